@@ -1,0 +1,111 @@
+/**
+ * The on-device classifier runtime: featurize → ONNX (onnxruntime-web, WASM backend, 1 thread) → Scores.
+ * Runs in Node (CLI, tests, bench) and in an extension page (offscreen document / Firefox background), so it
+ * has no Node-only imports; Node helpers live in node-loader.ts.
+ *
+ * Extension contexts must pass `wasmPaths: { wasm: url }` (an object): a string prefix makes ORT
+ * dynamic-import its .mjs glue, which an MV3 service worker forbids. Node passes `wasmBinary` instead.
+ */
+import * as ort from 'onnxruntime-web/wasm';
+import { FEATURIZER, FEATURIZER_VERSION, chunkLength, featurize, packBatch, type FeatureChunk } from './featurize.ts';
+import { LABELS, type Scores } from './labels.ts';
+
+export interface ClassifierOptions {
+  /** bytes of models/bouclier.onnx */
+  modelBytes: ArrayBuffer | Uint8Array;
+  /** extension: URL of ort-wasm-simd-threaded.wasm, as an object (see header) */
+  wasmPaths?: { wasm: string | URL };
+  /** Node: the bytes of ort-wasm-simd-threaded.wasm (avoids any fetch / dynamic import) */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** model.json's featurizerVersion; a mismatch with this build's featurizer is refused */
+  featurizerVersion?: string;
+  /** chunks per ONNX run (default 128): bounds memory for long texts and big batches */
+  maxBatchChunks?: number;
+}
+
+export interface Classifier {
+  /** One Scores per text, same order. A text with no tokens (empty, only punctuation) scores 0 everywhere. */
+  score(texts: readonly string[]): Promise<Scores[]>;
+  /** Same, from already featurized texts (eval and bench use it to time ONNX alone). */
+  scoreFeatures(texts: readonly FeatureChunk[][]): Promise<Scores[]>;
+  release(): Promise<void>;
+}
+
+export const DEFAULT_MAX_BATCH_CHUNKS = 128;
+
+function zeroScores(): Scores {
+  return Object.fromEntries(LABELS.map((l) => [l, 0])) as Scores;
+}
+
+export async function createClassifier(opts: ClassifierOptions): Promise<Classifier> {
+  if (opts.featurizerVersion !== undefined && opts.featurizerVersion !== FEATURIZER_VERSION) {
+    throw new Error(
+      `model was trained with featurizer "${opts.featurizerVersion}" but this build has "${FEATURIZER_VERSION}"`,
+    );
+  }
+  // ORT's env is global; these settings are the same for every session we create.
+  ort.env.wasm.numThreads = 1;
+  ort.env.wasm.proxy = false;
+  if (opts.wasmBinary) ort.env.wasm.wasmBinary = opts.wasmBinary;
+  if (opts.wasmPaths) ort.env.wasm.wasmPaths = opts.wasmPaths;
+  const bytes = opts.modelBytes instanceof Uint8Array ? opts.modelBytes : new Uint8Array(opts.modelBytes);
+  const session = await ort.InferenceSession.create(bytes, {
+    executionProviders: ['wasm'],
+    graphOptimizationLevel: 'all',
+  });
+  for (const name of ['ids', 'mask']) {
+    if (!session.inputNames.includes(name)) throw new Error(`model has no "${name}" input (contract: ids, mask)`);
+  }
+  if (!session.outputNames.includes('scores')) throw new Error('model has no "scores" output');
+  const maxChunks = Math.max(1, opts.maxBatchChunks ?? DEFAULT_MAX_BATCH_CHUNKS);
+
+  // ORT-web sessions must not run concurrently: serialise calls.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  async function runChunks(chunks: FeatureChunk[]): Promise<Float32Array> {
+    const packed = packBatch(chunks);
+    const feeds = {
+      ids: new ort.Tensor('int32', packed.ids, [packed.B, packed.T, FEATURIZER.K]),
+      mask: new ort.Tensor('float32', packed.mask, [packed.B, packed.T]),
+    };
+    const out = await session.run(feeds);
+    const scores = out['scores'];
+    if (!scores || scores.dims.length !== 2 || scores.dims[0] !== packed.B || scores.dims[1] !== LABELS.length) {
+      throw new Error(`model output "scores" has shape [${scores?.dims.join(', ')}], expected [${packed.B}, ${LABELS.length}]`);
+    }
+    const data = scores.data as Float32Array;
+    for (const t of Object.values(out)) t.dispose();
+    return data;
+  }
+
+  async function scoreFeatures(texts: readonly FeatureChunk[][]): Promise<Scores[]> {
+    const result = texts.map(() => zeroScores());
+    // Flatten chunks (remembering their text), sort by length so batches pad little, run ≤ maxChunks at a time.
+    const all: { text: number; chunk: FeatureChunk }[] = [];
+    texts.forEach((chunks, i) => chunks.forEach((chunk) => all.push({ text: i, chunk })));
+    all.sort((a, b) => chunkLength(a.chunk) - chunkLength(b.chunk));
+    for (let start = 0; start < all.length; start += maxChunks) {
+      const group = all.slice(start, start + maxChunks);
+      const data = await runChunks(group.map((g) => g.chunk));
+      group.forEach((g, b) => {
+        const s = result[g.text] as Scores;
+        LABELS.forEach((label, j) => {
+          // max over a text's chunks: one hostile passage in a long comment is enough
+          s[label] = Math.max(s[label], data[b * LABELS.length + j] as number);
+        });
+      });
+    }
+    return result;
+  }
+
+  return {
+    score: (texts) => serial(() => scoreFeatures(texts.map((t) => featurize(t)))),
+    scoreFeatures: (texts) => serial(() => scoreFeatures(texts)),
+    release: () => serial(() => session.release()),
+  };
+}
