@@ -77,7 +77,8 @@ export function bucketOf(s: string): number {
 /**
  * Character n-grams (3..5 code points) of `<token>`, in order n=3 (left to right), n=4, n=5.
  * When there are more than CHAR_SLOTS, keep CHAR_SLOTS of them evenly spread over that list
- * (index floor(i * total / CHAR_SLOTS)) so long words keep n-grams from every part.
+ * (index floor(i * (total - 1) / (CHAR_SLOTS - 1)): the first 3-gram and the last 5-gram are always kept)
+ * so long words keep n-grams from every part, including their ending.
  */
 export function charNgrams(token: string): string[] {
   const cps = Array.from(`<${token}>`);
@@ -87,7 +88,7 @@ export function charNgrams(token: string): string[] {
   }
   if (grams.length <= CHAR_SLOTS) return grams;
   const picked: string[] = [];
-  for (let i = 0; i < CHAR_SLOTS; i++) picked.push(grams[Math.floor((i * grams.length) / CHAR_SLOTS)] as string);
+  for (let i = 0; i < CHAR_SLOTS; i++) picked.push(grams[Math.floor((i * (grams.length - 1)) / (CHAR_SLOTS - 1))] as string);
   return picked;
 }
 

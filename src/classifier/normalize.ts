@@ -90,7 +90,19 @@ function foldLeetWord(run: string): string {
     run = run.slice(1);
   }
   run = run.replace(EDGE_SYMBOLS, '');
-  const chars = Array.from(lead + run);
+  // Symbols first, so a digit next to a folded symbol sees letters ("a@3a" → "aaea", stable on re-run).
+  let word = Array.from(lead + run, (c) => SYMBOL_LEET[c] ?? c).join('');
+  // Folding a digit lengthens letter runs, which can make a neighbouring digit foldable ("4w0men"):
+  // repeat to a fixpoint (at most one pass per digit) so normalize stays idempotent.
+  for (;;) {
+    const next = foldDigits(word);
+    if (next === word) return word;
+    word = next;
+  }
+}
+
+function foldDigits(word: string): string {
+  const chars = Array.from(word);
   const out: string[] = [];
   let i = 0;
   while (i < chars.length) {
@@ -106,12 +118,12 @@ function foldLeetWord(run: string): string {
       const fold =
         foldable &&
         ((len <= 2 && lettersBefore > 0 && lettersAfter > 0) ||
-          (len === 1 && lettersBefore === 0 && i === 0 && lettersAfter >= 3) ||
-          (len === 1 && lettersAfter === 0 && j === chars.length && lettersBefore >= 3));
+          (len === 1 && i === 0 && lettersAfter >= 3) ||
+          (len === 1 && j === chars.length && lettersBefore >= 3));
       for (const d of digits) out.push(fold ? (DIGIT_LEET[d] as string) : d);
       i = j;
     } else {
-      out.push(SYMBOL_LEET[c] ?? c);
+      out.push(c);
       i++;
     }
   }
@@ -165,14 +177,22 @@ function tokenize(s: string): RawToken[] {
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 
 /** A single letter or leet digit that may be part of a spelled-out word ("s l u t", "p.u.t.e"). */
-function isSpellable(t: RawToken): boolean {
+/** A word after folding, remembering whether it was an elided letter (glued to an apostrophe). */
+interface Item {
+  text: string;
+  elided: boolean;
+  emoji: boolean;
+}
+
+/** A single letter or digit that may be part of a spelled-out word ("s l u t", "p.u.t.e", "s l 0 t"). */
+function isSpellable(t: Item): boolean {
   if (t.elided || t.emoji) return false;
   const c = t.text;
   if (c.length !== 1 && !(c.length === 2 && (c.codePointAt(0) ?? 0) > 0xffff)) return false;
-  return IS_LETTER.test(c) || c in DIGIT_LEET || c in SYMBOL_LEET;
+  return IS_LETTER.test(c) || isDigit(c);
 }
 
-function joinSpelled(run: RawToken[]): string[] | null {
+function joinSpelled(run: Item[]): string[] | null {
   if (run.length < 3) return null;
   const letters = run.filter((t) => IS_LETTER.test(t.text));
   if (letters.length < 2 || !letters.some((t) => !VOWELS.has(t.text))) return null;
@@ -180,31 +200,31 @@ function joinSpelled(run: RawToken[]): string[] | null {
 }
 
 function finish(raw: RawToken[]): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < raw.length) {
-    const t = raw[i] as RawToken;
-    if (isSpellable(t)) {
-      let j = i;
-      while (j < raw.length && isSpellable(raw[j] as RawToken)) j++;
-      const joined = joinSpelled(raw.slice(i, j));
-      if (joined) {
-        out.push(...joined);
-        i = j;
-        continue;
-      }
-      for (let k = i; k < j; k++) out.push(...tokenOut(raw[k] as RawToken));
-      i = j;
+  // Fold each raw token first; spelled-out detection runs on folded words so a re-run sees the same items.
+  const items: Item[] = [];
+  for (const r of raw) {
+    if (r.emoji) {
+      items.push({ text: r.text, elided: false, emoji: true });
       continue;
     }
-    out.push(...tokenOut(t));
-    i++;
+    const words = wordTokens(r.text);
+    words.forEach((w, k) => items.push({ text: w, elided: r.elided && k === words.length - 1, emoji: false }));
+  }
+  const out: string[] = [];
+  let i = 0;
+  while (i < items.length) {
+    if (!isSpellable(items[i] as Item)) {
+      out.push((items[i] as Item).text);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < items.length && isSpellable(items[j] as Item)) j++;
+    const run = items.slice(i, j);
+    out.push(...(joinSpelled(run) ?? run.map((t) => t.text)));
+    i = j;
   }
   return out;
-}
-
-function tokenOut(t: RawToken): string[] {
-  return t.emoji ? [t.text] : wordTokens(t.text);
 }
 
 /** Normalised, space-separated tokens. Total: never throws, linear time. */
