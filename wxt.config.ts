@@ -1,5 +1,32 @@
-import { defineConfig } from 'wxt';
+import { defineConfig, type Wxt } from 'wxt';
+import type { Plugin } from 'vite';
+import fs from 'node:fs';
+import path from 'node:path';
 import { SUPPORTED_HOST_PERMISSIONS } from './src/platforms/hosts';
+
+/**
+ * onnxruntime-web contains `new URL("ort-wasm-simd-threaded….wasm", import.meta.url)`; Vite would
+ * then emit a second 14 MB copy of the wasm and even inline it as base64 into bundles. We always pass
+ * ORT an explicit wasm URL (the copy below), so the pattern is neutralised at build time.
+ */
+function ortWithoutAssetUrl(): Plugin {
+  return {
+    name: 'bouclier-ort-without-asset-url',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('onnxruntime-web')) return null;
+      const out = code.replace(/new URL\(\s*["'`]ort[^"'`]*\.(?:wasm|mjs)["'`]\s*,\s*import\.meta\.url\s*\)/g, '"bouclier:ort-wasm-url-unused"');
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
+/** The model and the ORT wasm are shipped inside the extension (no CDN, no remote code). */
+const BUNDLED_FILES = [
+  { src: 'models/bouclier.onnx', dest: 'models/bouclier.onnx' },
+  { src: 'models/model.json', dest: 'models/model.json' },
+  { src: 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm', dest: 'ort/ort-wasm-simd-threaded.wasm' },
+];
 
 // Manifest kept minimal on purpose (privacy is the product):
 // - host permissions only for the platforms we support, never <all_urls>;
@@ -10,6 +37,18 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   modules: ['@wxt-dev/module-react'],
+  vite: () => ({ plugins: [ortWithoutAssetUrl()] }),
+  hooks: {
+    'build:publicAssets': (wxt: Wxt, files) => {
+      for (const f of BUNDLED_FILES) {
+        const absoluteSrc = path.resolve(wxt.config.root, f.src);
+        if (!fs.existsSync(absoluteSrc)) {
+          throw new Error(`${f.src} is missing: the extension never ships without its model (run "npm run train").`);
+        }
+        files.push({ absoluteSrc, relativeDest: f.dest });
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,0 +1,75 @@
+/**
+ * Background: routes classify requests from content scripts to the classifier host, keeps the
+ * toolbar badge in step with each tab's page stats, and owns nothing else.
+ * Chrome: the model lives in an offscreen document (long-lived, unlike the MV3 service worker, so
+ * the model is not reloaded every time the worker sleeps). Firefox has no offscreen documents: the
+ * background page itself hosts the model.
+ */
+import { browser } from 'wxt/browser';
+import { parseRequest, type ClassifyResponse, type ErrorResponse, type OffscreenRequest } from '@/src/messaging/messages';
+import { createClassifierHost, loadBundledAssets } from '@/src/classifier/host';
+import { updateBadge } from '@/src/messaging/badge';
+
+const OFFSCREEN_PATH = '/offscreen.html';
+
+export default defineBackground(() => {
+  const hasOffscreen = typeof chrome !== 'undefined' && 'offscreen' in chrome && !!chrome.offscreen;
+  const localHost = hasOffscreen ? null : createClassifierHost(() => loadBundledAssets((p) => browser.runtime.getURL(p as never)));
+  localHost?.warmUp();
+
+  let creating: Promise<void> | null = null;
+  async function ensureOffscreen(): Promise<void> {
+    const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
+    if (contexts.length > 0) return;
+    creating ??= chrome.offscreen
+      .createDocument({
+        url: OFFSCREEN_PATH,
+        reasons: [chrome.offscreen.Reason.WORKERS],
+        justification: 'Runs the on-device harassment classifier (WebAssembly) shared by all tabs.',
+      })
+      .finally(() => {
+        creating = null;
+      });
+    await creating;
+  }
+  if (hasOffscreen) ensureOffscreen().catch(() => undefined);
+
+  async function classify(texts: string[]): Promise<ClassifyResponse | ErrorResponse> {
+    try {
+      if (localHost) return { ok: true, ...(await localHost.classify(texts)) };
+      await ensureOffscreen();
+      const forward: OffscreenRequest = { target: 'offscreen', type: 'classify', texts };
+      const res = (await chrome.runtime.sendMessage(forward)) as ClassifyResponse | ErrorResponse | undefined;
+      return res ?? { ok: false, error: 'The classifier host did not answer' };
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    // Only our own extension's contexts may talk to us (content scripts carry sender.id too).
+    if (sender.id !== browser.runtime.id) return false;
+    if ((raw as { target?: string } | null)?.target === 'offscreen') return false;
+    const msg = parseRequest(raw);
+    if (!msg) return false;
+    if (msg.type === 'classify') {
+      classify(msg.texts).then(sendResponse);
+      return true;
+    }
+    if (msg.type === 'page-stats') {
+      if (sender.tab?.id !== undefined && sender.frameId === 0) updateBadge(sender.tab.id, msg.stats);
+      return false;
+    }
+    if (msg.type === 'host-status') {
+      if (localHost) {
+        sendResponse({ ok: true, ...localHost.status() });
+        return false;
+      }
+      ensureOffscreen()
+        .then(() => chrome.runtime.sendMessage({ target: 'offscreen', type: 'host-status' } satisfies OffscreenRequest))
+        .then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: String(e) }));
+      return true;
+    }
+    return false;
+  });
+});

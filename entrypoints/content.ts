@@ -1,0 +1,115 @@
+/**
+ * Content script: one scanner for the page, fed by the adapters whose hosts match, wired to the
+ * classifier host (through the background) and to the shield. Runs at document_start so items are
+ * seen as soon as they are inserted, before she reads them.
+ */
+import { browser } from 'wxt/browser';
+import { SUPPORTED_HOST_PERMISSIONS } from '@/src/platforms/hosts';
+import { adaptersForHost } from '@/src/platforms';
+import { createScanner, type ClassifyResult, type TrackedItem } from '@/src/scanner/scanner';
+import { decide } from '@/src/shield/decide';
+import { markPending, renderDecision, setRevealed } from '@/src/shield/render';
+import { SHIELD_CSS } from '@/src/shield/styles';
+import { isActiveOn, settingsStore, startSettingsSync } from '@/src/store/settings';
+import type { ClassifyResponse, ErrorResponse, PageStats } from '@/src/messaging/messages';
+import type { LevelThresholds } from '@/src/classifier/labels';
+
+export default defineContentScript({
+  matches: SUPPORTED_HOST_PERMISSIONS,
+  runAt: 'document_start',
+  allFrames: false,
+  async main() {
+    const host = location.hostname;
+    await startSettingsSync();
+
+    const style = document.createElement('style');
+    style.id = 'bouclier-style';
+    style.textContent = SHIELD_CSS;
+    (document.head ?? document.documentElement).append(style);
+
+    const syncWithholdMode = () => {
+      const s = settingsStore.getState().settings;
+      document.documentElement.toggleAttribute('data-bouclier-withhold', s.withholdUntilVerdict && isActiveOn(s, host));
+    };
+    syncWithholdMode();
+
+    async function classify(texts: string[]): Promise<ClassifyResult> {
+      const res = (await browser.runtime.sendMessage({ type: 'classify', texts })) as ClassifyResponse | ErrorResponse | undefined;
+      if (!res) throw new Error('No answer from the Bouclier background');
+      if (!res.ok) throw new Error(res.error);
+      return res;
+    }
+
+    function apply(item: TrackedItem, thresholds: LevelThresholds): void {
+      if (!item.scores) return;
+      const settings = settingsStore.getState().settings;
+      const decision = isActiveOn(settings, host) ? decide(item.scores, thresholds, settings) : { labels: [], action: null };
+      renderDecision(item, decision);
+      reportStats();
+    }
+
+    const adapters = adaptersForHost(host);
+    const scanner = createScanner({
+      adapters,
+      classify,
+      onPending: (item) => markPending(item),
+      onScored: apply,
+      onHostError: () => reportStats(),
+    });
+
+    let statsTimer: ReturnType<typeof setTimeout> | null = null;
+    function pageStats(): PageStats & { hostError: string | null } {
+      const byLabel: Record<string, number> = {};
+      let flagged = 0;
+      const items = scanner.items();
+      for (const it of items) {
+        const state = it.el.getAttribute('data-bouclier');
+        if (state !== 'flagged' && state !== 'revealed') continue;
+        flagged++;
+        for (const l of (it.el.getAttribute('data-bouclier-labels') ?? '').split(' ').filter(Boolean)) byLabel[l] = (byLabel[l] ?? 0) + 1;
+      }
+      return {
+        host,
+        platform: adapters[0]?.id ?? null,
+        scanned: items.length,
+        flagged,
+        byLabel,
+        degraded: scanner.degraded(),
+        hostError: scanner.hostError(),
+      };
+    }
+    function reportStats(): void {
+      statsTimer ??= setTimeout(() => {
+        statsTimer = null;
+        browser.runtime.sendMessage({ type: 'page-stats', stats: pageStats() }).catch(() => undefined);
+      }, 300);
+    }
+
+    // Settings changed anywhere (popup dial, options): re-decide every item, no reload, no re-classify.
+    settingsStore.subscribe(() => {
+      syncWithholdMode();
+      const thresholds = scanner.thresholds();
+      if (!thresholds) return;
+      for (const item of scanner.items()) apply(item, thresholds);
+    });
+
+    // The popup asks this tab directly.
+    browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+      // Only our extension's own pages (popup, options) can reach a content script this way.
+      if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/' as never))) return false;
+      const msg = raw as { type?: string; revealed?: boolean } | null;
+      if (msg?.type === 'get-page-stats') {
+        sendResponse(pageStats());
+        return false;
+      }
+      if (msg?.type === 'reveal-all' && typeof msg.revealed === 'boolean') {
+        for (const item of scanner.items()) setRevealed(item, msg.revealed);
+        sendResponse(pageStats());
+        return false;
+      }
+      return false;
+    });
+
+    scanner.start();
+  },
+});

@@ -1,0 +1,134 @@
+/**
+ * Popup: protection on this site, what was hidden here by category, show all, sensitivity dial,
+ * pause, link to settings/review. Reads page counts straight from the active tab's content script.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { t } from '@/src/ui/i18n';
+import { useSettings } from '@/src/ui/useSettings';
+import { isActiveOn } from '@/src/store/settings';
+import { LEVELS } from '@/src/classifier/labels';
+import type { PageStats } from '@/src/messaging/messages';
+
+type TabStats = PageStats & { hostError: string | null };
+
+/** The tab this popup is about: the active tab, or ?tab=ID when opened as a page (tests, demo). */
+async function targetTabId(): Promise<number | undefined> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
+  if (fromQuery) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export function Popup() {
+  const settings = useSettings((s) => s.settings);
+  const update = useSettings((s) => s.update);
+  const [tabId, setTabId] = useState<number>();
+  const [stats, setStats] = useState<TabStats | null>(null);
+  const [unsupported, setUnsupported] = useState(false);
+  const [revealed, setRevealed] = useState(false);
+
+  const refresh = useCallback(async () => {
+    const id = tabId ?? (await targetTabId());
+    if (id === undefined) return setUnsupported(true);
+    setTabId(id);
+    try {
+      const s = (await browser.tabs.sendMessage(id, { type: 'get-page-stats' })) as TabStats | undefined;
+      if (s) setStats(s);
+      else setUnsupported(true);
+    } catch {
+      setUnsupported(true);
+    }
+  }, [tabId]);
+
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), 1000);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  const host = stats?.host ?? '';
+  const activeHere = stats ? isActiveOn(settings, host) : false;
+  const paused = settings.pausedUntil > Date.now();
+
+  const toggleSite = () => {
+    const disabled = settings.disabledSites.includes(host)
+      ? settings.disabledSites.filter((h) => h !== host)
+      : [...settings.disabledSites, host];
+    void update({ disabledSites: disabled });
+  };
+  const revealAll = async () => {
+    if (tabId === undefined) return;
+    const next = !revealed;
+    await browser.tabs.sendMessage(tabId, { type: 'reveal-all', revealed: next });
+    setRevealed(next);
+  };
+
+  return (
+    <main>
+      <header>
+        <h1>🛡 {t('popup_title')}</h1>
+        {stats && (
+          <label className="switch">
+            <input type="checkbox" checked={!settings.disabledSites.includes(host)} onChange={toggleSite} />
+            {t('popup_on_site')}
+          </label>
+        )}
+      </header>
+
+      {unsupported && <p className="muted">{t('popup_not_supported')}</p>}
+      {stats?.hostError && <p className="note err" role="alert">{t('popup_host_error', stats.hostError)}</p>}
+      {stats?.degraded && <p className="note warn" role="status">{t('popup_degraded')}</p>}
+      {paused && (
+        <p className="note warn">{t('popup_paused_until', new Date(settings.pausedUntil).toLocaleTimeString())}</p>
+      )}
+
+      {stats && (
+        <section aria-live="polite">
+          <p className="muted">{t('popup_scanned', String(stats.scanned))}</p>
+          {stats.flagged === 0 ? (
+            <p>{t('popup_none_hidden')}</p>
+          ) : (
+            <>
+              <p><strong>{t('popup_hidden', String(stats.flagged))}</strong></p>
+              <ul className="counts" data-testid="counts">
+                {Object.entries(stats.byLabel).map(([label, n]) => (
+                  <li key={label} data-label={label}>
+                    <span>{t(`category_${label}`)}</span>
+                    <strong>{n}</strong>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+
+      {stats && activeHere && stats.flagged > 0 && (
+        <button type="button" onClick={() => void revealAll()}>
+          {revealed ? t('popup_hide_all') : t('popup_show_all')}
+        </button>
+      )}
+
+      <section>
+        <h2 id="dial-label">{t('popup_sensitivity')}</h2>
+        <div className="dial" role="group" aria-labelledby="dial-label">
+          {LEVELS.map((level) => (
+            <button key={level} type="button" aria-pressed={settings.level === level} onClick={() => void update({ level })}>
+              {t(`level_${level}`)}
+            </button>
+          ))}
+        </div>
+      </section>
+
+      <div className="row">
+        <button type="button" onClick={() => void update({ pausedUntil: paused ? 0 : Date.now() + 3_600_000 })}>
+          {paused ? t('popup_resume') : t('popup_pause')}
+        </button>
+        <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popup_settings')}
+        </button>
+      </div>
+    </main>
+  );
+}

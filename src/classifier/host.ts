@@ -1,0 +1,75 @@
+/**
+ * The classifier host: loads the shipped model once in a long-lived extension context (the
+ * offscreen document in Chrome, the background page in Firefox) and serves batched requests from
+ * every tab. Loading is lazy and shared: concurrent first requests wait for the same load; a failed
+ * load is reported (never a silent "all clean") and retried on the next request.
+ */
+import { createClassifier } from './model';
+import type { LevelThresholds, Scores } from './labels';
+import { parseModelJson } from './thresholds';
+
+export interface ModelAssets {
+  modelBytes: ArrayBuffer;
+  modelJson: unknown;
+  wasmUrl: string;
+}
+
+export interface HostState {
+  state: 'idle' | 'loading' | 'ready' | 'failed';
+  error?: string;
+  loadMs?: number;
+}
+
+export function createClassifierHost(loadAssets: () => Promise<ModelAssets>) {
+  let status: HostState = { state: 'idle' };
+  let loading: Promise<{ score(texts: string[]): Promise<Scores[]>; thresholds: LevelThresholds }> | null = null;
+
+  function load() {
+    if (!loading) {
+      const started = performance.now();
+      status = { state: 'loading' };
+      loading = (async () => {
+        const assets = await loadAssets();
+        const info = parseModelJson(assets.modelJson);
+        const classifier = await createClassifier({
+          modelBytes: assets.modelBytes,
+          wasmPaths: { wasm: assets.wasmUrl },
+          featurizerVersion: info.featurizerVersion,
+        });
+        const thresholds = info.thresholds;
+        status = { state: 'ready', loadMs: Math.round(performance.now() - started) };
+        return { score: (texts: string[]) => classifier.score(texts), thresholds };
+      })().catch((e: unknown) => {
+        status = { state: 'failed', error: e instanceof Error ? e.message : String(e) };
+        loading = null; // retry on the next request
+        throw e;
+      });
+    }
+    return loading;
+  }
+
+  return {
+    status: (): HostState => status,
+    /** Start loading now (so the first comment does not wait for it). */
+    warmUp(): void {
+      load().catch(() => undefined);
+    },
+    async classify(texts: string[]): Promise<{ scores: Scores[]; thresholds: LevelThresholds }> {
+      const model = await load();
+      return { scores: await model.score(texts), thresholds: model.thresholds };
+    },
+  };
+}
+
+export type ClassifierHost = ReturnType<typeof createClassifierHost>;
+
+/** Assets as bundled in the extension (see wxt.config.ts: models/ and the ORT wasm are copied). */
+export async function loadBundledAssets(getURL: (path: string) => string): Promise<ModelAssets> {
+  const [modelRes, jsonRes] = await Promise.all([fetch(getURL('/models/bouclier.onnx')), fetch(getURL('/models/model.json'))]);
+  if (!modelRes.ok || !jsonRes.ok) throw new Error('The Bouclier model is missing from the extension package');
+  return {
+    modelBytes: await modelRes.arrayBuffer(),
+    modelJson: await jsonRes.json(),
+    wasmUrl: getURL('/ort/ort-wasm-simd-threaded.wasm'),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Messages between content scripts, the background and the classifier host. Every message is
+ * validated on receipt (`parseRequest`): a page cannot reach these listeners directly, but a
+ * compromised or buggy sender must still not crash the host or smuggle in huge payloads.
+ */
+import type { LevelThresholds, Scores } from '../classifier/labels';
+
+export const MAX_TEXTS_PER_REQUEST = 512;
+export const MAX_TEXT_CHARS = 100_000;
+
+export type Request =
+  | { type: 'classify'; texts: string[] }
+  | { type: 'page-stats'; stats: PageStats }
+  | { type: 'host-status' };
+
+export interface ClassifyResponse {
+  ok: true;
+  scores: Scores[];
+  thresholds: LevelThresholds;
+}
+export interface ErrorResponse {
+  ok: false;
+  error: string;
+}
+export interface HostStatus {
+  ok: true;
+  state: 'loading' | 'ready' | 'failed';
+  error?: string;
+  loadMs?: number;
+}
+
+/** What a tab reports about itself; the popup and the badge read it. */
+export interface PageStats {
+  host: string;
+  platform: string | null;
+  scanned: number;
+  flagged: number;
+  byLabel: Record<string, number>;
+  degraded: boolean;
+}
+
+/** Message forwarded by the background to the offscreen document (Chrome only). */
+export interface OffscreenRequest {
+  target: 'offscreen';
+  type: 'classify' | 'host-status';
+  texts?: string[];
+}
+
+function isStringArray(v: unknown, max: number): v is string[] {
+  return Array.isArray(v) && v.length <= max && v.every((t) => typeof t === 'string');
+}
+
+/** Returns the request if it is well-formed, else null. Texts longer than MAX_TEXT_CHARS are cut. */
+export function parseRequest(raw: unknown): Request | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const msg = raw as Record<string, unknown>;
+  switch (msg.type) {
+    case 'classify':
+      if (!isStringArray(msg.texts, MAX_TEXTS_PER_REQUEST)) return null;
+      return { type: 'classify', texts: msg.texts.map((t) => t.slice(0, MAX_TEXT_CHARS)) };
+    case 'page-stats': {
+      const s = msg.stats as Record<string, unknown> | undefined;
+      if (!s || typeof s.host !== 'string' || typeof s.scanned !== 'number' || typeof s.flagged !== 'number') return null;
+      if (typeof s.byLabel !== 'object' || s.byLabel === null) return null;
+      const byLabel: Record<string, number> = {};
+      for (const [k, v] of Object.entries(s.byLabel)) if (typeof v === 'number') byLabel[k] = v;
+      return {
+        type: 'page-stats',
+        stats: {
+          host: s.host,
+          platform: typeof s.platform === 'string' ? s.platform : null,
+          scanned: s.scanned,
+          flagged: s.flagged,
+          byLabel,
+          degraded: s.degraded === true,
+        },
+      };
+    }
+    case 'host-status':
+      return { type: 'host-status' };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * What Bouclier knows about one platform's markup. Adapters are mostly data: ordered selector
+ * lists (first match wins) so that when a site changes its markup, fixing it means editing one
+ * small file. Prefer stable markers (data-testid, custom elements, attributes, aria roles) over
+ * hashed class names.
+ */
+export type ItemKind = 'comment' | 'dm';
+
+export interface ItemRule {
+  /** Which kind of item this rule finds. */
+  kind: ItemKind;
+  /** Selectors for the item container (the element that gets `data-bouclier`). */
+  item: string[];
+  /** Selectors, relative to the item, for the element(s) holding the message text. First that matches wins. */
+  text: string[];
+  /** Selectors for the author handle, relative to the item. */
+  author?: string[];
+  /**
+   * Attribute on the item or on the matched author element holding the handle
+   * (e.g. shreddit-comment[author]); when absent the element's text/href is used.
+   */
+  authorAttr?: string;
+  /** Selectors for a link to the item's permalink, relative to the item. */
+  permalink?: string[];
+  /** Attribute on the item holding the permalink (e.g. shreddit-comment[permalink]). */
+  permalinkAttr?: string;
+  /** Restrict the rule to URL paths matching this regexp source (e.g. DMs only under /messages). */
+  path?: string;
+  /** Items that are the page's own post (not a reply to her) may be skipped with this selector. */
+  exclude?: string[];
+}
+
+export interface PlatformAdapter {
+  /** Stable id used in settings, logs and tests (e.g. "reddit"). */
+  id: string;
+  /** Human name shown in the UI. */
+  name: string;
+  /** Hostnames this adapter serves (exact or `*.domain`). Mastodon is detected by markup instead. */
+  hosts: string[];
+  /** Optional DOM test for platforms on arbitrary domains (Mastodon instances). */
+  detect?: string;
+  /** Item rules, tried in order. */
+  rules: ItemRule[];
+  /** Elements whose shadow roots must be searched (platforms built on web components). */
+  shadowHosts?: string[];
+  /** Where conversation lives on the page, for the generic fallback when no rule matches. */
+  conversationRoot?: string[];
+}

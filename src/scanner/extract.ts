@@ -1,0 +1,64 @@
+/**
+ * Reading one item with its adapter rule: text element(s), author handle and permalink.
+ * Uses textContent (no layout, unlike innerText) so reading 2,000 comments never forces reflow.
+ */
+import type { ItemRule } from '../platforms/types';
+
+export interface ItemData {
+  textEls: HTMLElement[];
+  text: string;
+  author: string | null;
+  permalink: string | null;
+}
+
+function firstMatch(root: Element, selectors: string[] | undefined): { sel: string; els: HTMLElement[] } | null {
+  for (const sel of selectors ?? []) {
+    try {
+      // ':scope' means the item itself is the text block (generic fallback).
+      const els = sel === ':scope' ? [root as HTMLElement] : [...root.querySelectorAll<HTMLElement>(sel)];
+      if (els.length > 0) return { sel, els };
+    } catch {
+      // A malformed selector in one adapter must not stop the others; the adapter test catches it.
+    }
+  }
+  return null;
+}
+
+function cleanHandle(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let h = raw.trim();
+  // href="/@handle", "/user/handle/", "https://x.com/handle" → handle
+  const m = /(?:^|\/)@?([\w.\-]+)\/?$/.exec(h.replace(/[?#].*$/, ''));
+  if (h.includes('/') && m) h = m[1]!;
+  h = h.replace(/^@/, '');
+  return h.length > 0 && h.length <= 100 ? h : null;
+}
+
+export function extractItem(item: Element, rule: ItemRule): ItemData | null {
+  const text = firstMatch(item, rule.text);
+  if (!text) return null;
+  const content = text.els.map((el) => el.textContent ?? '').join('\n').trim();
+
+  let author: string | null = null;
+  if (rule.authorAttr && item.hasAttribute(rule.authorAttr)) author = cleanHandle(item.getAttribute(rule.authorAttr));
+  if (!author) {
+    const a = firstMatch(item, rule.author)?.els[0];
+    if (a) author = cleanHandle(rule.authorAttr && a.getAttribute(rule.authorAttr)) ?? cleanHandle(a.getAttribute('href')) ?? cleanHandle(a.textContent);
+  }
+
+  let permalink: string | null = null;
+  if (rule.permalinkAttr && item.hasAttribute(rule.permalinkAttr)) permalink = item.getAttribute(rule.permalinkAttr);
+  if (!permalink) {
+    const link = firstMatch(item, rule.permalink)?.els[0];
+    const href = link?.closest('a')?.getAttribute('href') ?? link?.getAttribute('href');
+    if (href) permalink = href;
+  }
+  if (permalink) {
+    try {
+      permalink = new URL(permalink, location.href).href;
+    } catch {
+      permalink = null;
+    }
+  }
+  return { textEls: text.els, text: content, author, permalink };
+}

@@ -1,0 +1,133 @@
+/**
+ * Applying a decision to one item on the page. Text is only ever set with textContent (never as
+ * HTML). Only the text (and media) of the item is hidden: the platform's own reply / report / block
+ * buttons stay reachable. State is written to documented attributes:
+ *   data-bouclier = pending | clean | flagged | revealed, data-bouclier-labels = "misogyny threat".
+ */
+import { browser } from 'wxt/browser';
+import type { Category } from '../store/settings';
+import type { Decision } from './decide';
+import { SHIELD_LABEL_CSS } from './styles';
+
+export interface ShieldTarget {
+  el: HTMLElement;
+  textEls: HTMLElement[];
+}
+
+/** The item's own media (not that of a nested reply, which is its own item). */
+function ownMedia(item: ShieldTarget): HTMLElement[] {
+  return [...item.el.querySelectorAll<HTMLElement>('img, video, picture')].filter(
+    (m) => m.parentElement?.closest('[data-bouclier]') === item.el,
+  );
+}
+
+/** Mark what the CSS hides; '' removes the mark (clean or revealed). */
+function markHidden(item: ShieldTarget, how: '' | 'blur' | 'collapse' | 'pending'): void {
+  for (const el of [...item.textEls, ...ownMedia(item)]) {
+    if (how) el.setAttribute('data-bouclier-hide', how);
+    else el.removeAttribute('data-bouclier-hide');
+    if (how === 'blur' || how === 'collapse') el.setAttribute('aria-hidden', 'true');
+    else el.removeAttribute('aria-hidden');
+  }
+}
+
+/** A new item waiting for its verdict (hidden only in strict mode, via html[data-bouclier-withhold]). */
+export function markPending(item: ShieldTarget): void {
+  item.el.setAttribute('data-bouclier', 'pending');
+  markHidden(item, 'pending');
+}
+
+function applyVisibility(item: ShieldTarget): void {
+  const state = item.el.getAttribute('data-bouclier');
+  const action = item.el.getAttribute('data-bouclier-action');
+  markHidden(item, state === 'flagged' && (action === 'blur' || action === 'collapse') ? action : '');
+}
+
+const t = (key: string, subs?: string[]): string => browser.i18n.getMessage(key as never, subs) || key;
+
+export function categoryName(c: Category): string {
+  return t(`category_${c}`);
+}
+
+function shieldOf(item: ShieldTarget): HTMLElement | null {
+  const first = item.textEls[0];
+  const prev = first?.previousElementSibling;
+  return prev?.localName === 'bouclier-shield' ? (prev as HTMLElement) : null;
+}
+
+function buildShield(item: ShieldTarget, decision: Decision): HTMLElement {
+  const host = document.createElement('bouclier-shield');
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = SHIELD_LABEL_CSS;
+  const bar = document.createElement('div');
+  bar.className = decision.labels.includes('threat') ? 'bar threat' : 'bar';
+  bar.setAttribute('role', 'group');
+  const icon = document.createElement('span');
+  icon.className = 'icon';
+  icon.setAttribute('aria-hidden', 'true');
+  icon.textContent = decision.labels.includes('threat') ? '⚠' : '🛡';
+  const label = document.createElement('span');
+  label.className = 'label';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.addEventListener('click', (e) => {
+    e.preventDefault();
+    e.stopPropagation(); // the platform must not treat this as a click on the comment
+    const revealed = item.el.getAttribute('data-bouclier') === 'revealed';
+    item.el.setAttribute('data-bouclier', revealed ? 'flagged' : 'revealed');
+    applyVisibility(item);
+    updateShieldText(host, item);
+  });
+  bar.append(icon, label, button);
+  root.append(style, bar);
+  return host;
+}
+
+function updateShieldText(host: HTMLElement, item: ShieldTarget): void {
+  const root = host.shadowRoot;
+  if (!root) return;
+  const labels = (item.el.getAttribute('data-bouclier-labels') ?? '').split(' ').filter(Boolean) as Category[];
+  const names = labels.map(categoryName).join(', ');
+  const revealed = item.el.getAttribute('data-bouclier') === 'revealed';
+  const isThreat = labels.includes('threat');
+  const text = isThreat ? t('shield_threat', [names]) : t('shield_hidden', [names]);
+  root.querySelector('.label')!.textContent = text;
+  root.querySelector('.bar')!.setAttribute('aria-label', text);
+  const button = root.querySelector('button')!;
+  button.textContent = revealed ? t('shield_hide_again') : t('shield_show');
+  button.setAttribute('aria-expanded', String(revealed));
+}
+
+/** Apply (or re-apply after a settings change) a decision to an item. */
+export function renderDecision(item: ShieldTarget, decision: Decision): void {
+  const el = item.el;
+  const existing = shieldOf(item);
+  if (!decision.action) {
+    el.setAttribute('data-bouclier', 'clean');
+    el.removeAttribute('data-bouclier-labels');
+    el.removeAttribute('data-bouclier-action');
+    markHidden(item, '');
+    existing?.remove();
+    return;
+  }
+  const wasRevealed = el.getAttribute('data-bouclier') === 'revealed';
+  el.setAttribute('data-bouclier', wasRevealed ? 'revealed' : 'flagged');
+  el.setAttribute('data-bouclier-labels', decision.labels.join(' '));
+  el.setAttribute('data-bouclier-action', decision.action);
+  const shield = existing ?? buildShield(item, decision);
+  if (!existing) item.textEls[0]?.before(shield);
+  applyVisibility(item);
+  shield.shadowRoot?.querySelector('.bar')?.classList.toggle('threat', decision.labels.includes('threat'));
+  updateShieldText(shield, item);
+}
+
+/** "Show all on this page": reveal every flagged item (undoable with hideAll). */
+export function setRevealed(item: ShieldTarget, revealed: boolean): void {
+  const state = item.el.getAttribute('data-bouclier');
+  if (state !== 'flagged' && state !== 'revealed') return;
+  item.el.setAttribute('data-bouclier', revealed ? 'revealed' : 'flagged');
+  applyVisibility(item);
+  const shield = shieldOf(item);
+  if (shield) updateShieldText(shield, item);
+}

@@ -1,0 +1,93 @@
+/**
+ * The foundation, end to end: the built extension's content script runs on a page served at a real
+ * platform URL, the real classifier (offscreen document, onnxruntime-web WASM) judges every item,
+ * abusive replies end up shielded and unreadable, ordinary ones stay readable, revealing works,
+ * the popup reports what was hidden — and the browser made no network request at all.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchExtension, waitForVerdicts, type Harness } from './harness';
+
+const THREAD_URL = 'https://www.reddit.com/r/france/comments/1demo42/harcelement_en_ligne_enquete/';
+const THREAD_HTML = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/demo/reddit-thread.html'), 'utf8');
+
+let h: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  h = await launchExtension();
+  page = await h.openFixture(THREAD_URL, THREAD_HTML);
+  // 15 comments at load + 2 added later by the page's own script.
+  await page.waitForFunction(() => document.querySelectorAll('shreddit-comment').length === 17);
+  await waitForVerdicts(page, 'shreddit-comment');
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('Bouclier on a Reddit thread served at its real URL', () => {
+  it('gives every comment, including those added later, a final state', async () => {
+    const states = await page.$$eval('shreddit-comment', (els) => els.map((e) => e.getAttribute('data-bouclier')));
+    expect(states).toHaveLength(17);
+    for (const s of states) expect(['clean', 'flagged']).toContain(s);
+  });
+
+  it('flags the abusive comments and leaves the ordinary ones alone', async () => {
+    const rows = await page.$$eval('shreddit-comment', (els) =>
+      els.map((e) => ({
+        text: e.querySelector(':scope > [slot="comment"]')?.textContent?.trim(),
+        expect: e.getAttribute('data-expect'),
+        state: e.getAttribute('data-bouclier'),
+      })),
+    );
+    const wrong = rows.filter((r) => r.expect !== r.state);
+    expect(wrong, JSON.stringify(wrong, null, 2)).toEqual([]);
+  });
+
+  it('makes flagged text unreadable but keeps the reply and report buttons usable', async () => {
+    const flagged = page.locator('shreddit-comment[data-bouclier="flagged"]').first();
+    const text = flagged.locator(':scope > [slot="comment"]');
+    expect(await text.evaluate((el) => getComputedStyle(el).filter)).toContain('blur');
+    await expect.poll(() => flagged.getAttribute('data-bouclier-labels')).toBeTruthy();
+    const reply = flagged.locator(':scope > [slot="actionRow"] button').first();
+    expect(await reply.isVisible()).toBe(true);
+    expect(await reply.evaluate((el) => getComputedStyle(el).filter)).toBe('none');
+    await reply.click({ trial: true }); // reachable: not covered by the shield
+  });
+
+  it('reveals a flagged comment with one click and hides it again', async () => {
+    const flagged = page.locator('shreddit-comment[data-bouclier="flagged"]').first();
+    const id = await flagged.getAttribute('thingid');
+    const item = page.locator(`shreddit-comment[thingid="${id}"]`);
+    const button = item.locator(':scope > bouclier-shield button');
+    await button.click();
+    expect(await item.getAttribute('data-bouclier')).toBe('revealed');
+    const text = item.locator(':scope > [slot="comment"]');
+    await expect.poll(() => text.evaluate((el) => getComputedStyle(el).filter)).toBe('none');
+    await button.press('Enter');
+    expect(await item.getAttribute('data-bouclier')).toBe('flagged');
+  });
+
+  it('reports what was hidden in the popup', async () => {
+    const tabId = await h.serviceWorker.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      return tab?.id;
+    }, THREAD_URL);
+    expect(tabId).toBeTypeOf('number');
+    const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`);
+    const flaggedCount = await page.locator('shreddit-comment[data-bouclier="flagged"]').count();
+    await popup.locator('[data-testid="counts"]').waitFor();
+    const counted = await popup.locator('[data-testid="counts"] li strong').allTextContents();
+    expect(counted.length).toBeGreaterThan(0);
+    // Each hidden comment is counted once per category it was hidden for.
+    expect(counted.reduce((a, n) => a + Number(n), 0)).toBeGreaterThanOrEqual(flaggedCount);
+    await popup.close();
+  });
+
+  it('made no network request', () => {
+    h.assertNoExternalRequests();
+  });
+});
