@@ -28,7 +28,7 @@ export default defineContentScript({
     (document.head ?? document.documentElement).append(style);
 
     const syncWithholdMode = () => {
-      const s = settingsStore.getState().settings;
+      const s = settingsStore.getState().value;
       document.documentElement.toggleAttribute('data-bouclier-withhold', s.withholdUntilVerdict && isActiveOn(s, host));
     };
     syncWithholdMode();
@@ -42,7 +42,7 @@ export default defineContentScript({
 
     function apply(item: TrackedItem, thresholds: LevelThresholds): void {
       if (!item.scores) return;
-      const settings = settingsStore.getState().settings;
+      const settings = settingsStore.getState().value;
       const decision = isActiveOn(settings, host) ? decide(item.scores, thresholds, settings) : { labels: [], action: null };
       renderDecision(item, decision);
       reportStats();

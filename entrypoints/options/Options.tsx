@@ -5,7 +5,7 @@ import { ACTIONS, CATEGORIES, type ShieldAction } from '@/src/store/settings';
 import { LEVELS } from '@/src/classifier/labels';
 
 export function Options() {
-  const settings = useSettings((s) => s.settings);
+  const settings = useSettings((s) => s.value);
   const update = useSettings((s) => s.update);
   const error = useSettings((s) => s.error);
 

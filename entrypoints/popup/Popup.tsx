@@ -21,7 +21,7 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 export function Popup() {
-  const settings = useSettings((s) => s.settings);
+  const settings = useSettings((s) => s.value);
   const update = useSettings((s) => s.update);
   const [tabId, setTabId] = useState<number>();
   const [stats, setStats] = useState<TabStats | null>(null);

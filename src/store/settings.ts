@@ -1,11 +1,9 @@
 /**
- * User settings: one zustand store persisted in browser.storage.sync (small, follows her across
- * devices) and kept live across the popup, the options page and every open tab through
- * storage.onChanged. Schema-versioned: `migrateSettings` upgrades anything older and repairs
+ * User settings: small, so kept in browser.storage.sync (they follow her across devices), through
+ * the one persisted-store layer (src/store/persisted.ts). Schema-versioned: `migrateSettings` upgrades anything older and repairs
  * anything malformed field by field, so a bad value never resets everything else.
  */
-import { createStore } from 'zustand/vanilla';
-import { browser } from 'wxt/browser';
+import { createPersistedStore, type PersistedState } from './persisted';
 import { LEVELS, type Level } from '../classifier/labels';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
@@ -68,40 +66,16 @@ export function isActiveOn(settings: Settings, host: string, now = Date.now()): 
   return settings.enabled && settings.pausedUntil <= now && !settings.disabledSites.includes(host);
 }
 
-export interface SettingsState {
-  settings: Settings;
-  loaded: boolean;
-  /** Last storage error shown to the user (e.g. quota exceeded); the change is kept in memory. */
-  error: string | null;
-  update(patch: Partial<Settings>): Promise<void>;
-}
+const persisted = createPersistedStore<Settings>({
+  key: SETTINGS_KEY,
+  area: 'sync',
+  defaults: DEFAULT_SETTINGS,
+  migrate: migrateSettings,
+});
 
-export const settingsStore = createStore<SettingsState>()((set, get) => ({
-  settings: DEFAULT_SETTINGS,
-  loaded: false,
-  error: null,
-  async update(patch) {
-    const next = migrateSettings({ ...get().settings, ...patch });
-    set({ settings: next });
-    try {
-      await browser.storage.sync.set({ [SETTINGS_KEY]: next });
-      set({ error: null });
-    } catch (e) {
-      set({ error: e instanceof Error ? e.message : String(e) });
-    }
-  },
-}));
+/** Settings store: `getState().value` is the current Settings; `update(patch)` persists. */
+export const settingsStore = persisted.store;
+export type SettingsState = PersistedState<Settings>;
 
-let started = false;
 /** Load once and follow changes made elsewhere (other tabs, popup, options). Idempotent. */
-export async function startSettingsSync(): Promise<void> {
-  if (started) return;
-  started = true;
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync' && changes[SETTINGS_KEY]) {
-      settingsStore.setState({ settings: migrateSettings(changes[SETTINGS_KEY].newValue), loaded: true });
-    }
-  });
-  const stored = await browser.storage.sync.get(SETTINGS_KEY);
-  settingsStore.setState({ settings: migrateSettings(stored[SETTINGS_KEY]), loaded: true });
-}
+export const startSettingsSync = (): Promise<void> => persisted.start();
