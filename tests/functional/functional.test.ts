@@ -116,7 +116,14 @@ describe('shipped model at its default sensitivity', () => {
       return;
     }
     const cases = loadCases();
-    const { classifier, info } = await loadModelDir(DEFAULT_MODEL_DIR);
+    let loaded: Awaited<ReturnType<typeof loadModelDir>>;
+    try {
+      loaded = await loadModelDir(DEFAULT_MODEL_DIR);
+    } catch (e) {
+      failure = new Error(`Could not load the shipped model from ${DEFAULT_MODEL_DIR}: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    const { classifier, info } = loaded;
     try {
       const started = performance.now();
       report = await scoreCases(cases, async (texts) => {
