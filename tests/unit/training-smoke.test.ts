@@ -1,0 +1,69 @@
+/**
+ * End-to-end smoke run of the training pipeline (training/train.sh --smoke: a few hundred rows, one epoch),
+ * then the exported ONNX is run by the extension's own runtime (onnxruntime-web in Node) on the parity
+ * texts and must reproduce the scores PyTorch computed, within 1e-5. Fails (does not skip) when Debian's
+ * PyTorch is missing, because CI is expected to install it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { featureChecksum, featurize } from '../../src/classifier/featurize.ts';
+import { LABELS } from '../../src/classifier/labels.ts';
+import { loadClassifierFromFile } from '../../src/classifier/node-loader.ts';
+import { parseModelJson } from '../../src/classifier/thresholds.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'bouclier-smoke-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('training pipeline (smoke)', () => {
+  it('trains, exports an ONNX model the runtime reproduces within 1e-5, and valid thresholds', async () => {
+    const torchCheck = spawnSync('/usr/bin/python3', ['-c', 'import torch, onnx, numpy'], { encoding: 'utf8' });
+    if (torchCheck.status !== 0) {
+      throw new Error(
+        `/usr/bin/python3 cannot import torch/onnx/numpy (install python3-torch python3-onnx python3-numpy):\n${torchCheck.stderr}`,
+      );
+    }
+    const run = spawnSync('bash', ['training/train.sh', '--smoke'], {
+      encoding: 'utf8',
+      env: { ...process.env, BOUCLIER_SMOKE_DIR: work },
+      timeout: 170_000,
+    });
+    expect(run.status, `smoke pipeline failed:\n${run.stdout}\n${run.stderr}`).toBe(0);
+
+    const models = join(work, 'models');
+    const onnxPath = join(models, 'bouclier.onnx');
+    expect(existsSync(onnxPath)).toBe(true);
+    expect(statSync(onnxPath).size).toBeLessThan(10 * 1024 * 1024);
+
+    const info = parseModelJson(JSON.parse(readFileSync(join(models, 'model.json'), 'utf8')));
+    for (const l of LABELS) {
+      // precision-oriented ≥ F1-optimal ≥ recall-oriented
+      expect(info.thresholds.relaxed[l]).toBeGreaterThanOrEqual(info.thresholds.balanced[l]);
+      expect(info.thresholds.balanced[l]).toBeGreaterThanOrEqual(info.thresholds.strict[l]);
+    }
+
+    const parity = JSON.parse(readFileSync(join(models, 'parity.json'), 'utf8')) as {
+      texts: string[];
+      featureChecksums: string[];
+      scores: number[][];
+    };
+    expect(parity.texts.length).toBeGreaterThanOrEqual(40);
+    parity.texts.forEach((t, i) => expect(featureChecksum(featurize(t))).toBe(parity.featureChecksums[i]));
+
+    const classifier = await loadClassifierFromFile(onnxPath, info.featurizerVersion);
+    const scores = await classifier.score(parity.texts);
+    await classifier.release();
+    let maxDelta = 0;
+    scores.forEach((s, i) =>
+      LABELS.forEach((l, j) => {
+        maxDelta = Math.max(maxDelta, Math.abs(s[l] - parity.scores[i]![j]!));
+      }),
+    );
+    expect(maxDelta).toBeLessThanOrEqual(1e-5);
+    // The parity set must exercise the model: not every text may get the same score.
+    const distinct = new Set(scores.map((s) => s.misogyny.toFixed(6)));
+    expect(distinct.size).toBeGreaterThan(5);
+  }, 200_000);
+});

@@ -1,0 +1,97 @@
+#!/usr/bin/python3
+"""Renders models/README.md (the model card) from training/model-card.template.md, filling the
+measured sections from training/work/report.json and training/work/dataset-stats.json, so the card always
+describes the model that was just trained. Run by `npm run train` after train.py."""
+import json
+import os
+import sys
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LABELS = ["misogyny", "insult", "threat", "sexual", "identity_attack", "toxic"]
+
+
+def fmt(x):
+    return "–" if x is None else (f"{x:.3f}" if isinstance(x, float) else str(x))
+
+
+def tables(report, stats, model_json):
+    out = []
+    s = report["summary"]
+    out.append("### Headline (test split, `balanced` thresholds)\n")
+    out.append("| measure | value | target |\n|---|---|---|")
+    out.append(f"| misogyny ROC-AUC, English | {fmt(s['misogyny_auc_en'])} | ≥ 0.90 |")
+    out.append(f"| misogyny ROC-AUC, French | {fmt(s['misogyny_auc_fr'])} | ≥ 0.85 |")
+    out.append(f"| EDOS test portion, Task A macro-F1 | {fmt(s['edos_test_macro_f1'])} | ≥ 0.80 |")
+    out.append(f"| generated non-hostile rows mentioning women, flagged on any label (FPR) | {fmt(s['gen_nonhostile_women_fpr_any'])} | ≤ 0.10 |")
+    out.append(f"| same, flagged as misogyny | {fmt(s['gen_nonhostile_women_fpr_misogyny'])} | |")
+    out.append(f"| generated hostile rows (held-out families), flagged on any label (recall) | {fmt(s['gen_hostile_recall_any'])} | |")
+    out.append(f"| generated hostile rows against women, flagged as misogyny (recall) | {fmt(s['gen_hostile_women_recall_misogyny'])} | |")
+    out.append("")
+    out.append("### Per label (test split; rows where the label is annotated)\n")
+    out.append("| label | n | positives | ROC-AUC | precision | recall | F1 | best keyword list F1 (list) | margin |")
+    out.append("|---|---|---|---|---|---|---|---|---|")
+    kb = report.get("keyword_baselines") or {}
+    for l in LABELS:
+        p = report["per_label"][l]
+        k = kb.get(l, {})
+        out.append(
+            f"| {l} | {p['n']} | {p['pos']} | {fmt(p['auc'])} | {fmt(p['precision'])} | {fmt(p['recall'])} | {fmt(p['f1'])} | "
+            f"{fmt(k.get('best_f1'))} ({k.get('best_list', '–')}) | {fmt(k.get('margin'))} |"
+        )
+    out.append("")
+    out.append("### Per language (test split)\n")
+    out.append("| label | EN n / pos | EN ROC-AUC | EN F1 | FR n / pos | FR ROC-AUC | FR F1 |")
+    out.append("|---|---|---|---|---|---|---|")
+    for l in LABELS:
+        e, f = report["per_lang"]["en"][l], report["per_lang"]["fr"][l]
+        out.append(f"| {l} | {e['n']} / {e['pos']} | {fmt(e['auc'])} | {fmt(e['f1'])} | {f['n']} / {f['pos']} | {fmt(f['auc'])} | {fmt(f['f1'])} |")
+    out.append("")
+    out.append("### Generated held-out families, by kind (test split)\n")
+    out.append("| kind | rows | flagged (any label) | flagged as misogyny |")
+    out.append("|---|---|---|---|")
+    for kind, g in sorted(report["generated_by_kind"].items()):
+        out.append(f"| {kind} | {g['n']} | {g['flag_any'] / g['n']:.2f} | {g['flag_misogyny'] / g['n']:.2f} |")
+    out.append("")
+    out.append("### Thresholds (calibrated on dev)\n")
+    out.append("| label | relaxed (F0.5-optimal) | balanced (F1-optimal, default) | strict (F2-optimal) |")
+    out.append("|---|---|---|---|")
+    th = model_json["thresholds"]
+    for l in LABELS:
+        out.append(f"| {l} | {th['relaxed'][l]:.3f} | {th['balanced'][l]:.3f} | {th['strict'][l]:.3f} |")
+    out.append("")
+    out.append("### Data after de-duplication\n")
+    out.append("| source | train | dev | test |\n|---|---|---|---|")
+    for src, sp in sorted(stats["bySourceSplit"].items()):
+        out.append(f"| {src} | {sp.get('train', 0)} | {sp.get('dev', 0)} | {sp.get('test', 0)} |")
+    out.append(f"| **total** | {stats['bySplit'].get('train', 0)} | {stats['bySplit'].get('dev', 0)} | {stats['bySplit'].get('test', 0)} |")
+    out.append("")
+    out.append(
+        f"Rows read: {sum(stats['read'].values())}; merged as duplicates (same normalised text): {stats['duplicatesMerged']}; "
+        f"dropped (no tokens): {stats['droppedEmpty']}; label disagreements resolved by source priority: "
+        f"{sum(stats['labelConflicts'].values())}."
+    )
+    out.append("")
+    cfg = report["config"]
+    out.append(
+        f"Run: {len(report['history'])} epochs (best dev objective {report['dev_objective']}), "
+        f"D={cfg['dim']}, channels={cfg['channels']}, hidden={cfg['hidden']}, batch={cfg['batch']}, lr={cfg['lr']}, seed={cfg['seed']}; "
+        f"model file {report['model_bytes'] / 1e6:.2f} MB; wall time {report['train_seconds']:.0f} s on 1 CPU thread."
+    )
+    return "\n".join(out)
+
+
+def main():
+    work = os.path.join(REPO, "training", "work")
+    report = json.load(open(os.path.join(work, "report.json")))
+    stats = json.load(open(os.path.join(work, "dataset-stats.json")))
+    model_json = json.load(open(os.path.join(REPO, "models", "model.json")))
+    tpl = open(os.path.join(REPO, "training", "model-card.template.md"), encoding="utf8").read()
+    if "{{METRICS}}" not in tpl:
+        sys.exit("template has no {{METRICS}} marker")
+    card = tpl.replace("{{METRICS}}", tables(report, stats, model_json))
+    open(os.path.join(REPO, "models", "README.md"), "w", encoding="utf8").write(card)
+    print("wrote models/README.md")
+
+
+if __name__ == "__main__":
+    main()
