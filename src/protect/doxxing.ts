@@ -1,0 +1,361 @@
+/**
+ * Doxxing detectors: personal data published in a reply (a phone number, an e-mail address, a street
+ * address, a licence plate, or one of HER OWN identifiers she entered on this device).
+ *
+ * Every span is reported on the ORIGINAL text (`start`/`end` are UTF-16 offsets into the string the
+ * caller passed), so the shield and the review log can point at exactly what was published.
+ *
+ * Generic patterns (phone, email, address, plate) are regular expressions written to stay quiet on
+ * the numbers people write all day: prices ("12,50 €", "$1,234.56"), dates ("12/03/2024",
+ * "2024-03-12"), times, years, percentages, scores ("3-1"), ISBNs and order numbers. Precision matters
+ * more than recall here: a span found means the item is flagged `doxxing` whatever the sensitivity.
+ *
+ * Her own identifiers (names, usernames, city, employer, children's names) are matched through the
+ * shared `normalize()` so obfuscations fold the same way they do for the classifier: "m4rie dup0nt",
+ * "M a r i e", "D.u.p.o.n.t", "@marie_dupont". Matching is done on windows of whole original words, so
+ * every match maps back to original offsets without an index map, and "Anne" never matches "Annecy".
+ *
+ * Pure module: no DOM, no storage. Linear-ish: the own-identifier search only runs its window scan when
+ * the compacted normalised text contains the identifier at all.
+ */
+import { normalize } from '../classifier/normalize';
+
+export type DoxxKind = 'phone' | 'email' | 'address' | 'plate' | 'own_identifier';
+export const DOXX_KINDS: readonly DoxxKind[] = ['phone', 'email', 'address', 'plate', 'own_identifier'];
+
+export interface DoxxSpan {
+  label: 'doxxing';
+  kind: DoxxKind;
+  start: number;
+  end: number;
+}
+
+/** Texts longer than this are only searched in their first MAX_CHARS characters. */
+export const MAX_CHARS = 20_000;
+
+const span = (kind: DoxxKind, start: number, end: number): DoxxSpan => ({ label: 'doxxing', kind, start, end });
+
+// ---------------------------------------------------------------------------------------------------
+// Phones
+// ---------------------------------------------------------------------------------------------------
+
+const SEP = '[ .\\-\\u00A0]?';
+/** French numbers: 0X XX XX XX XX, +33 X XX…, 0033 X…, +33 (0)X…; separators space . - or none. */
+const FR_PHONE = new RegExp(
+  `(?<![\\p{L}\\p{N}+/,.:-])(?:(?:\\+|00)33${SEP}(?:\\(0\\)${SEP})?|0)[1-9](?:${SEP}\\d{2}){4}(?![\\p{N}]|[.,/:-]\\d)`,
+  'gu',
+);
+/** International E.164 with a plus: +CC then 7..14 more digits in groups (spaces, dots, dashes, parentheses). */
+const INTL_PHONE = /(?<![\p{L}\p{N}+])\+[1-9]\d{0,2}(?:[ .\-\u00A0]?\(?\d{1,4}\)?){2,6}(?![\p{N}]|[.,/:-]\d)/gu;
+/** North-American numbers without a plus: (555) 123-4567, 555-123-4567, 555.123.4567 (separators required). */
+const NANP_PHONE = /(?<![\p{L}\p{N}+/,.:-])(?:\(\d{3}\)\s?|\d{3}[.-])\d{3}[.-]\d{4}(?![\p{N}]|[.,/:-]\d)/gu;
+/** Words just before a number that say it is not a phone number. */
+const NOT_PHONE_BEFORE =
+  /(?:commande|order|n°|no\.?|num[eé]ro de (?:commande|suivi|colis|dossier|facture)|r[eé]f(?:[eé]rence)?|facture|invoice|siret|siren|iban|isbn|tracking|suivi|colis|ticket|dossier|#)\s*[:#]?\s*$/iu;
+/** Units just after a number that say it is a quantity. */
+const NOT_PHONE_AFTER = /^\s*(?:€|\$|£|%|eur|euros?|dollars?|usd|abonn[eé]s|followers|vues|views|likes|km|kg|habitants)\b/iu;
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) n++;
+  return n;
+}
+
+function phoneSpans(text: string): DoxxSpan[] {
+  const out: DoxxSpan[] = [];
+  const consider = (re: RegExp, minDigits: number, maxDigits: number) => {
+    for (const m of text.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const digits = m[0].replace(/\D/g, '');
+      const n = digitCount(m[0]);
+      if (n < minDigits || n > maxDigits) continue;
+      if (/0{5,}/.test(digits)) continue; // "+10 000 000 followers"
+      if (NOT_PHONE_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue;
+      if (NOT_PHONE_AFTER.test(text.slice(end, end + 20))) continue;
+      out.push(span('phone', start, end));
+    }
+  };
+  consider(FR_PHONE, 10, 13);
+  consider(INTL_PHONE, 8, 15);
+  consider(NANP_PHONE, 10, 10);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// E-mail addresses (plain and obfuscated)
+// ---------------------------------------------------------------------------------------------------
+
+const PLAIN_EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const LOCAL = '[\\p{L}\\p{N}._%+-]+';
+const LABEL = '[\\p{L}\\p{N}-]+';
+const OPEN = '[\\[\\(\\{<]';
+const CLOSE = '[\\]\\)\\}>]';
+/** "[at]", "(at)", "{arobase}", " at ", " arobase ", "@" with spaces. */
+const AT = `(?:\\s*${OPEN}\\s*(?:at|arobase|@)\\s*${CLOSE}\\s*|\\s+(?:at|arobase)\\s+|\\s+@\\s*|\\s*@\\s+)`;
+/** "[dot]", "(point)", " dot ", " point ", "." */
+const DOT = `(?:\\s*${OPEN}\\s*(?:dot|point|\\.)\\s*${CLOSE}\\s*|\\s+(?:dot|point)\\s+|\\.)`;
+const TLD =
+  '(?:com|fr|net|org|io|be|ch|ca|uk|co|de|eu|info|me|us|biz|lu|it|es|nl|pt|re|gp|mq|nc|pf|yt|ma|dz|tn|sn|ci|edu|gouv|gov|ac)';
+const OBFUSCATED_EMAIL = new RegExp(
+  `(?<![\\p{L}\\p{N}._%+-])${LOCAL}${AT}${LABEL}(?:${DOT}${LABEL})*?${DOT}${TLD}(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
+const MAIL_PROVIDERS =
+  /^(?:gmail|googlemail|hotmail|yahoo|outlook|orange|free|sfr|laposte|wanadoo|icloud|protonmail|proton|live|msn|gmx|aol|yandex|mail|bbox|neuf|numericable|caramail|me)$/i;
+
+function emailSpans(text: string): DoxxSpan[] {
+  const out: DoxxSpan[] = [];
+  for (const m of text.matchAll(PLAIN_EMAIL)) out.push(span('email', m.index, m.index + m[0].length));
+  for (const m of text.matchAll(OBFUSCATED_EMAIL)) {
+    // A bare English " at " is a common word ("meet me at home dot com"): only with a known mail provider.
+    const s = m[0];
+    const bareAt = /^\S+\s+at\s+([\p{L}\p{N}-]+)/iu.exec(s);
+    if (bareAt && !MAIL_PROVIDERS.test(bareAt[1] ?? '')) continue;
+    out.push(span('email', m.index, m.index + s.length));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Street addresses
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * Case-insensitive letters for a regex source WITHOUT the `i` flag (with `iu`, \p{Lu} would match
+ * lower case too, and street-name words must be capitalised to be taken as part of the name).
+ */
+function ci(src: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '\\') {
+      out += c + (src[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    const lo = c.toLowerCase();
+    const up = c.toUpperCase();
+    if (lo === up) out += c;
+    else out += inClass ? lo + up : `[${lo}${up}]`;
+  }
+  return out;
+}
+
+/** French way types that are unambiguous after a number ("12 rue …"). */
+const FR_WAY_STRONG = ci("rue|avenue|av\\.?|boulevard|bd|bld|blvd|all[ée]e|impasse|imp\\.|quai|chauss[ée]e|lotissement|r[ée]sidence|faubourg|fbg|rte|sentier|hameau|lieu-dit|rond-point|villa|cit[ée]");
+/** Ways that are also ordinary words ("2 cours de maths", "3 place de libre"): need a capitalised name or a postcode. */
+const FR_WAY_WEAK = ci('place|pl\\.|cours|route|chemin|passage|square|voie|parvis|promenade|esplanade|mail');
+const FR_PARTICLES = ci("(?:de\\s+la\\s+|de\\s+l['’]\\s*|d['’]\\s*|du\\s+|des\\s+|de\\s+|la\\s+|le\\s+|les\\s+|l['’]\\s*)");
+const NAME_WORD = "[\\p{L}][\\p{L}'’\\-]*";
+/** Up to 4 further words of the street name: capitalised words, particles, numbers ("8 mai 1945"). */
+const FR_NAME_TAIL = `(?:\\s+(?:(?:de|du|des|la|le|les|sur|sous|en|et|aux?|d['’]|l['’])\\s+|[dl]['’]\\s*)?(?:\\p{Lu}[\\p{L}'’\\-]*|\\d{1,4}(?![\\p{N}])))*`;
+const POSTCODE_CITY = `(?:\\s*,?\\s*(?:\\d{5}|\\d{2}\\s\\d{3})\\s+\\p{L}[\\p{L}'’\\-]*(?:[\\s\\-]+(?:(?:sur|sous|en|le|la|les|de|du|des|lès|les|saint|st|ste)[\\s\\-]+)?\\p{Lu}[\\p{L}'’\\-]*){0,3}(?:\\s+(?:cedex|CEDEX|Cedex)(?:\\s+\\d{1,2})?)?)`;
+const FR_NUMBER = '(?<![\\p{L}\\p{N},./:-])\\d{1,4}(?:\\s?(?:bis|ter|quater|[a-dA-D])(?![\\p{L}]))?\\s*,?\\s+';
+const FR_ADDRESS_STRONG = new RegExp(
+  `${FR_NUMBER}(?:${FR_WAY_STRONG})(?![\\p{L}])\\s*${FR_PARTICLES}?${NAME_WORD}${FR_NAME_TAIL}${POSTCODE_CITY}?`,
+  'gu',
+);
+const FR_ADDRESS_WEAK = new RegExp(
+  `${FR_NUMBER}(?:${FR_WAY_WEAK})(?![\\p{L}])\\s*${FR_PARTICLES}?(?:(?:\\p{Lu}[\\p{L}'’\\-]*)${FR_NAME_TAIL}${POSTCODE_CITY}?|${NAME_WORD}${FR_NAME_TAIL}${POSTCODE_CITY})`,
+  'gu',
+);
+/** No house number but a postcode: "rue de la Paix, 75002 Paris". */
+const FR_ADDRESS_NO_NUMBER = new RegExp(
+  `(?<![\\p{L}])(?:${FR_WAY_STRONG}|${FR_WAY_WEAK})(?![\\p{L}])\\s*${FR_PARTICLES}?${NAME_WORD}${FR_NAME_TAIL}${POSTCODE_CITY}`,
+  'gu',
+);
+
+const EN_SUFFIX_STRONG = 'street|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|parkway|pkwy|highway|hwy|terrace|crescent';
+const EN_SUFFIX_WEAK = 'st|dr|ct|court|pl|place|way|close|sq|square|row|gardens|mews';
+const EN_UNIT = `(?:\\s*,?\\s*(?:apt|apartment|suite|ste|unit|flat|#)\\.?\\s*#?\\s*[\\p{L}\\p{N}-]{1,6})`;
+const EN_CITY_ZIP = `(?:\\s*,\\s*\\p{Lu}[\\p{L}.'’\\-]*(?:\\s+\\p{Lu}[\\p{L}.'’\\-]*){0,2}(?:\\s*,\\s*|\\s+)(?:[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}))`;
+const EN_NUMBER = '(?<![\\p{L}\\p{N},./:$£€-])\\d{1,5}[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+)?';
+/** Lower-case street names are accepted with an unambiguous suffix, unless a name word is a common word. */
+const EN_ADDRESS_ANY_CASE = new RegExp(
+  `${EN_NUMBER}((?:[\\p{L}][\\p{L}'’\\-]*\\s+){1,3})(?:${EN_SUFFIX_STRONG})\\.?(?![\\p{L}])${EN_UNIT}?${EN_CITY_ZIP}?`,
+  'giu',
+);
+const EN_ADDRESS_CAPITALISED = new RegExp(
+  `${EN_NUMBER}((?:\\p{Lu}[\\p{L}'’\\-]*\\s+){1,3})(?:${EN_SUFFIX_STRONG}|${EN_SUFFIX_WEAK})(?:\\.|(?![\\p{L}]))${EN_UNIT}?${EN_CITY_ZIP}?`,
+  'giu',
+);
+const EN_COMMON = new Set(
+  'the a an my your his her our their its this that these those down up on in at to of for from and or with by over into miles mile km minutes hours times more other same new old big small main first last next every each whole wrong right long short dead end one two three four five six seven eight nine ten hundred thousand people dogs cats cars'.split(
+    ' ',
+  ),
+);
+
+function addressSpans(text: string): DoxxSpan[] {
+  const out: DoxxSpan[] = [];
+  const trimEnd = (s: string) => s.replace(/[\s,]+$/u, '');
+  for (const re of [FR_ADDRESS_STRONG, FR_ADDRESS_WEAK, FR_ADDRESS_NO_NUMBER]) {
+    for (const m of text.matchAll(re)) out.push(span('address', m.index, m.index + trimEnd(m[0]).length));
+  }
+  for (const m of text.matchAll(EN_ADDRESS_ANY_CASE)) {
+    const words = (m[1] ?? '').trim().toLowerCase().split(/\s+/);
+    if (words.some((w) => EN_COMMON.has(w))) continue;
+    out.push(span('address', m.index, m.index + trimEnd(m[0]).length));
+  }
+  for (const m of text.matchAll(EN_ADDRESS_CAPITALISED)) {
+    const words = (m[1] ?? '').trim().split(/\s+/);
+    // Case-insensitive flag makes \p{Lu} match anything: check capitals by hand.
+    if (!words.every((w) => w[0] !== undefined && w[0] !== w[0].toLowerCase())) continue;
+    if (words.some((w) => EN_COMMON.has(w.toLowerCase()))) continue;
+    out.push(span('address', m.index, m.index + trimEnd(m[0]).length));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Licence plates
+// ---------------------------------------------------------------------------------------------------
+
+/** French SIV (since 2009): AB-123-CD (letters without I, O, U). Upper case, or any case with dashes. */
+const FR_SIV = /(?<![\p{L}\p{N}-])[A-HJ-NP-TV-Z]{2}([ -]?)\d{3}\1[A-HJ-NP-TV-Z]{2}(?![\p{L}\p{N}]|-\p{N})/gu;
+const FR_SIV_LOWER = /(?<![\p{L}\p{N}-])[a-hj-np-tv-z]{2}-\d{3}-[a-hj-np-tv-z]{2}(?![\p{L}\p{N}])/gu;
+/** French FNI (before 2009): 1234 AB 75, 123 ABC 2A, 12 AB 971. Upper case only, spaces required. */
+const FR_FNI = /(?<![\p{L}\p{N}.,])\d{1,4} ([A-Z]{1,3}) (?:\d{2}|2A|2B|97[1-6])(?![\p{L}\p{N}]|[.,]\d)/gu;
+/** UK (since 2001): AB12 CDE. */
+const UK_PLATE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\p{L}\p{N}])/gu;
+/** Letter groups that are units or currencies, not plate letters ("16 GB 20", "12 HT 50"). */
+const NOT_PLATE_LETTERS = new Set(
+  'GB MB KB TB GO MO KO TO HT TTC EUR USD GBP KM CM MM KG MG ML PM AM BC AD VS PS NB OK MW KW HP FPS CV H T J M S X'.split(' '),
+);
+
+function plateSpans(text: string): DoxxSpan[] {
+  const out: DoxxSpan[] = [];
+  for (const re of [FR_SIV, FR_SIV_LOWER, UK_PLATE]) {
+    for (const m of text.matchAll(re)) out.push(span('plate', m.index, m.index + m[0].length));
+  }
+  for (const m of text.matchAll(FR_FNI)) {
+    if (NOT_PLATE_LETTERS.has(m[1] ?? '')) continue;
+    out.push(span('plate', m.index, m.index + m[0].length));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Her own identifiers
+// ---------------------------------------------------------------------------------------------------
+
+/** What she entered (names, usernames, street, city, employer, children's names). Device-only. */
+export interface OwnIdentifier {
+  /** As she typed it, e.g. "Marie Dupont", "@marie_dupont", "rue des Lilas". */
+  value: string;
+}
+
+/** Identifiers shorter than this (after normalisation, spaces removed) are ignored: too many false alarms. */
+export const MIN_IDENTIFIER_CHARS = 3;
+
+/** Normalised, spaces removed; a leading "@" is dropped first so handles are not turned into `xuser`. */
+export function compactKey(s: string): string {
+  return normalize(s.replace(/(^|[\s(])@(?=[\p{L}\p{N}_])/gu, '$1')).replace(/ /g, '');
+}
+
+/** Original-text words: letters, digits and the leet symbols normalize() reads as letters. */
+const RAW_WORD = /[\p{L}\p{N}@$€|!*]+/gu;
+
+export interface CompiledIdentifiers {
+  keys: string[];
+}
+
+/** Precompute the keys once per settings change. */
+export function compileIdentifiers(ids: readonly (OwnIdentifier | string)[]): CompiledIdentifiers {
+  const keys = new Set<string>();
+  for (const id of ids) {
+    const v = typeof id === 'string' ? id : id.value;
+    if (typeof v !== 'string') continue;
+    const k = compactKey(v.slice(0, 200));
+    if ([...k].length >= MIN_IDENTIFIER_CHARS) keys.add(k);
+  }
+  return { keys: [...keys] };
+}
+
+function ownIdentifierSpans(text: string, compiled: CompiledIdentifiers): DoxxSpan[] {
+  if (compiled.keys.length === 0) return [];
+  const whole = compactKey(text);
+  const present = compiled.keys.filter((k) => whole.includes(k));
+  if (present.length === 0) return [];
+  const words = [...text.matchAll(RAW_WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, chars: m[0].length }));
+  const out: DoxxSpan[] = [];
+  for (const key of present) {
+    const budget = key.length * 2 + 4; // raw characters a window may hold before it cannot fold to `key`
+    let i = 0;
+    while (i < words.length) {
+      let matchedEnd = -1;
+      let chars = 0;
+      for (let j = i; j < words.length; j++) {
+        chars += words[j]!.chars;
+        if (chars > budget) break;
+        const w = compactKey(text.slice(words[i]!.start, words[j]!.end));
+        if (w === key) {
+          matchedEnd = j;
+          break;
+        }
+        if (w.length > key.length + 2 && !w.startsWith(key.slice(0, Math.min(key.length, w.length)))) break;
+      }
+      if (matchedEnd >= 0) {
+        out.push(span('own_identifier', words[i]!.start, words[matchedEnd]!.end));
+        i = matchedEnd + 1;
+      } else i++;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// All together
+// ---------------------------------------------------------------------------------------------------
+
+export interface DoxxOptions {
+  /** Her own identifiers (compiled with compileIdentifiers, or raw strings). */
+  own?: CompiledIdentifiers | readonly string[];
+  /** Only these kinds (default: all). */
+  kinds?: readonly DoxxKind[];
+}
+
+/** Drop spans contained in another span of the same kind; sort by position. */
+function tidy(spans: DoxxSpan[]): DoxxSpan[] {
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: DoxxSpan[] = [];
+  for (const s of spans) {
+    if (out.some((o) => o.kind === s.kind && o.start <= s.start && o.end >= s.end)) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+/** Personal data found in `text`, as spans on the original text. Total: never throws. */
+export function findDoxxing(text: string, opts: DoxxOptions = {}): DoxxSpan[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  const kinds = new Set(opts.kinds ?? DOXX_KINDS);
+  const spans: DoxxSpan[] = [];
+  try {
+    if (kinds.has('phone')) spans.push(...phoneSpans(t));
+    if (kinds.has('email')) spans.push(...emailSpans(t));
+    if (kinds.has('address')) spans.push(...addressSpans(t));
+    if (kinds.has('plate')) spans.push(...plateSpans(t));
+    if (kinds.has('own_identifier') && opts.own) {
+      const compiled = Array.isArray(opts.own) ? compileIdentifiers(opts.own as string[]) : (opts.own as CompiledIdentifiers);
+      spans.push(...ownIdentifierSpans(t, compiled));
+    }
+  } catch {
+    // A detector bug must never break the page: report what was found so far.
+  }
+  // A phone number inside an address or e-mail is reported once, as the larger kind.
+  const tidied = tidy(spans);
+  return tidied.filter(
+    (s) => !(s.kind === 'phone' && tidied.some((o) => o !== s && o.kind === 'email' && o.start <= s.start && o.end >= s.end)),
+  );
+}
+
+/** Generic patterns only (what the CLI reports: it never knows her identifiers). */
+export function findGenericDoxxing(text: string): DoxxSpan[] {
+  return findDoxxing(text, { kinds: ['phone', 'email', 'address', 'plate'] });
+}
