@@ -8,9 +8,12 @@ import { SUPPORTED_HOST_PERMISSIONS } from '@/src/platforms/hosts';
 import { adaptersForHost } from '@/src/platforms';
 import { createScanner, type ClassifyResult, type TrackedItem } from '@/src/scanner/scanner';
 import { decide } from '@/src/shield/decide';
+import { installReview, recordFlagged, reviewDecision } from '@/src/review/client';
 import { markPending, renderDecision, setRevealed } from '@/src/shield/render';
 import { SHIELD_CSS } from '@/src/shield/styles';
-import { isActiveOn, settingsStore, startSettingsSync } from '@/src/store/settings';
+import { isActiveOn, settingsStore, startSettingsSync, type Category } from '@/src/store/settings';
+import { accountListed, listsStore, startListsSync } from '@/src/store/lists';
+import { createMutedMatcher, type MutedMatcher } from '@/src/shield/muted-words';
 import type { ClassifyResponse, ErrorResponse, PageStats } from '@/src/messaging/messages';
 import type { LevelThresholds } from '@/src/classifier/labels';
 
@@ -20,7 +23,7 @@ export default defineContentScript({
   allFrames: false,
   async main() {
     const host = location.hostname;
-    await startSettingsSync();
+    await Promise.all([startSettingsSync(), startListsSync()]);
 
     const style = document.createElement('style');
     style.id = 'bouclier-style';
@@ -40,11 +43,29 @@ export default defineContentScript({
       return res;
     }
 
-    function apply(item: TrackedItem, thresholds: LevelThresholds): void {
-      if (!item.scores) return;
+    let muted: MutedMatcher = createMutedMatcher(listsStore.getState().value.mutedWords);
+    let lastMutedWords = listsStore.getState().value.mutedWords;
+
+    /** Her own rules, which work even when the model is down: trusted → never filtered; muted → hidden. */
+    function ruleVerdict(item: TrackedItem): 'trusted' | Category[] {
+      const lists = listsStore.getState().value;
+      if (accountListed(lists.trustedAccounts, item.author, item.platform)) return 'trusted';
+      if (accountListed(lists.mutedAccounts, item.author, item.platform)) return ['muted'];
+      return muted.match(item.text, item.platform) ? ['muted'] : [];
+    }
+
+    /** Decide and render one item from whatever is known now (rules at once, model when it answers). */
+    function apply(item: TrackedItem, thresholds: LevelThresholds | null): void {
       const settings = settingsStore.getState().value;
-      const decision = isActiveOn(settings, host) ? decide(item.scores, thresholds, settings) : { labels: [], action: null };
-      renderDecision(item, decision);
+      const rules = ruleVerdict(item);
+      if (!isActiveOn(settings, host) || rules === 'trusted') {
+        renderDecision(item, { labels: [], action: null });
+      } else {
+        const decision = reviewDecision(item, decide(item.scores, item.scores ? thresholds : null, settings, rules), settings);
+        if (!item.scores && !decision.action) markPending(item);
+        else renderDecision(item, decision);
+        recordFlagged(item, decision);
+      }
       reportStats();
     }
 
@@ -52,7 +73,7 @@ export default defineContentScript({
     const scanner = createScanner({
       adapters,
       classify,
-      onPending: (item) => markPending(item),
+      onPending: (item) => apply(item, null),
       onScored: apply,
       onHostError: () => reportStats(),
     });
@@ -85,12 +106,18 @@ export default defineContentScript({
       }, 300);
     }
 
-    // Settings changed anywhere (popup dial, options): re-decide every item, no reload, no re-classify.
-    settingsStore.subscribe(() => {
+    // Settings or lists changed anywhere (popup dial, options): re-decide every item, no reload, no re-classify.
+    const reapplyAll = () => {
       syncWithholdMode();
-      const thresholds = scanner.thresholds();
-      if (!thresholds) return;
-      for (const item of scanner.items()) apply(item, thresholds);
+      for (const item of scanner.items()) apply(item, scanner.thresholds());
+    };
+    settingsStore.subscribe(reapplyAll);
+    listsStore.subscribe((state) => {
+      if (state.value.mutedWords !== lastMutedWords) {
+        lastMutedWords = state.value.mutedWords;
+        muted = createMutedMatcher(lastMutedWords);
+      }
+      reapplyAll();
     });
 
     // The popup asks this tab directly.
@@ -102,6 +129,11 @@ export default defineContentScript({
         sendResponse(pageStats());
         return false;
       }
+      if (msg?.type === 'get-page-scores') {
+        // Scores only (no text, no author): the popup's advanced sliders count what each threshold would hide.
+        sendResponse({ thresholds: scanner.thresholds(), scores: scanner.items().flatMap((it) => (it.scores ? [it.scores] : [])) });
+        return false;
+      }
       if (msg?.type === 'reveal-all' && typeof msg.revealed === 'boolean') {
         for (const item of scanner.items()) setRevealed(item, msg.revealed);
         sendResponse(pageStats());
@@ -110,6 +142,7 @@ export default defineContentScript({
       return false;
     });
 
+    await installReview({ items: () => scanner.items(), reapply: reapplyAll });
     scanner.start();
   },
 });

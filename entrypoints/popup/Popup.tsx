@@ -9,6 +9,7 @@ import { useSettings } from '@/src/ui/useSettings';
 import { isActiveOn } from '@/src/store/settings';
 import { LEVELS } from '@/src/classifier/labels';
 import type { PageStats } from '@/src/messaging/messages';
+import { Thresholds } from './Thresholds';
 
 type TabStats = PageStats & { hostError: string | null };
 
@@ -119,6 +120,7 @@ export function Popup() {
             </button>
           ))}
         </div>
+        {tabId !== undefined && stats && <Thresholds tabId={tabId} />}
       </section>
 
       <div className="row">

@@ -28,7 +28,7 @@ function cleanHandle(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let h = raw.trim();
   // href="/@handle", "/user/handle/", "https://x.com/handle" → handle
-  const m = /(?:^|\/)@?([\w.\-]+)\/?$/.exec(h.replace(/[?#].*$/, ''));
+  const m = /(?:^|\/)@?([\w.-]+)\/?$/.exec(h.replace(/[?#].*$/, ''));
   if (h.includes('/') && m) h = m[1]!;
   h = h.replace(/^@/, '');
   return h.length > 0 && h.length <= 100 ? h : null;

@@ -9,8 +9,13 @@ import { LEVELS, type Level } from '../classifier/labels';
 export const SETTINGS_SCHEMA_VERSION = 1;
 export const SETTINGS_KEY = 'settings';
 
-/** Categories the shield acts on (toxic = general rudeness is scored but not a category). */
-export const CATEGORIES = ['misogyny', 'insult', 'threat', 'sexual', 'identity_attack'] as const;
+/** Categories judged by the model (toxic = general rudeness is scored but not a category). */
+export const MODEL_CATEGORIES = ['misogyny', 'insult', 'threat', 'sexual', 'identity_attack'] as const;
+export type ModelCategory = (typeof MODEL_CATEGORIES)[number];
+/** Categories decided by her own rules (muted words and accounts), independent of the model. */
+export const RULE_CATEGORIES = ['muted'] as const;
+/** Every category the shield acts on, each with its own action. */
+export const CATEGORIES = [...MODEL_CATEGORIES, ...RULE_CATEGORIES] as const;
 export type Category = (typeof CATEGORIES)[number];
 export const ACTIONS = ['blur', 'collapse', 'remove', 'off'] as const;
 export type ShieldAction = (typeof ACTIONS)[number];
@@ -24,6 +29,8 @@ export interface Settings {
   /** Strict: withhold (blur) every new item until its verdict arrives. */
   withholdUntilVerdict: boolean;
   actions: Record<Category, ShieldAction>;
+  /** Advanced: per-category threshold replacing the level's calibrated one (0..1), when set. */
+  thresholdOverrides: Partial<Record<ModelCategory, number>>;
   /** Hostnames where she turned Bouclier off. */
   disabledSites: string[];
   /** Epoch ms until which protection is paused, or 0. */
@@ -35,7 +42,8 @@ export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
   level: 'balanced',
   withholdUntilVerdict: false,
-  actions: { misogyny: 'blur', insult: 'blur', threat: 'blur', sexual: 'blur', identity_attack: 'blur' },
+  actions: { misogyny: 'blur', insult: 'blur', threat: 'blur', sexual: 'blur', identity_attack: 'blur', muted: 'collapse' },
+  thresholdOverrides: {},
   disabledSites: [],
   pausedUntil: 0,
 };
@@ -50,8 +58,16 @@ export function migrateSettings(raw: unknown): Settings {
       if (typeof a === 'string' && (ACTIONS as readonly string[]).includes(a)) actions[c] = a as ShieldAction;
     }
   }
+  const thresholdOverrides: Partial<Record<ModelCategory, number>> = {};
+  if (typeof s.thresholdOverrides === 'object' && s.thresholdOverrides !== null) {
+    for (const c of MODEL_CATEGORIES) {
+      const v = (s.thresholdOverrides as Record<string, unknown>)[c];
+      if (typeof v === 'number' && v >= 0 && v <= 1) thresholdOverrides[c] = v;
+    }
+  }
   return {
     schemaVersion: SETTINGS_SCHEMA_VERSION,
+    thresholdOverrides,
     enabled: typeof s.enabled === 'boolean' ? s.enabled : DEFAULT_SETTINGS.enabled,
     level: typeof s.level === 'string' && (LEVELS as readonly string[]).includes(s.level) ? (s.level as Level) : DEFAULT_SETTINGS.level,
     withholdUntilVerdict: typeof s.withholdUntilVerdict === 'boolean' ? s.withholdUntilVerdict : DEFAULT_SETTINGS.withholdUntilVerdict,
