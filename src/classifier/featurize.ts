@@ -38,9 +38,27 @@ const BOS = '\u0002';
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** 32-bit FNV-1a over the UTF-8 bytes of `s` (encoded inline: no allocation). Lone surrogates → U+FFFD. */
-export function fnv1a32(s: string): number {
-  let h = FNV_OFFSET;
+/** Continue a 32-bit FNV-1a state with the UTF-8 bytes of one code point. */
+function fnvCodePoint(h: number, cp: number): number {
+  if (cp < 0x80) return Math.imul(h ^ cp, FNV_PRIME);
+  if (cp < 0x800) {
+    h = Math.imul(h ^ (0xc0 | (cp >> 6)), FNV_PRIME);
+    return Math.imul(h ^ (0x80 | (cp & 0x3f)), FNV_PRIME);
+  }
+  if (cp < 0x10000) {
+    h = Math.imul(h ^ (0xe0 | (cp >> 12)), FNV_PRIME);
+    h = Math.imul(h ^ (0x80 | ((cp >> 6) & 0x3f)), FNV_PRIME);
+    return Math.imul(h ^ (0x80 | (cp & 0x3f)), FNV_PRIME);
+  }
+  h = Math.imul(h ^ (0xf0 | (cp >> 18)), FNV_PRIME);
+  h = Math.imul(h ^ (0x80 | ((cp >> 12) & 0x3f)), FNV_PRIME);
+  h = Math.imul(h ^ (0x80 | ((cp >> 6) & 0x3f)), FNV_PRIME);
+  return Math.imul(h ^ (0x80 | (cp & 0x3f)), FNV_PRIME);
+}
+
+/** Code points of a string; lone surrogates → U+FFFD (as UTF-8 encoders do). */
+function codePoints(s: string): number[] {
+  const out: number[] = [];
   for (let i = 0; i < s.length; i++) {
     let cp = s.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < s.length) {
@@ -50,24 +68,23 @@ export function fnv1a32(s: string): number {
         i++;
       } else cp = 0xfffd;
     } else if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
-    if (cp < 0x80) {
-      h = Math.imul(h ^ cp, FNV_PRIME);
-    } else if (cp < 0x800) {
-      h = Math.imul(h ^ (0xc0 | (cp >> 6)), FNV_PRIME);
-      h = Math.imul(h ^ (0x80 | (cp & 0x3f)), FNV_PRIME);
-    } else if (cp < 0x10000) {
-      h = Math.imul(h ^ (0xe0 | (cp >> 12)), FNV_PRIME);
-      h = Math.imul(h ^ (0x80 | ((cp >> 6) & 0x3f)), FNV_PRIME);
-      h = Math.imul(h ^ (0x80 | (cp & 0x3f)), FNV_PRIME);
-    } else {
-      h = Math.imul(h ^ (0xf0 | (cp >> 18)), FNV_PRIME);
-      h = Math.imul(h ^ (0x80 | ((cp >> 12) & 0x3f)), FNV_PRIME);
-      h = Math.imul(h ^ (0x80 | ((cp >> 6) & 0x3f)), FNV_PRIME);
-      h = Math.imul(h ^ (0x80 | (cp & 0x3f)), FNV_PRIME);
-    }
+    out.push(cp);
   }
-  return h >>> 0;
+  return out;
 }
+
+/** Continue an FNV-1a state with a string (streaming: fnvUpdate(fnvUpdate(h, a), b) = hash of a + b). */
+function fnvUpdate(h: number, s: string): number {
+  for (const cp of codePoints(s)) h = fnvCodePoint(h, cp);
+  return h;
+}
+
+/** 32-bit FNV-1a over the UTF-8 bytes of `s`. Lone surrogates → U+FFFD. */
+export function fnv1a32(s: string): number {
+  return fnvUpdate(FNV_OFFSET, s) >>> 0;
+}
+
+const toBucket = (h: number): number => ((h >>> 0) % (BUCKETS - 1)) + 1;
 
 /** Hash → id in [1, BUCKETS). */
 export function bucketOf(s: string): number {
@@ -92,12 +109,63 @@ export function charNgrams(token: string): string[] {
   return picked;
 }
 
+const H_WORD = fnvUpdate(FNV_OFFSET, PREFIX_WORD);
+const H_BIGRAM = fnvUpdate(FNV_OFFSET, PREFIX_BIGRAM);
+const H_CHAR = fnvUpdate(FNV_OFFSET, PREFIX_CHAR);
+const CP_LT = 0x3c; // '<'
+const CP_GT = 0x3e; // '>'
+
+/**
+ * Ids that depend on the token alone (slot 0 and slots 2..15), cached: comment vocabularies are Zipfian, so
+ * most tokens are hashed once. Same values as hashing the concatenated strings (FNV-1a is streaming).
+ */
+const tokenCache = new Map<string, Int32Array>();
+const TOKEN_CACHE_MAX = 50_000;
+
+function tokenOnlyIds(token: string): Int32Array {
+  const hit = tokenCache.get(token);
+  if (hit) return hit;
+  const ids = new Int32Array(K); // slot 1 (bigram) stays 0 here
+  const cps = codePoints(token);
+  let h = H_WORD;
+  for (const cp of cps) h = fnvCodePoint(h, cp);
+  ids[0] = toBucket(h);
+  const wrapped = [CP_LT, ...cps, CP_GT];
+  const total = nGramCount(wrapped.length);
+  const pick = total <= CHAR_SLOTS ? total : CHAR_SLOTS;
+  for (let g = 0; g < pick; g++) {
+    const idx = total <= CHAR_SLOTS ? g : Math.floor((g * (total - 1)) / (CHAR_SLOTS - 1));
+    const [start, n] = nGramAt(wrapped.length, idx);
+    let hc = H_CHAR;
+    for (let k = start; k < start + n; k++) hc = fnvCodePoint(hc, wrapped[k] as number);
+    ids[2 + g] = toBucket(hc);
+  }
+  if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
+  tokenCache.set(token, ids);
+  return ids;
+}
+
+/** Number of n-grams (n = 3..5) of a sequence of `len` code points. */
+function nGramCount(len: number): number {
+  let t = 0;
+  for (let n = CHAR_NGRAM_MIN; n <= CHAR_NGRAM_MAX; n++) t += Math.max(0, len - n + 1);
+  return t;
+}
+
+/** [start, n] of the idx-th n-gram in the order n=3 (left→right), n=4, n=5. */
+function nGramAt(len: number, idx: number): [number, number] {
+  for (let n = CHAR_NGRAM_MIN; n <= CHAR_NGRAM_MAX; n++) {
+    const c = Math.max(0, len - n + 1);
+    if (idx < c) return [idx, n];
+    idx -= c;
+  }
+  throw new Error('n-gram index out of range');
+}
+
 /** The K ids of one token position. Exported for tests and the contract doc examples. */
 export function tokenSlots(prev: string, token: string, out: Int32Array = new Int32Array(K), offset = 0): Int32Array {
-  out[offset] = bucketOf(PREFIX_WORD + token);
-  out[offset + 1] = bucketOf(PREFIX_BIGRAM + prev + ' ' + token);
-  const grams = charNgrams(token);
-  for (let g = 0; g < grams.length; g++) out[offset + 2 + g] = bucketOf(PREFIX_CHAR + (grams[g] as string));
+  out.set(tokenOnlyIds(token), offset);
+  out[offset + 1] = toBucket(fnvUpdate(fnvCodePoint(fnvUpdate(H_BIGRAM, prev), 0x20), token));
   return out;
 }
 

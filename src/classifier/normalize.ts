@@ -71,10 +71,10 @@ interface RawToken {
   emoji: boolean;
 }
 
+const FOLD_RE = new RegExp(`[${Object.keys(CHAR_FOLD).join('')}]`, 'gu');
+
 function foldChars(s: string): string {
-  let out = '';
-  for (const ch of s) out += CHAR_FOLD[ch] ?? ch;
-  return out;
+  return s.replace(FOLD_RE, (ch) => CHAR_FOLD[ch] ?? ch);
 }
 
 function isDigit(c: string): boolean {
@@ -238,7 +238,9 @@ export function normalizeTokens(text: string): string[] {
   if (s.length === 0) return [];
   s = s.replace(LONE_SURROGATE, ' ').normalize('NFKC');
   s = s.replace(CONTROL, ' ').replace(INVISIBLE, '');
-  s = s.replace(URL, ' xurl ').replace(EMAIL, ' xemail ').replace(MENTION, ' xuser ');
+  // cheap pre-checks: most comments have no link or @, and these regexes cost a scan per word
+  if (s.includes('://') || /www\./i.test(s)) s = s.replace(URL, ' xurl ');
+  if (s.includes('@')) s = s.replace(EMAIL, ' xemail ').replace(MENTION, ' xuser ');
   s = s.toLowerCase();
   if (NON_ASCII.test(s)) {
     // NFD + strip marks: é→e, kills zalgo, VS16 and keycap marks; skin tones map emoji to their base.

@@ -9,6 +9,7 @@ import {
   featurize,
   fnv1a32,
   packBatch,
+  tokenSlots,
 } from '../../src/classifier/featurize.ts';
 import { FeatureFileBuilder, readFeatureFile } from '../../src/classifier/feature-file.ts';
 
@@ -54,6 +55,25 @@ describe('featurize', () => {
     expect(Array.from(chunk!.slice(5, K)).every((x) => x === 0)).toBe(true);
     // "salope": 15 n-grams → 14 slots all used
     expect(Array.from(chunk!.slice(K, 2 * K)).every((x) => x !== 0)).toBe(true);
+  });
+
+  it('computes slots exactly as the contract spells them (string concatenation reference)', () => {
+    // The implementation hashes incrementally and caches per token; this is the spec written naively.
+    const reference = (prev: string, tok: string): number[] => {
+      const ids = new Array<number>(K).fill(0);
+      ids[0] = bucketOf('w\u0001' + tok);
+      ids[1] = bucketOf('b\u0001' + prev + ' ' + tok);
+      charNgrams(tok).forEach((g, i) => (ids[2 + i] = bucketOf('c\u0001' + g)));
+      return ids;
+    };
+    const toks = ['salope', 'a', 'anticonstitutionnellement', '👩\u200D💻', 'ecole', 'xurl', 'f*ck', '𝓍'];
+    toks.forEach((tok, i) => {
+      const prev = i === 0 ? '\u0002' : (toks[i - 1] as string);
+      expect(Array.from(tokenSlots(prev, tok))).toEqual(reference(prev, tok));
+      expect(Array.from(tokenSlots(prev, tok))).toEqual(reference(prev, tok)); // cached path too
+    });
+    const chunk = featurize(toks.join(' '))[0]!;
+    expect(Array.from(chunk.slice(0, K))).toEqual(reference('\u0002', 'salope'));
   });
 
   it('spreads n-gram slots over long words so their end still counts', () => {
