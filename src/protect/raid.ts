@@ -1,0 +1,203 @@
+/**
+ * Pile-on (raid) detection: many flagged replies from many distinct accounts in a short time, in one
+ * thread (or in her DM requests).
+ *
+ * Defaults (settings-adjustable, see src/protect/settings.ts and README "Protections"):
+ *   ≥ 10 flagged items from ≥ 5 distinct accounts within 15 minutes.
+ *
+ * Time: each flagged item is placed at the time the PLATFORM says it was posted when the page shows
+ * it (`<time datetime>` inside the item, see itemTime in dom.ts), else at the moment Bouclier first
+ * saw it flagged (`now()`, injectable). Using the posted time means a wave that happened while she was
+ * away is still recognised when she opens the thread, and lets tests simulate time by spacing the
+ * items' timestamps. Timestamps in the future are clamped to now.
+ *
+ * A burst is raised exactly once (phase 'start'); every further flagged item that lands within the
+ * window of the burst's last item updates it (phase 'update', same id). A flagged item farther away
+ * than the window from the burst can start a new burst (new id). Items are counted once (by id).
+ * Items without a known author count towards `count` but not towards distinct accounts.
+ *
+ * Pure module: no DOM, no storage.
+ */
+
+export interface RaidConfig {
+  /** Flagged items needed in the window. */
+  minFlagged: number;
+  /** Distinct accounts needed among them. */
+  minAccounts: number;
+  /** Sliding window, ms. */
+  windowMs: number;
+}
+
+export const DEFAULT_RAID_CONFIG: RaidConfig = { minFlagged: 10, minAccounts: 5, windowMs: 15 * 60_000 };
+
+/** Bounds for settings (repairs silly values). */
+export function repairRaidConfig(raw: unknown): RaidConfig {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const int = (v: unknown, lo: number, hi: number, d: number) =>
+    typeof v === 'number' && Number.isFinite(v) ? Math.min(hi, Math.max(lo, Math.round(v))) : d;
+  return {
+    minFlagged: int(r.minFlagged, 2, 1000, DEFAULT_RAID_CONFIG.minFlagged),
+    minAccounts: int(r.minAccounts, 1, 1000, DEFAULT_RAID_CONFIG.minAccounts),
+    windowMs: int(r.windowMs, 60_000, 24 * 3_600_000, DEFAULT_RAID_CONFIG.windowMs),
+  };
+}
+
+export interface RaidEvent {
+  /** Stable for the burst: `${threadKey}@${first startedAt}`. */
+  id: string;
+  threadKey: string;
+  /** Time of the earliest flagged item of the burst (epoch ms). */
+  startedAt: number;
+  /** Time of the latest flagged item of the burst. */
+  lastAt: number;
+  /** Distinct accounts, in order of first appearance. */
+  accounts: string[];
+  /** Flagged items in the burst. */
+  count: number;
+}
+
+export interface FlaggedObservation {
+  threadKey: string;
+  /** Stable item id (permalink, or anything unique in the page); repeats are ignored. */
+  itemId: string;
+  author: string | null;
+  /** Posted time if the page shows it (epoch ms); otherwise now() is used. */
+  at?: number | null;
+}
+
+export type RaidPhase = 'start' | 'update';
+
+interface Rec {
+  id: string;
+  author: string | null;
+  at: number;
+}
+
+interface ThreadState {
+  recs: Rec[]; // sorted by `at`
+  seen: Set<string>;
+  burst: RaidEvent | null;
+  burstIds: Set<string>;
+}
+
+export const MAX_RECORDS_PER_THREAD = 5000;
+
+export function createRaidDetector(opts: {
+  config?: () => RaidConfig;
+  now?: () => number;
+  onRaid?: (event: RaidEvent, phase: RaidPhase) => void;
+}) {
+  const now = opts.now ?? (() => Date.now());
+  const config = opts.config ?? (() => DEFAULT_RAID_CONFIG);
+  const threads = new Map<string, ThreadState>();
+
+  function stateOf(key: string): ThreadState {
+    let s = threads.get(key);
+    if (!s) {
+      s = { recs: [], seen: new Set(), burst: null, burstIds: new Set() };
+      threads.set(key, s);
+    }
+    return s;
+  }
+
+  function insertSorted(recs: Rec[], r: Rec): void {
+    let i = recs.length;
+    while (i > 0 && recs[i - 1]!.at > r.at) i--;
+    recs.splice(i, 0, r);
+    if (recs.length > MAX_RECORDS_PER_THREAD) recs.shift();
+  }
+
+  /** The densest qualifying window that contains `r`, or null. Windows are (end - windowMs, end]. */
+  function qualifyingWindow(s: ThreadState, r: Rec, cfg: RaidConfig): Rec[] | null {
+    let best: Rec[] | null = null;
+    for (const end of s.recs) {
+      if (end.at < r.at || end.at > r.at + cfg.windowMs) continue;
+      const inWin = s.recs.filter((x) => x.at > end.at - cfg.windowMs && x.at <= end.at);
+      if (!inWin.includes(r) || inWin.length < cfg.minFlagged) continue;
+      const accounts = new Set(inWin.flatMap((x) => (x.author ? [x.author.toLowerCase()] : [])));
+      if (accounts.size < cfg.minAccounts) continue;
+      if (!best || inWin.length > best.length) best = inWin;
+    }
+    return best;
+  }
+
+  function addToBurst(b: RaidEvent, r: Rec): void {
+    b.count++;
+    b.startedAt = Math.min(b.startedAt, r.at);
+    b.lastAt = Math.max(b.lastAt, r.at);
+    if (r.author && !b.accounts.some((a) => a.toLowerCase() === r.author!.toLowerCase())) b.accounts.push(r.author);
+  }
+
+  return {
+    /** Record one flagged item; returns the burst it belongs to (new or updated), or null. */
+    record(o: FlaggedObservation): RaidEvent | null {
+      const s = stateOf(o.threadKey);
+      if (s.seen.has(o.itemId)) return null;
+      s.seen.add(o.itemId);
+      const t = now();
+      const at = typeof o.at === 'number' && Number.isFinite(o.at) ? Math.min(o.at, t) : t;
+      const r: Rec = { id: o.itemId, author: o.author, at };
+      insertSorted(s.recs, r);
+      const cfg = config();
+
+      const b = s.burst;
+      if (b && r.at >= b.startedAt - cfg.windowMs && r.at <= b.lastAt + cfg.windowMs) {
+        addToBurst(b, r);
+        s.burstIds.add(r.id);
+        opts.onRaid?.({ ...b, accounts: [...b.accounts] }, 'update');
+        return b;
+      }
+      const win = qualifyingWindow(s, r, cfg);
+      if (!win) return null;
+      const first = win[0]!;
+      const burst: RaidEvent = { id: `${o.threadKey}@${first.at}`, threadKey: o.threadKey, startedAt: first.at, lastAt: first.at, accounts: [], count: 0 };
+      s.burstIds = new Set();
+      for (const x of win) {
+        addToBurst(burst, x);
+        s.burstIds.add(x.id);
+      }
+      s.burst = burst;
+      opts.onRaid?.({ ...burst, accounts: [...burst.accounts] }, 'start');
+      return burst;
+    },
+    /** The current (latest) burst of a thread, if any. */
+    burst(threadKey: string): RaidEvent | null {
+      const b = threads.get(threadKey)?.burst;
+      return b ? { ...b, accounts: [...b.accounts] } : null;
+    },
+    /** Is the burst still going (a flagged item within the window of now)? */
+    ongoing(threadKey: string): boolean {
+      const b = threads.get(threadKey)?.burst;
+      return !!b && now() - b.lastAt <= config().windowMs;
+    },
+    /** Forget a thread (e.g. she dismissed the banner and navigated away). */
+    reset(threadKey: string): void {
+      threads.delete(threadKey);
+    },
+  };
+}
+
+export type RaidDetector = ReturnType<typeof createRaidDetector>;
+
+/**
+ * The thread an item belongs to: the page URL without fragment and query (most platforms put the
+ * thread in the path), except where the query names the thread (YouTube watch?v=, Facebook
+ * permalink.php?story_fbid=&id=). DMs: one key per platform inbox (message requests pile up there).
+ */
+export function threadKeyFor(url: string, kind: 'comment' | 'dm'): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url.split('#')[0]!.split('?')[0]!;
+  }
+  if (kind === 'dm') return `dm:${u.hostname}`;
+  const keep = ['v', 'story_fbid', 'fbid', 'id'];
+  const kept = new URLSearchParams();
+  for (const k of keep) {
+    const v = u.searchParams.get(k);
+    if (v !== null && (k !== 'id' || u.pathname.includes('permalink'))) kept.set(k, v);
+  }
+  const q = kept.toString();
+  return `${u.origin}${u.pathname.replace(/\/+$/, '')}${q ? `?${q}` : ''}`;
+}
