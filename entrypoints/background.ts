@@ -9,10 +9,12 @@ import { browser } from 'wxt/browser';
 import { parseRequest, type ClassifyResponse, type ErrorResponse, type OffscreenRequest } from '@/src/messaging/messages';
 import { createClassifierHost, loadBundledAssets } from '@/src/classifier/host';
 import { updateBadge } from '@/src/messaging/badge';
+import { registerReviewBackground } from '@/src/review/background';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
 export default defineBackground(() => {
+  registerReviewBackground();
   const hasOffscreen = typeof chrome !== 'undefined' && 'offscreen' in chrome && !!chrome.offscreen;
   const localHost = hasOffscreen ? null : createClassifierHost(() => loadBundledAssets((p) => browser.runtime.getURL(p as never)));
   localHost?.warmUp();

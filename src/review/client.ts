@@ -1,0 +1,126 @@
+/**
+ * Review, content-script side (wired into entrypoints/content.ts):
+ * - `reviewDecision`: her corrections (corrections.ts) applied on top of the model's decision;
+ * - `recordFlagged`: sends each flagged item (once per item + text) to the background, which writes
+ *   the log. Batched every 500 ms; if the background cannot be reached the entries stay queued here
+ *   and are re-sent (never dropped silently);
+ * - `installReview`: follows corrections (re-decides every item at once when one changes), remembers
+ *   the item she last right-clicked and handles "mark-abusive" (from the context menu, via the
+ *   background) by adding a block correction for it.
+ */
+import { browser } from 'wxt/browser';
+import type { TrackedItem } from '../scanner/scanner';
+import type { Decision } from '../shield/decide';
+import { CATEGORIES, type Category, type Settings } from '../store/settings';
+import { addCorrections, decisionFor, overrideHit, startCorrectionsSync } from './corrections';
+import { LIMITS, type EntryInput } from './types';
+
+const SEND_EVERY_MS = 500;
+
+const logged = new WeakSet<TrackedItem>();
+const queue: EntryInput[] = [];
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+/** The decision for an item once her corrections are taken into account. */
+export function reviewDecision(item: TrackedItem, model: Decision, settings: Settings): Decision {
+  return decisionFor(overrideHit(item.text, item.author, item.platform), model, settings);
+}
+
+function threadOf(): string {
+  return location.href.split('#')[0]!;
+}
+
+function send(): void {
+  timer = null;
+  if (queue.length === 0) return;
+  const batch = queue.splice(0, LIMITS.maxEntriesPerMessage);
+  browser.runtime
+    .sendMessage({ type: 'review-log', entries: batch })
+    .then((res: unknown) => {
+      if (!(res as { ok?: boolean } | undefined)?.ok) throw new Error('not accepted');
+      if (queue.length > 0) schedule(0);
+    })
+    .catch(() => {
+      // Background restarting or extension updated: keep them and try again.
+      queue.unshift(...batch);
+      schedule(3000);
+    });
+}
+
+function schedule(delay: number): void {
+  timer ??= setTimeout(send, delay);
+}
+
+/** Log a flagged item (no-op when not flagged, or already logged with this text). */
+export function recordFlagged(item: TrackedItem, decision: Decision): void {
+  if (!decision.action || logged.has(item)) return;
+  logged.add(item);
+  const hit = overrideHit(item.text, item.author, item.platform);
+  const scores: Record<string, number> = {};
+  for (const [k, v] of Object.entries(item.scores ?? {})) scores[k] = Math.round(v * 1e4) / 1e4;
+  queue.push({
+    platform: item.platform,
+    kind: item.kind,
+    pageUrl: location.href.slice(0, LIMITS.maxUrl),
+    thread: threadOf().slice(0, LIMITS.maxUrl),
+    permalink: item.permalink,
+    author: item.author,
+    displayName: null,
+    text: item.text.slice(0, LIMITS.maxText),
+    labels: decision.labels,
+    scores,
+    action: decision.action,
+    source: hit?.verdict === 'block' ? 'correction' : 'model',
+    seenAt: Date.now(),
+  });
+  schedule(SEND_EVERY_MS);
+}
+
+export interface ReviewHooks {
+  items(): TrackedItem[];
+  /** Re-decide every item (after a correction changed). */
+  reapply(): void;
+}
+
+/** Resolves once her corrections are loaded, so no item is decided without them (no flash). */
+export async function installReview(hooks: ReviewHooks): Promise<void> {
+
+  let lastTarget: Element | null = null;
+  document.addEventListener(
+    'contextmenu',
+    (e) => {
+      lastTarget = (e.composedPath()[0] as Element | undefined) ?? (e.target as Element | null);
+    },
+    { capture: true },
+  );
+
+  function itemFor(target: Element | null): TrackedItem | null {
+    if (!target) return null;
+    let best: TrackedItem | null = null;
+    for (const it of hooks.items()) {
+      // The innermost item containing the target (a reply nested in a comment is its own item).
+      if (it.el.contains(target) && (!best || best.el.contains(it.el))) best = it;
+    }
+    return best;
+  }
+
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    if (sender.id !== browser.runtime.id) return false;
+    const msg = raw as { type?: string; label?: string } | null;
+    if (msg?.type !== 'mark-abusive') return false;
+    const item = itemFor(lastTarget);
+    if (!item) {
+      sendResponse({ ok: false, error: 'no-item' });
+      return false;
+    }
+    const label: Category = (CATEGORIES as readonly string[]).includes(msg.label ?? '') ? (msg.label as Category) : 'misogyny';
+    addCorrections([
+      { verdict: 'block', text: item.text, platform: item.platform, author: item.author, trustAuthor: false, label, entryId: null },
+    ]).then(
+      () => sendResponse({ ok: true, text: item.text }),
+      (e: unknown) => sendResponse({ ok: false, error: String(e) }),
+    );
+    return true;
+  });
+  await startCorrectionsSync(() => hooks.reapply()).catch(() => undefined);
+}

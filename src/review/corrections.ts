@@ -1,0 +1,197 @@
+/**
+ * Her corrections: a local adaptation layer on top of the shipped model, applied before `decide()`.
+ *
+ * - "not abusive" (allow): this text, and near-identical ones, pass from now on; optionally every
+ *   item by the same author on the same platform ("trust this author").
+ * - "abusive, hide this" (block): for an item the filter missed; this text and near-identical ones
+ *   are flagged with the category she chose (misogyny by default).
+ *
+ * Corrections live in browser.storage.local (key "corrections", device-only, never synced) and every
+ * content script watches that key, so a correction made on the review page or from the context menu
+ * takes effect at once in every open tab, without reload and without re-running the model.
+ *
+ * Matching order for an item (first hit wins):
+ *   1. exact normalised text (`normalize`), newest correction first: folds case, accents, leet,
+ *      homoglyphs, spacing, so "S4L0PE" matches "salope";
+ *   2. trusted author (same platform, same handle) → allow;
+ *   3. near-duplicate: Jaccard over the featurizer's hashed ids (similarity.ts), best score wins,
+ *      block needs ≥ 0.6, allow needs ≥ 0.85, texts shorter than 4 tokens never match this way.
+ * Undo = delete the correction (review page); the tabs re-decide at once.
+ */
+import { browser } from 'wxt/browser';
+import { normalize } from '../classifier/normalize';
+import type { Category, Settings, ShieldAction } from '../store/settings';
+import type { Decision } from '../shield/decide';
+import { ALLOW_JACCARD, BLOCK_JACCARD, MIN_NEAR_TOKENS, featureSet, jaccard } from './similarity';
+
+export const CORRECTIONS_KEY = 'corrections';
+export const MAX_CORRECTIONS = 5_000;
+
+export type Verdict = 'allow' | 'block';
+
+export interface Correction {
+  id: string;
+  verdict: Verdict;
+  /** Original text (shown on the review page). */
+  text: string;
+  platform: string;
+  author: string | null;
+  /** allow only: trust every item by this author on this platform. */
+  trustAuthor: boolean;
+  /** block only: the category she chose. */
+  label: Category;
+  /** The review-log record it came from, if any. */
+  entryId: string | null;
+  createdAt: number;
+}
+
+export interface OverrideHit {
+  verdict: Verdict;
+  correction: Correction;
+  /** 1 for exact/author matches, the Jaccard index for near-duplicates. */
+  similarity: number;
+}
+
+interface Prepared {
+  c: Correction;
+  key: string;
+  set: Int32Array | null;
+}
+
+export function parseCorrections(raw: unknown): Correction[] {
+  if (!Array.isArray(raw)) return [];
+  const out: Correction[] = [];
+  for (const r of raw.slice(-MAX_CORRECTIONS)) {
+    if (typeof r !== 'object' || r === null) continue;
+    const c = r as Record<string, unknown>;
+    if (typeof c.id !== 'string' || (c.verdict !== 'allow' && c.verdict !== 'block') || typeof c.text !== 'string') continue;
+    out.push({
+      id: c.id,
+      verdict: c.verdict,
+      text: c.text.slice(0, 20_000),
+      platform: typeof c.platform === 'string' ? c.platform : '',
+      author: typeof c.author === 'string' ? c.author : null,
+      trustAuthor: c.trustAuthor === true,
+      label: (typeof c.label === 'string' ? c.label : 'misogyny') as Category,
+      entryId: typeof c.entryId === 'string' ? c.entryId : null,
+      createdAt: typeof c.createdAt === 'number' ? c.createdAt : 0,
+    });
+  }
+  return out;
+}
+
+const authorKey = (platform: string, author: string): string => `${platform}|${author.toLowerCase()}`;
+
+/** Build a matcher over a list of corrections (pure: unit-tested without a browser). */
+export function createMatcher(corrections: Correction[]) {
+  const newestFirst = [...corrections].sort((a, b) => b.createdAt - a.createdAt);
+  const exact = new Map<string, Correction>();
+  const trusted = new Map<string, Correction>();
+  const near: Prepared[] = [];
+  for (const c of newestFirst) {
+    const key = normalize(c.text);
+    if (key && !exact.has(key)) exact.set(key, c);
+    if (c.verdict === 'allow' && c.trustAuthor && c.author && !trusted.has(authorKey(c.platform, c.author))) {
+      trusted.set(authorKey(c.platform, c.author), c);
+    }
+    if (key.split(' ').length >= MIN_NEAR_TOKENS) near.push({ c, key, set: null });
+  }
+  const cache = new Map<string, OverrideHit | null>();
+
+  function match(text: string, author: string | null, platform: string): OverrideHit | null {
+    const key = normalize(text);
+    const cacheKey = `${platform}\u0000${author ?? ''}\u0000${key}`;
+    const cached = cache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    let hit: OverrideHit | null = null;
+    const ex = key ? exact.get(key) : undefined;
+    if (ex) hit = { verdict: ex.verdict, correction: ex, similarity: 1 };
+    const tr = !hit && author ? trusted.get(authorKey(platform, author)) : undefined;
+    if (tr) hit = { verdict: 'allow', correction: tr, similarity: 1 };
+    if (!hit && near.length > 0 && key.split(' ').length >= MIN_NEAR_TOKENS) {
+      const set = featureSet(text);
+      for (const p of near) {
+        p.set ??= featureSet(p.c.text);
+        const sim = jaccard(set, p.set);
+        const needed = p.c.verdict === 'allow' ? ALLOW_JACCARD : BLOCK_JACCARD;
+        if (sim >= needed && (!hit || sim > hit.similarity)) hit = { verdict: p.c.verdict, correction: p.c, similarity: sim };
+      }
+    }
+    if (cache.size > 20_000) cache.clear();
+    cache.set(cacheKey, hit);
+    return hit;
+  }
+  return { match, size: corrections.length };
+}
+
+export type Matcher = ReturnType<typeof createMatcher>;
+
+const STRENGTH: Record<ShieldAction, number> = { off: 0, blur: 1, collapse: 2, remove: 3 };
+
+/**
+ * The decision for an item given her correction (null → keep the model's decision).
+ * allow → clean. block → flagged with her category, shown the way her settings show that category
+ * (blur when she set that category to "don't hide": she asked for this one to be hidden); a threat
+ * is never removed, only collapsed (as in decide()).
+ */
+export function decisionFor(hit: OverrideHit | null, model: Decision, settings: Settings): Decision {
+  if (!hit) return model;
+  if (hit.verdict === 'allow') return { labels: [], action: null };
+  const label = hit.correction.label;
+  let action: ShieldAction = settings.actions[label] ?? 'blur';
+  if (action === 'off') action = 'blur';
+  if (model.action && STRENGTH[model.action] > STRENGTH[action]) action = model.action;
+  const labels = model.labels.includes(label) ? model.labels : [label, ...model.labels];
+  if (action === 'remove' && labels.includes('threat')) action = 'collapse';
+  return { labels, action: action as Exclude<ShieldAction, 'off'> };
+}
+
+// ---- storage (content scripts, review page, background) ----
+
+let matcher: Matcher = createMatcher([]);
+let syncing = false;
+const listeners = new Set<() => void>();
+
+/** The current override for an item (content script, before decide()). */
+export function verdictOverride(text: string, author: string | null, platform: string): Verdict | null {
+  return matcher.match(text, author, platform)?.verdict ?? null;
+}
+export function overrideHit(text: string, author: string | null, platform: string): OverrideHit | null {
+  return matcher.match(text, author, platform);
+}
+
+/** Load corrections and follow changes made anywhere; `onChange` runs after each change. Idempotent. */
+export async function startCorrectionsSync(onChange?: () => void): Promise<void> {
+  if (onChange) listeners.add(onChange);
+  if (syncing) return;
+  syncing = true;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !changes[CORRECTIONS_KEY]) return;
+    matcher = createMatcher(parseCorrections(changes[CORRECTIONS_KEY].newValue));
+    for (const l of listeners) l();
+  });
+  const stored = await browser.storage.local.get(CORRECTIONS_KEY);
+  matcher = createMatcher(parseCorrections(stored[CORRECTIONS_KEY]));
+  for (const l of listeners) l();
+}
+
+export async function loadCorrections(): Promise<Correction[]> {
+  const stored = await browser.storage.local.get(CORRECTIONS_KEY);
+  return parseCorrections(stored[CORRECTIONS_KEY]);
+}
+
+/** Add corrections (replacing older ones on the same normalised text). */
+export async function addCorrections(added: Omit<Correction, 'id' | 'createdAt'>[]): Promise<Correction[]> {
+  const now = Date.now();
+  const made = added.map((c, i) => ({ ...c, id: `${now.toString(36)}-${i}-${Math.random().toString(36).slice(2, 8)}`, createdAt: now + i }));
+  const keys = new Set(made.map((c) => normalize(c.text)));
+  const kept = (await loadCorrections()).filter((c) => !keys.has(normalize(c.text)));
+  await browser.storage.local.set({ [CORRECTIONS_KEY]: [...kept, ...made].slice(-MAX_CORRECTIONS) });
+  return made;
+}
+
+export async function removeCorrections(ids: string[]): Promise<void> {
+  const drop = new Set(ids);
+  const kept = (await loadCorrections()).filter((c) => !drop.has(c.id));
+  await browser.storage.local.set({ [CORRECTIONS_KEY]: kept });
+}

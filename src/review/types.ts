@@ -1,0 +1,83 @@
+/**
+ * The review log's record and the messages that carry it. One record per flagged item, kept on the
+ * device in the extension origin's IndexedDB (see log.ts); content scripts never touch that
+ * database (a page-origin database would be readable by the page), they send entries to the
+ * background, which validates and writes them in batches.
+ */
+import type { Lang } from './lang';
+
+export type EntrySource = 'model' | 'correction';
+/** What she said about an entry on the review page ('abusive' = she marked a missed item herself). */
+export type Feedback = 'not_abusive' | 'abusive' | null;
+
+/** What the content script sends for one flagged item. */
+export interface EntryInput {
+  platform: string;
+  kind: 'comment' | 'dm';
+  pageUrl: string;
+  /** The conversation it belongs to: the page URL without fragment (or the post permalink). */
+  thread: string;
+  permalink: string | null;
+  author: string | null;
+  displayName: string | null;
+  text: string;
+  labels: string[];
+  scores: Record<string, number>;
+  /** What the shield did: blur / collapse / remove. */
+  action: string;
+  source: EntrySource;
+  /** Epoch ms when this tab first saw it flagged. */
+  seenAt: number;
+}
+
+export interface LogEntry extends EntryInput {
+  /** Dedup key (see entryId). */
+  id: string;
+  lang: Lang;
+  firstSeen: number;
+  lastSeen: number;
+  seenCount: number;
+  feedback: Feedback;
+}
+
+export const LIMITS = {
+  maxEntriesPerMessage: 200,
+  maxText: 20_000,
+  maxUrl: 2_048,
+  maxHandle: 200,
+  maxLabels: 10,
+  maxLabelLen: 40,
+} as const;
+
+export const RETENTION_CHOICES = [30, 90, 365, 0] as const; // 0 = forever
+export type RetentionDays = (typeof RETENTION_CHOICES)[number];
+
+/** Review preferences in browser.storage.local (device-only, unlike settings). */
+export const REVIEW_PREFS_KEY = 'reviewPrefs';
+export interface ReviewPrefs {
+  retentionDays: RetentionDays;
+  /** Epoch ms of the last pruning pass. */
+  lastPrunedAt: number;
+}
+export const DEFAULT_REVIEW_PREFS: ReviewPrefs = { retentionDays: 365, lastPrunedAt: 0 };
+
+/** Write health in browser.storage.session (falls back to local): shown by the popup and the review page. */
+export const REVIEW_STATUS_KEY = 'reviewStatus';
+export interface ReviewStatus {
+  /** Last write error, null when the last write succeeded. */
+  error: string | null;
+  /** Entries received but not yet written to the log (kept in memory and in storage.session). */
+  unsaved: number;
+  /** Entries that could not even be kept in memory (buffer full while storage kept failing). */
+  dropped: number;
+  at: number;
+}
+
+export function parseReviewPrefs(raw: unknown): ReviewPrefs {
+  const p = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const r = p.retentionDays;
+  return {
+    retentionDays: (RETENTION_CHOICES as readonly unknown[]).includes(r) ? (r as RetentionDays) : DEFAULT_REVIEW_PREFS.retentionDays,
+    lastPrunedAt: typeof p.lastPrunedAt === 'number' && Number.isFinite(p.lastPrunedAt) ? p.lastPrunedAt : 0,
+  };
+}

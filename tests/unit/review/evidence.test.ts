@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { CHAIN_START, canonicalJson, canonicalRecord, csvCell, escapeHtml, hashRecords, toCsv, toJson, toPrintableHtml, verifyChain, type ExportContext } from '../../../src/review/evidence';
+import type { LogEntry } from '../../../src/review/types';
+
+const T0 = Date.UTC(2026, 10, 28, 20, 11, 0);
+function le(i: number, over: Partial<LogEntry> = {}): LogEntry {
+  return {
+    id: `reddit|p|${i}`, platform: 'reddit', kind: 'comment', pageUrl: 'https://www.reddit.com/r/france/comments/1demo42/x/',
+    thread: 'https://www.reddit.com/r/france/comments/1demo42/x/', permalink: `https://www.reddit.com/r/france/comments/1demo42/x/demo00${i}/`,
+    author: `user_${i}`, displayName: null, text: `texte numéro ${i}`, labels: ['misogyny'], scores: { misogyny: 0.9 }, action: 'blur',
+    source: 'model', seenAt: T0 + i, lang: 'fr', firstSeen: T0 + i * 60_000, lastSeen: T0 + i * 60_000, seenCount: 1, feedback: null, ...over,
+  };
+}
+const ctx: ExportContext = {
+  now: new Date(Date.UTC(2026, 10, 29, 9, 0, 0)),
+  timeZone: 'Europe/Paris',
+  text: {
+    lang: 'fr', title: 'Dossier', intro: 'intro', exportedAt: 'Exporté le', timezone: 'Fuseau', count: 'Nombre', finalHash: 'Empreinte finale', verifyHowTo: 'Vérifier…',
+    columns: { index: '#', platform: 'Plateforme', kind: 'Type', author: 'Auteur', displayName: 'Nom', permalink: 'Lien', pageUrl: 'Page', thread: 'Fil', firstSeenUtc: 'UTC', firstSeenLocal: 'Heure locale', text: 'Texte', categories: 'Catégories', action: 'Action', source: 'Source', language: 'Langue', recordHash: 'SHA-256', chainHash: 'Chaîne' },
+    categoryName: (id) => `cat:${id}`,
+  },
+};
+const sha = (b: Buffer | string) => createHash('sha256').update(b).digest();
+
+/** Independent recomputation with node:crypto, as a verifier would do it. */
+function nodeChain(canonicals: string[]): { records: string[]; chain: string[] } {
+  let prev = Buffer.alloc(32);
+  const records: string[] = [];
+  const chain: string[] = [];
+  for (const c of canonicals) {
+    const rh = sha(Buffer.from(c, 'utf8'));
+    prev = sha(Buffer.concat([prev, rh]));
+    records.push(rh.toString('hex'));
+    chain.push(prev.toString('hex'));
+  }
+  return { records, chain };
+}
+
+describe('record hashing and chain', () => {
+  it('matches an independent node:crypto recomputation', async () => {
+    const entries = [le(1), le(2, { text: 'multi\nligne "quoted" <b>x</b> 🤬', author: null }), le(3)];
+    const { records, finalHash } = await hashRecords(entries);
+    const ref = nodeChain(entries.map((e) => canonicalJson(canonicalRecord(e))));
+    expect(records.map((r) => r.recordHash)).toEqual(ref.records);
+    expect(records.map((r) => r.chainHash)).toEqual(ref.chain);
+    expect(finalHash).toBe(ref.chain[2]);
+    expect(CHAIN_START).toBe('0'.repeat(64));
+  });
+
+  it('the canonical form has a fixed key order and UTC ISO time', () => {
+    const c = canonicalJson(canonicalRecord(le(1)));
+    expect(c.startsWith('{"v":1,"platform":"reddit","kind":"comment","author":"user_1","displayName":null,"permalink":')).toBe(true);
+    expect(c).toContain('"firstSeenUtc":"2026-11-28T20:12:00.000Z"');
+  });
+
+  it('detects a tampered record, a removed record and a re-ordering', async () => {
+    const { records } = await hashRecords([le(1), le(2), le(3)]);
+    const items = records.map((r) => ({ canonical: r.canonical, recordHash: r.recordHash, chainHash: r.chainHash }));
+    expect(await verifyChain(items)).toBe(-1);
+    const tampered = items.map((x, i) => (i === 1 ? { ...x, canonical: x.canonical.replace('texte numéro 2', 'texte numéro 2 (modifié)') } : x));
+    expect(await verifyChain(tampered)).toBe(1);
+    // A forger who also rewrites the record hash still breaks the chain.
+    const rehashed = tampered.map((x, i) => (i === 1 ? { ...x, recordHash: sha(x.canonical).toString('hex') } : x));
+    expect(await verifyChain(rehashed)).toBe(1);
+    expect(await verifyChain([items[0]!, items[2]!])).toBe(1);
+    expect(await verifyChain([items[1]!, items[0]!, items[2]!])).toBe(0);
+  });
+});
+
+describe('CSV', () => {
+  it('quotes every cell, doubles quotes, keeps newlines inside the cell', () => {
+    expect(csvCell('a "b" c')).toBe('"a ""b"" c"');
+    expect(csvCell('line1\nline2,x')).toBe('"line1\nline2,x"');
+  });
+  it('neutralises spreadsheet formulas', () => {
+    for (const f of ['=cmd|\' /C calc\'!A0', '+SUM(1,2)', '-2+3', '@SUM(A1)', '\t=1', '\r=1', "'quoted"]) {
+      const cell = csvCell(f);
+      expect(cell.startsWith(`"'`), f).toBe(true);
+    }
+    expect(csvCell('ok =1')).toBe('"ok =1"');
+  });
+  it('exports exactly the given records with their hashes, verifiable from the cells', async () => {
+    const entries = [le(1, { text: '=HYPERLINK("http://evil")' }), le(2, { text: 'a, "b"\nc' })];
+    const { csv, finalHash } = await toCsv(entries, ctx);
+    const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
+    expect(rows).toHaveLength(3);
+    expect(rows[0]![10]).toBe('Texte');
+    const unneutral = (v: string) => (/^'[=+\-@\t\r']/.test(v) ? v.slice(1) : v);
+    const canon = rows.slice(1).map((r) =>
+      JSON.stringify({ v: 1, platform: r[1], kind: r[2], author: r[3] || null, displayName: r[4] || null, permalink: r[5] || null, pageUrl: r[6], thread: r[7], firstSeenUtc: r[8], text: unneutral(r[10]!), categories: r[11]!.split(' ').filter(Boolean), action: r[12], source: r[13], language: r[14] }),
+    );
+    const ref = nodeChain(canon);
+    expect(rows.slice(1).map((r) => r[15])).toEqual(ref.records);
+    expect(rows.slice(1).map((r) => r[16])).toEqual(ref.chain);
+    expect(ref.chain[1]).toBe(finalHash);
+    expect(rows[1]![10]).toBe('\'=HYPERLINK("http://evil")');
+  });
+});
+
+describe('JSON and printable report', () => {
+  it('JSON carries the canonical string, hashes and local time', async () => {
+    const { json } = await toJson([le(1), le(2)], ctx);
+    const doc = JSON.parse(json) as { records: { canonical: string; recordHash: string; chainHash: string; firstSeenLocal: string; text: string }[]; finalHash: string };
+    expect(doc.records).toHaveLength(2);
+    const ref = nodeChain(doc.records.map((r) => r.canonical));
+    expect(doc.records.map((r) => r.recordHash)).toEqual(ref.records);
+    expect(doc.finalHash).toBe(ref.chain[1]);
+    expect(doc.records[0]!.firstSeenLocal).toContain('21:12'); // Paris = UTC+1 in November
+  });
+  it('printable HTML escapes page text (no markup injection) and shows each record hash', async () => {
+    const evil = '<img src=x onerror=alert(1)> & "quotes"';
+    const { html, finalHash } = await toPrintableHtml([le(1, { text: evil, author: '<b>bob</b>' }), le(2)], ctx);
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<b>bob</b>');
+    expect(html).toContain(escapeHtml(evil));
+    expect(html.match(/<article class="record"/g)).toHaveLength(2);
+    expect(html).toContain(finalHash);
+    expect(html).toContain('lang="fr"');
+    expect(html).not.toMatch(/<script/i);
+  });
+});
+
+/** Minimal RFC 4180 parser for the test. */
+function parseCsv(s: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let q = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (q) {
+      if (ch === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') q = false;
+      else cell += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && s[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  return rows;
+}
