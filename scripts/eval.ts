@@ -1,0 +1,314 @@
+/**
+ * Evaluate the shipped model (models/bouclier.onnx + model.json) on what it was never trained on.
+ *
+ *   npm run --silent eval [-- --json out.json] [--level balanced] [--model-dir models] [--work training/work]
+ *                          [--limit N] [--no-functional]
+ *
+ * (a) held-out TEST split of training/work/rows.jsonl (rebuilt with training/build-dataset.ts when missing):
+ *     per-label ROC-AUC and F1 at the level's thresholds — overall on the public datasets (generated
+ *     `bouclier-gen` rows excluded), per language, per source — plus EDOS test macro-F1 (sexist vs not,
+ *     from the misogyny flag).
+ * (b) keyword baselines on the same rows (training/keyword-baseline.ts: obscenity, leo-profanity EN+FR,
+ *     french-badwords-list, union): a listed word counts positive for every label; margin = model F1 − best
+ *     baseline F1 per label.
+ * (c) functional tests (tests/functional/*.jsonl via load-cases.ts): pass rate per function and language.
+ * (d) generated test rows (`bouclier-gen`): false-positive rate (any label flagged) on non-hostile kinds,
+ *     women vs other targets, next to recall on hostile kinds.
+ * Labels that a source does not annotate (null) are left out of that label's metrics.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LABELS, LEVELS, type Label, type Level, type Scores } from '../src/classifier/labels.ts';
+import { confusion, f1, macroF1Binary, precision, recall, rocAuc } from '../src/classifier/metrics.ts';
+import { loadModelDir } from '../src/classifier/node-loader.ts';
+import { anyFlag, flagsFor, type Flags } from '../src/classifier/thresholds.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PUBLIC = (r: EvalRow) => r.source !== GENERATED;
+const GENERATED = 'bouclier-gen';
+
+interface EvalRow {
+  id: string;
+  text: string;
+  lang: string;
+  source: string;
+  split: string;
+  labels: Partial<Record<Label, 0 | 1 | null>>;
+  kind?: string;
+  target?: string;
+  alsoIn?: string[];
+}
+
+interface Scored {
+  row: EvalRow;
+  scores: Scores;
+  flags: Flags;
+}
+
+interface LabelMetrics {
+  n: number;
+  positives: number;
+  auc: number;
+  f1: number;
+  precision: number;
+  recall: number;
+}
+
+type GroupMetrics = Partial<Record<Label, LabelMetrics>>;
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const log = (s = ''): void => {
+  process.stdout.write(`${s}\n`);
+};
+
+async function loadTestRows(workDir: string): Promise<EvalRow[]> {
+  const path = join(workDir, 'rows.jsonl');
+  if (!existsSync(path)) {
+    process.stderr.write(`eval: ${path} missing — rebuilding the dataset (training/build-dataset.ts)…\n`);
+    const { buildRows, writeWork } = await import('../training/build-dataset.ts');
+    const { rows, stats } = buildRows();
+    writeWork(rows, stats, workDir);
+  }
+  const rows: EvalRow[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line) as EvalRow;
+    if (r.split === 'test') rows.push(r);
+  }
+  return rows;
+}
+
+function labelMetrics(items: readonly { score: number; flag: boolean; y: 0 | 1 }[]): LabelMetrics {
+  const ys = items.map((i) => i.y);
+  const c = confusion(
+    items.map((i) => i.flag),
+    ys,
+  );
+  return {
+    n: items.length,
+    positives: ys.filter((y) => y === 1).length,
+    auc: rocAuc(
+      items.map((i) => i.score),
+      ys,
+    ),
+    f1: f1(c),
+    precision: precision(c),
+    recall: recall(c),
+  };
+}
+
+/** Per-label metrics over the rows that annotate the label. `flagOf` lets baselines reuse this. */
+function groupMetrics(rows: readonly Scored[], flagOf: (s: Scored, l: Label) => boolean = (s, l) => s.flags[l]): GroupMetrics {
+  const out: GroupMetrics = {};
+  for (const l of LABELS) {
+    const items = rows
+      .filter((s) => s.row.labels[l] === 0 || s.row.labels[l] === 1)
+      .map((s) => ({ score: s.scores[l], flag: flagOf(s, l), y: s.row.labels[l] as 0 | 1 }));
+    if (items.length > 0) out[l] = labelMetrics(items);
+  }
+  return out;
+}
+
+const fmt = (x: number | undefined, d = 3): string => (x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(d));
+const pct = (x: number): string => (Number.isNaN(x) ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** "AUC/F1 (n+)" per label, one row per group. */
+function compactTable(title: string, groups: [string, number, GroupMetrics][]): string {
+  const rows = groups.map(([name, n, m]) => [
+    name,
+    String(n),
+    ...LABELS.map((l) => {
+      const x = m[l];
+      return x && x.positives > 0 ? `${fmt(x.auc, 2)}/${fmt(x.f1, 2)} (${x.positives})` : '-';
+    }),
+  ]);
+  return `${title}\n${table(['group', 'n', ...LABELS], rows)}`;
+}
+
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const arr = m.get(k);
+    if (arr) arr.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
+
+async function main(): Promise<number> {
+  const jsonOut = arg('--json');
+  const modelDir = resolve(arg('--model-dir') ?? join(ROOT, 'models'));
+  const workDir = resolve(arg('--work') ?? join(ROOT, 'training/work'));
+  const limit = arg('--limit') ? Number(arg('--limit')) : undefined;
+  const levelArg = arg('--level');
+  if (levelArg !== undefined && !(LEVELS as readonly string[]).includes(levelArg)) {
+    process.stderr.write(`eval: --level must be one of ${LEVELS.join(', ')}\n`);
+    return 2;
+  }
+
+  const { classifier, info } = await loadModelDir(modelDir);
+  const level: Level = (levelArg as Level | undefined) ?? info.defaultLevel;
+  let rows = await loadTestRows(workDir);
+  if (limit !== undefined) rows = rows.filter((_, i) => i % Math.max(1, Math.floor(rows.length / limit)) === 0).slice(0, limit);
+
+  const t0 = performance.now();
+  const scores: Scores[] = [];
+  for (let i = 0; i < rows.length; i += 512) scores.push(...(await classifier.score(rows.slice(i, i + 512).map((r) => r.text))));
+  const scoreSecs = (performance.now() - t0) / 1000;
+  const scored: Scored[] = rows.map((row, i) => {
+    const s = scores[i] as Scores;
+    return { row, scores: s, flags: flagsFor(s, info.thresholds, level) };
+  });
+  const pub = scored.filter((s) => PUBLIC(s.row));
+  log(`Bouclier eval — model ${modelDir} (featurizer ${info.featurizerVersion}), level "${level}"`);
+  log(`test split: ${rows.length} rows (${pub.length} public, ${rows.length - pub.length} generated), scored in ${scoreSecs.toFixed(1)} s`);
+  log();
+
+  // (a) per-label metrics
+  const overall = groupMetrics(pub);
+  log('(a) TEST split, public datasets (generated rows excluded)');
+  log(
+    table(
+      ['label', 'n', 'pos', 'ROC-AUC', 'F1', 'precision', 'recall'],
+      LABELS.map((l) => {
+        const m = overall[l];
+        return [l, String(m?.n ?? 0), String(m?.positives ?? 0), fmt(m?.auc), fmt(m?.f1), fmt(m?.precision), fmt(m?.recall)];
+      }),
+    ),
+  );
+  log();
+  const byLang = [...groupBy(pub, (s) => s.row.lang)].sort().map(([k, v]) => [k, v.length, groupMetrics(v)] as [string, number, GroupMetrics]);
+  log(compactTable('per language — ROC-AUC/F1 (positives)', byLang));
+  log();
+  const bySource = [...groupBy(scored, (s) => s.row.source)]
+    .sort((a, b) => b[1].length - a[1].length)
+    .map(([k, v]) => [k, v.length, groupMetrics(v)] as [string, number, GroupMetrics]);
+  log(compactTable('per source — ROC-AUC/F1 (positives)', bySource));
+  log();
+
+  const edos = scored.filter((s) => (s.row.source === 'edos' || s.row.alsoIn?.includes('edos')) && s.row.labels.misogyny != null);
+  const edosC = confusion(
+    edos.map((s) => s.flags.misogyny),
+    edos.map((s) => s.row.labels.misogyny as 0 | 1),
+  );
+  const edosMacroF1 = macroF1Binary(edosC);
+  log(`EDOS test (sexist vs not, misogyny flag): macro-F1 ${fmt(edosMacroF1)} on ${edos.length} rows  (tp ${edosC.tp}, fp ${edosC.fp}, fn ${edosC.fn}, tn ${edosC.tn})`);
+  log();
+
+  // (b) keyword baselines
+  const { keywordFlags } = await import('../training/keyword-baseline.ts');
+  const kw = keywordFlags(pub.map((s) => s.row.text));
+  const baselineNames = Object.keys(kw);
+  const baselineF1: Record<string, GroupMetrics> = {};
+  const idx = new Map(pub.map((s, i) => [s, i]));
+  for (const b of baselineNames) baselineF1[b] = groupMetrics(pub, (s) => (kw[b] as number[])[idx.get(s) as number] === 1);
+  const margins: Partial<Record<Label, { model: number; best: number; bestName: string; margin: number }>> = {};
+  log('(b) keyword baselines, same public test rows — F1 (a listed word = positive for every label)');
+  log(
+    table(
+      ['label', 'model', ...baselineNames, 'margin vs best'],
+      LABELS.map((l) => {
+        const model = overall[l]?.f1 ?? NaN;
+        let best = NaN;
+        let bestName = '';
+        for (const b of baselineNames) {
+          const v = baselineF1[b]?.[l]?.f1 ?? NaN;
+          if (!Number.isNaN(v) && (Number.isNaN(best) || v > best)) {
+            best = v;
+            bestName = b;
+          }
+        }
+        margins[l] = { model, best, bestName, margin: model - best };
+        return [l, fmt(model), ...baselineNames.map((b) => fmt(baselineF1[b]?.[l]?.f1)), `${model - best >= 0 ? '+' : ''}${fmt(model - best)}`];
+      }),
+    ),
+  );
+  log();
+
+  // (c) functional tests
+  let functional: unknown = null;
+  if (!process.argv.includes('--no-functional')) {
+    const fc = await import('../tests/functional/load-cases.ts');
+    const cases = fc.loadCases();
+    const report = await fc.scoreCases(cases, async (texts) =>
+      (await classifier.score(texts)).map((s) => flagsFor(s, info.thresholds, level)),
+    );
+    log(`(c) functional tests (${cases.length} hand-written cases; flag case passes if any label is raised, pass case if none)`);
+    log(fc.formatReport(report, { maxFailures: 0 }));
+    log();
+    functional = report.byLang;
+  }
+
+  // (d) generated rows: false positives on non-hostile kinds vs recall on hostile kinds
+  const gen = scored.filter((s) => s.row.source === GENERATED);
+  const hostile = (s: Scored) => LABELS.some((l) => s.row.labels[l] === 1);
+  const genRows: { kind: string; hostile: boolean; target: string; n: number; flagged: number; rate: number }[] = [];
+  for (const [key, group] of [...groupBy(gen, (s) => `${hostile(s) ? 'H' : 'N'}|${s.row.kind ?? '?'}|${s.row.target ?? '-'}`)].sort()) {
+    const [h, kind, target] = key.split('|') as [string, string, string];
+    const flagged = group.filter((s) => anyFlag(s.flags)).length;
+    genRows.push({ kind, hostile: h === 'H', target, n: group.length, flagged, rate: flagged / group.length });
+  }
+  const agg = (hostileRows: boolean, target: string) => {
+    const g = genRows.filter((r) => r.hostile === hostileRows && r.target === target);
+    const n = g.reduce((a, r) => a + r.n, 0);
+    return { n, rate: n ? g.reduce((a, r) => a + r.flagged, 0) / n : NaN };
+  };
+  log('(d) generated test rows (bouclier-gen): share flagged (any label)');
+  log(
+    table(
+      ['kind', 'target', 'n', 'flagged', 'meaning'],
+      genRows.map((r) => [r.kind, r.target, String(r.n), pct(r.rate), r.hostile ? 'recall' : 'FALSE POSITIVE rate']),
+    ),
+  );
+  const fpWomen = agg(false, 'women');
+  const fpOther = agg(false, 'other');
+  const recWomen = agg(true, 'women');
+  log(
+    `non-hostile rows mentioning women: FPR ${pct(fpWomen.rate)} (n=${fpWomen.n}); other targets ${pct(fpOther.rate)} (n=${fpOther.n}); ` +
+      `hostile rows against women: recall ${pct(recWomen.rate)} (n=${recWomen.n})`,
+  );
+
+  await classifier.release();
+  if (jsonOut) {
+    const result = {
+      model: modelDir,
+      featurizerVersion: info.featurizerVersion,
+      level,
+      testRows: rows.length,
+      publicRows: pub.length,
+      overall,
+      byLanguage: Object.fromEntries(byLang.map(([k, n, m]) => [k, { n, metrics: m }])),
+      bySource: Object.fromEntries(bySource.map(([k, n, m]) => [k, { n, metrics: m }])),
+      edos: { rows: edos.length, macroF1: edosMacroF1, confusion: edosC },
+      baselines: { f1: Object.fromEntries(baselineNames.map((b) => [b, Object.fromEntries(LABELS.map((l) => [l, baselineF1[b]?.[l]?.f1 ?? null]))])), margins },
+      functional,
+      generated: { byKind: genRows, fprWomen: fpWomen, fprOther: fpOther, recallWomen: recWomen },
+    };
+    // NaN is not JSON: write null
+    writeFileSync(jsonOut, JSON.stringify(result, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
+    process.stderr.write(`eval: results written to ${jsonOut}\n`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`eval: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);
