@@ -53,7 +53,7 @@ const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L
 const MENTION = /(?<![\p{L}\p{N}_@$])@[\p{L}\p{N}_]+/gu;
 const MARKS_AND_SKIN_TONES = /[\p{M}\p{Emoji_Modifier}]/gu;
 const STRAY_ZWJ = /(?<!\p{Extended_Pictographic})\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
-const NON_ASCII = /[^\x00-\x7F]/;
+const NON_ASCII = /\P{ASCII}/u;
 // Tokens: flag pairs, emoji ZWJ clusters, word-ish runs (letters, digits, leet symbols), apostrophes.
 const TOKEN =
   /\p{Regional_Indicator}{2}|\p{Extended_Pictographic}(?:\u200D\p{Extended_Pictographic})*|[\p{L}\p{N}@$€|!*]+|['\u2019\u02BC`\u00B4\u2018]/gu;
