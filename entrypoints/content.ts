@@ -11,9 +11,11 @@ import { decide } from '@/src/shield/decide';
 import { installReview, recordFlagged, reviewDecision } from '@/src/review/client';
 import { markPending, renderDecision, setRevealed } from '@/src/shield/render';
 import { SHIELD_CSS } from '@/src/shield/styles';
+import { startShieldGuard } from '@/src/shield/guard';
 import { isActiveOn, settingsStore, startSettingsSync, type Category } from '@/src/store/settings';
 import { accountListed, listsStore, startListsSync } from '@/src/store/lists';
 import { createMutedMatcher, type MutedMatcher } from '@/src/shield/muted-words';
+import { installProtect } from '@/src/protect/content';
 import type { ClassifyResponse, ErrorResponse, PageStats } from '@/src/messaging/messages';
 import type { LevelThresholds } from '@/src/classifier/labels';
 
@@ -29,6 +31,21 @@ export default defineContentScript({
     style.id = 'bouclier-style';
     style.textContent = SHIELD_CSS;
     (document.head ?? document.documentElement).append(style);
+    // A page removing our stylesheet must not un-shield anything: put it back at once.
+    const keepStyle = () => {
+      if (style.isConnected) return;
+      (document.head ?? document.documentElement).append(style);
+      styleWatch.observe(style.parentNode!, { childList: true });
+    };
+    const styleWatch = new MutationObserver(keepStyle);
+    styleWatch.observe(style.parentNode!, { childList: true });
+    document.addEventListener('DOMContentLoaded', () => {
+      // At document_start there may be no <head> yet: move into it once it exists.
+      if (document.head && style.parentNode !== document.head) {
+        document.head.append(style);
+        styleWatch.observe(document.head, { childList: true });
+      }
+    });
 
     const syncWithholdMode = () => {
       const s = settingsStore.getState().value;
@@ -43,6 +60,14 @@ export default defineContentScript({
       return res;
     }
 
+    // Doxxing, lockdown, media shielding, threat evidence, raids (src/protect/content.ts).
+    const protect = await installProtect({
+      items: () => scanner.items(),
+      isTrusted: (author, platform) => accountListed(listsStore.getState().value.trustedAccounts, author, platform),
+      active: () => isActiveOn(settingsStore.getState().value, host),
+      reapply: () => reapplyAll(),
+    });
+
     let muted: MutedMatcher = createMutedMatcher(listsStore.getState().value.mutedWords);
     let lastMutedWords = listsStore.getState().value.mutedWords;
 
@@ -51,7 +76,7 @@ export default defineContentScript({
       const lists = listsStore.getState().value;
       if (accountListed(lists.trustedAccounts, item.author, item.platform)) return 'trusted';
       if (accountListed(lists.mutedAccounts, item.author, item.platform)) return ['muted'];
-      return muted.match(item.text, item.platform) ? ['muted'] : [];
+      return [...(muted.match(item.text, item.platform) ? (['muted'] as const) : []), ...protect.ruleLabels(item)];
     }
 
     /** Decide and render one item from whatever is known now (rules at once, model when it answers). */
@@ -66,6 +91,7 @@ export default defineContentScript({
         else renderDecision(item, decision);
         recordFlagged(item, decision);
       }
+      protect.after(item);
       reportStats();
     }
 
@@ -143,6 +169,7 @@ export default defineContentScript({
     });
 
     await installReview({ items: () => scanner.items(), reapply: reapplyAll });
+    startShieldGuard();
     scanner.start();
   },
 });

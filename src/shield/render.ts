@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import type { Category } from '../store/settings';
 import type { Decision } from './decide';
 import { SHIELD_LABEL_CSS } from './styles';
+import { setGuarded } from './guard';
 
 export interface ShieldTarget {
   el: HTMLElement;
@@ -24,16 +25,16 @@ function ownMedia(item: ShieldTarget): HTMLElement[] {
 /** Mark what the CSS hides; '' removes the mark (clean or revealed). */
 function markHidden(item: ShieldTarget, how: '' | 'blur' | 'collapse' | 'pending'): void {
   for (const el of [...item.textEls, ...ownMedia(item)]) {
-    if (how) el.setAttribute('data-bouclier-hide', how);
-    else el.removeAttribute('data-bouclier-hide');
-    if (how === 'blur' || how === 'collapse') el.setAttribute('aria-hidden', 'true');
-    else el.removeAttribute('aria-hidden');
+    if (how) setGuarded(el, 'data-bouclier-hide', how);
+    else setGuarded(el, 'data-bouclier-hide', null);
+    if (how === 'blur' || how === 'collapse') setGuarded(el, 'aria-hidden', 'true');
+    else setGuarded(el, 'aria-hidden', null);
   }
 }
 
 /** A new item waiting for its verdict (hidden only in strict mode, via html[data-bouclier-withhold]). */
 export function markPending(item: ShieldTarget): void {
-  item.el.setAttribute('data-bouclier', 'pending');
+  setGuarded(item.el, 'data-bouclier', 'pending');
   markHidden(item, 'pending');
 }
 
@@ -75,7 +76,7 @@ function buildShield(item: ShieldTarget, decision: Decision): HTMLElement {
     e.preventDefault();
     e.stopPropagation(); // the platform must not treat this as a click on the comment
     const revealed = item.el.getAttribute('data-bouclier') === 'revealed';
-    item.el.setAttribute('data-bouclier', revealed ? 'flagged' : 'revealed');
+    setGuarded(item.el, 'data-bouclier', revealed ? 'flagged' : 'revealed');
     applyVisibility(item);
     updateShieldText(host, item);
   });
@@ -104,17 +105,17 @@ export function renderDecision(item: ShieldTarget, decision: Decision): void {
   const el = item.el;
   const existing = shieldOf(item);
   if (!decision.action) {
-    el.setAttribute('data-bouclier', 'clean');
-    el.removeAttribute('data-bouclier-labels');
-    el.removeAttribute('data-bouclier-action');
+    setGuarded(el, 'data-bouclier', 'clean');
+    setGuarded(el, 'data-bouclier-labels', null);
+    setGuarded(el, 'data-bouclier-action', null);
     markHidden(item, '');
     existing?.remove();
     return;
   }
   const wasRevealed = el.getAttribute('data-bouclier') === 'revealed';
-  el.setAttribute('data-bouclier', wasRevealed ? 'revealed' : 'flagged');
-  el.setAttribute('data-bouclier-labels', decision.labels.join(' '));
-  el.setAttribute('data-bouclier-action', decision.action);
+  setGuarded(el, 'data-bouclier', wasRevealed ? 'revealed' : 'flagged');
+  setGuarded(el, 'data-bouclier-labels', decision.labels.join(' '));
+  setGuarded(el, 'data-bouclier-action', decision.action);
   const shield = existing ?? buildShield(item, decision);
   if (!existing) item.textEls[0]?.before(shield);
   applyVisibility(item);
@@ -126,7 +127,7 @@ export function renderDecision(item: ShieldTarget, decision: Decision): void {
 export function setRevealed(item: ShieldTarget, revealed: boolean): void {
   const state = item.el.getAttribute('data-bouclier');
   if (state !== 'flagged' && state !== 'revealed') return;
-  item.el.setAttribute('data-bouclier', revealed ? 'revealed' : 'flagged');
+  setGuarded(item.el, 'data-bouclier', revealed ? 'revealed' : 'flagged');
   applyVisibility(item);
   const shield = shieldOf(item);
   if (shield) updateShieldText(shield, item);

@@ -71,6 +71,23 @@ describe('Bouclier on a Reddit thread served at its real URL', () => {
     expect(await item.getAttribute('data-bouclier')).toBe('flagged');
   });
 
+  it('cannot be un-shielded by the page mutating attributes or styles', async () => {
+    const id = await page.locator('shreddit-comment[data-bouclier="flagged"]').first().getAttribute('thingid');
+    const item = page.locator(`shreddit-comment[thingid="${id}"]`);
+    // The page's own main-world script attacks the shield.
+    await page.evaluate((tid) => {
+      const el = document.querySelector(`shreddit-comment[thingid="${tid}"]`)!;
+      const text = el.querySelector(':scope > [slot="comment"]') as HTMLElement;
+      el.setAttribute('data-bouclier', 'clean');
+      text.removeAttribute('data-bouclier-hide');
+      text.style.setProperty('filter', 'none', 'important');
+      document.getElementById('bouclier-style')?.remove();
+    }, id);
+    await expect.poll(() => item.getAttribute('data-bouclier')).toBe('flagged');
+    const text = item.locator(':scope > [slot="comment"]');
+    await expect.poll(() => text.evaluate((el) => getComputedStyle(el).filter)).toContain('blur');
+  });
+
   it('reports what was hidden in the popup', async () => {
     const tabId = await h.serviceWorker.evaluate(async (url) => {
       const [tab] = await chrome.tabs.query({ url });
