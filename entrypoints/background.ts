@@ -10,11 +10,13 @@ import { parseRequest, type ClassifyResponse, type ErrorResponse, type Offscreen
 import { createClassifierHost, loadBundledAssets } from '@/src/classifier/host';
 import { updateBadge } from '@/src/messaging/badge';
 import { registerReviewBackground } from '@/src/review/background';
+import { registerProtectBackground } from '@/src/protect/background';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
 export default defineBackground(() => {
   registerReviewBackground();
+  registerProtectBackground();
   const hasOffscreen = typeof chrome !== 'undefined' && 'offscreen' in chrome && !!chrome.offscreen;
   const localHost = hasOffscreen ? null : createClassifierHost(() => loadBundledAssets((p) => browser.runtime.getURL(p as never)));
   localHost?.warmUp();

@@ -10,6 +10,9 @@
  * the data row number, 1-based). Output: JSONL, one {"id", "scores": {label: p}, "flags": {label: bool}} per
  * good input record, in input order; flags use models/model.json thresholds at --level (default: its
  * defaultLevel). Nothing but results goes to stdout.
+ * Also `flags.doxxing` (personal data found by src/protect/doxxing.ts generic patterns: phone, e-mail,
+ * street address, plate; never her own identifiers, which only the extension knows) and `spans`:
+ * [{label: "doxxing", start, end}] as UTF-16 offsets into `text`.
  *
  * Bad records (invalid JSON, no string `text`, malformed CSV row) are reported on stderr as
  * "line N: reason", skipped, and the rest is still scored. Exit code: 0 all good, 1 some records failed,
@@ -19,6 +22,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { LABELS, LEVELS, type Level, type Scores } from '../src/classifier/labels.ts';
 import { DEFAULT_MODEL_DIR, loadModelDir } from '../src/classifier/node-loader.ts';
 import { flagsFor } from '../src/classifier/thresholds.ts';
+import { findGenericDoxxing } from '../src/protect/doxxing.ts';
 import { readCsvRecords } from './lib/csv-records.ts';
 
 interface Args {
@@ -167,7 +171,9 @@ async function main(): Promise<number> {
     batch.forEach((it, i) => {
       const s = scores[i] as Scores;
       const rounded = Object.fromEntries(LABELS.map((l) => [l, round(s[l])]));
-      lines.push(JSON.stringify({ id: it.id, scores: rounded, flags: flagsFor(s, model.info.thresholds, level) }));
+      const spans = findGenericDoxxing(it.text).map(({ label, start, end }) => ({ label, start, end }));
+      const flags = { ...flagsFor(s, model.info.thresholds, level), doxxing: spans.length > 0 };
+      lines.push(JSON.stringify({ id: it.id, scores: rounded, flags, spans }));
     });
   }
   await model.classifier.release();

@@ -9,6 +9,7 @@ import { ACTIONS, CATEGORIES, MODEL_CATEGORIES, type ShieldAction } from '@/src/
 import { LEVELS, type Level } from '@/src/classifier/labels';
 import { ListEditor } from './ListEditor';
 import { Transfer } from './Transfer';
+import { ProtectSettings } from './ProtectSettings';
 
 export function Options() {
   const settings = useSettings((s) => s.value);
@@ -110,6 +111,7 @@ export function Options() {
         <ListEditor kind="mutedWords" />
       </section>
 
+      <ProtectSettings />
       <Transfer />
     </main>
   );

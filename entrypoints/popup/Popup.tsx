@@ -104,6 +104,7 @@ export function Popup() {
           )}
         </section>
       )}
+      {(stats?.byLabel.threat ?? 0) > 0 && <p className="note err" data-testid="threats" role="status">{t('popup_threats', String(stats?.byLabel.threat))} <a href={browser.runtime.getURL('/options.html#help' as never)} target="_blank" rel="noreferrer">{t('popup_threats_help')}</a></p>}
 
       {stats && activeHere && stats.flagged > 0 && (
         <button type="button" onClick={() => void revealAll()}>

@@ -13,7 +13,7 @@ export const SETTINGS_KEY = 'settings';
 export const MODEL_CATEGORIES = ['misogyny', 'insult', 'threat', 'sexual', 'identity_attack'] as const;
 export type ModelCategory = (typeof MODEL_CATEGORIES)[number];
 /** Categories decided by her own rules (muted words and accounts), independent of the model. */
-export const RULE_CATEGORIES = ['muted'] as const;
+export const RULE_CATEGORIES = ['muted', 'doxxing'] as const; // doxxing: src/protect/doxxing.ts (a span found = flagged)
 /** Every category the shield acts on, each with its own action. */
 export const CATEGORIES = [...MODEL_CATEGORIES, ...RULE_CATEGORIES] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -42,7 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
   level: 'balanced',
   withholdUntilVerdict: false,
-  actions: { misogyny: 'blur', insult: 'blur', threat: 'blur', sexual: 'blur', identity_attack: 'blur', muted: 'collapse' },
+  actions: { misogyny: 'blur', insult: 'blur', threat: 'blur', sexual: 'blur', identity_attack: 'blur', muted: 'collapse', doxxing: 'blur' },
   thresholdOverrides: {},
   disabledSites: [],
   pausedUntil: 0,

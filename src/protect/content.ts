@@ -1,0 +1,226 @@
+/**
+ * Protections, content-script side (wired into entrypoints/content.ts with two hooks):
+ *   - `ruleLabels(item)`: 'doxxing' when personal data is found (threshold-free: a span = flagged),
+ *     generic patterns + her own identifiers; works without the model;
+ *   - `after(item)`: called after each render; reads the item's documented state attributes and
+ *     applies lockdown, media shielding, the threat evidence action, and feeds the raid detector.
+ *
+ * Simulated time for tests: the raid detector places each flagged item at its posted time when the
+ * page shows one (`<time datetime>` inside the item, or created-timestamp), see src/protect/raid.ts.
+ */
+import { browser } from 'wxt/browser';
+import type { TrackedItem } from '../scanner/scanner';
+import { createRaidBanner } from './banner';
+import { compactKey, compileIdentifiers, findDoxxing, type CompiledIdentifiers, type DoxxSpan } from './doxxing';
+import { ensureThreatAction, installMediaListeners, itemPostedAt, PROTECT_CSS, setLockdownHidden, shieldMedia } from './dom';
+import { saveRaidEvent } from './events';
+import { hiddenByLockdown, mediaReason, type MediaReason } from './policy';
+import { createRaidDetector, threadKeyFor, type RaidEvent } from './raid';
+import { protectStore, startProtectSync } from './settings';
+
+const t = (key: string, subs?: string[]): string => browser.i18n.getMessage(key as never, subs) || key;
+
+export interface ProtectHooks {
+  items(): TrackedItem[];
+  /** Is this author on her trusted-accounts list? */
+  isTrusted(author: string | null, platform: string): boolean;
+  /** Is protection active on this page right now (master switch, pause, site)? */
+  active(): boolean;
+  /** Re-decide every item (her identifiers changed, so doxxing labels may change). */
+  reapply(): void;
+}
+
+export interface Protect {
+  ruleLabels(item: TrackedItem): 'doxxing'[];
+  after(item: TrackedItem): void;
+}
+
+const MEDIA_LABEL: Record<MediaReason, string> = {
+  flagged: 'protect_media_flagged',
+  dm_request: 'protect_media_dm',
+  lockdown: 'protect_media_lockdown',
+};
+
+export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
+  await startProtectSync();
+  const style = document.createElement('style');
+  style.id = 'bouclier-protect-style';
+  style.textContent = PROTECT_CSS;
+  (document.head ?? document.documentElement).append(style);
+  installMediaListeners();
+
+  let compiled: CompiledIdentifiers = compileIdentifiers(protectStore.getState().value.ownIdentifiers);
+  let lastIds = protectStore.getState().value.ownIdentifiers;
+  let doxCache = new WeakMap<TrackedItem, { text: string; spans: DoxxSpan[] }>();
+  const ids = new WeakMap<Element, string>();
+  let nextId = 0;
+
+  const threadKey = (kind: 'comment' | 'dm') => threadKeyFor(location.href, kind);
+  const isLocked = (key: string) => key in protectStore.getState().value.lockdowns;
+
+  // ---- raid ----------------------------------------------------------------------------------
+  const detectedAt = new Map<string, number>();
+  const detector = createRaidDetector({
+    config: () => protectStore.getState().value.raid,
+    onRaid: (e, phase) => {
+      if (phase === 'start') {
+        detectedAt.set(e.id, Date.now());
+        banner.resetDismissed();
+      }
+      void persist(e);
+      refreshBanner();
+    },
+  });
+
+  function persist(e: RaidEvent): Promise<void> {
+    const lockedAt = protectStore.getState().value.lockdowns[e.threadKey] ?? null;
+    return saveRaidEvent((prev) => ({
+      ...e,
+      platform: hooks.items()[0]?.platform ?? location.hostname,
+      pageUrl: location.href.split('#')[0]!,
+      lockedAt: prev?.lockedAt ?? lockedAt,
+      detectedAt: prev?.detectedAt ?? detectedAt.get(e.id) ?? Date.now(),
+    }));
+  }
+
+  function setLockdown(key: string, on: boolean): void {
+    void protectStore.getState().update((prev) => {
+      const lockdowns = { ...prev.lockdowns };
+      if (on) lockdowns[key] = Date.now();
+      else delete lockdowns[key];
+      return { ...prev, lockdowns };
+    });
+    const burst = detector.burst(key);
+    if (on && burst) void saveRaidEvent((prev) => ({ ...(prev ?? { ...burst, platform: '', pageUrl: location.href, detectedAt: Date.now(), lockedAt: null }), lockedAt: Date.now() }));
+  }
+
+  const banner = createRaidBanner({
+    lockdown: () => setLockdown(currentKey(), true),
+    lift: () => setLockdown(currentKey(), false),
+    dismiss: () => undefined,
+  });
+
+  /** The thread this page is about: its DM inbox when it only shows DMs, else the page's thread. */
+  function currentKey(): string {
+    const items = hooks.items();
+    const dmOnly = items.length > 0 && items.every((i) => i.kind === 'dm');
+    return threadKey(dmOnly ? 'dm' : 'comment');
+  }
+
+  let bannerTimer: ReturnType<typeof setTimeout> | null = null;
+  function refreshBanner(): void {
+    bannerTimer ??= setTimeout(() => {
+      bannerTimer = null;
+      const key = currentKey();
+      const burst = detector.burst(key);
+      const hidden = hooks.items().filter((i) => i.el.getAttribute('data-bouclier-lockdown') === 'hidden').length;
+      banner.render({
+        raid: burst ? { count: burst.count, accounts: burst.accounts.length, startedAt: burst.startedAt } : null,
+        locked: isLocked(key),
+        hiddenByLockdown: hidden,
+      });
+    }, 50);
+  }
+
+  // ---- per item --------------------------------------------------------------------------------
+  function itemId(item: TrackedItem): string {
+    if (item.permalink) return item.permalink;
+    let id = ids.get(item.el);
+    if (!id) {
+      id = `item-${nextId++}`;
+      ids.set(item.el, id);
+    }
+    return id;
+  }
+
+  function isSelf(author: string | null): boolean {
+    if (!author || compiled.keys.length === 0) return false;
+    return compiled.keys.includes(compactKey(author));
+  }
+
+  function spansOf(item: TrackedItem): DoxxSpan[] {
+    const c = doxCache.get(item);
+    if (c && c.text === item.text) return c.spans;
+    const spans = findDoxxing(item.text, { own: compiled });
+    doxCache.set(item, { text: item.text, spans });
+    return spans;
+  }
+
+  function captureAndHelp(item: TrackedItem): void {
+    const labels = (item.el.getAttribute('data-bouclier-labels') ?? '').split(' ').filter(Boolean);
+    const scores: Record<string, number> = {};
+    for (const [k, v] of Object.entries(item.scores ?? {})) scores[k] = Math.round(v * 1e4) / 1e4;
+    const entry = {
+      platform: item.platform,
+      kind: item.kind,
+      pageUrl: location.href.slice(0, 2048),
+      thread: location.href.split('#')[0]!.slice(0, 2048),
+      permalink: item.permalink,
+      author: item.author,
+      displayName: null,
+      text: item.text.slice(0, 20_000),
+      labels,
+      scores,
+      action: item.el.getAttribute('data-bouclier-action') ?? 'collapse',
+      source: 'model',
+      seenAt: Date.now(),
+    };
+    void browser.runtime
+      .sendMessage({ type: 'review-log', entries: [entry] })
+      .catch(() => undefined)
+      .finally(() => void browser.runtime.sendMessage({ type: 'protect-open-help' }).catch(() => undefined));
+  }
+
+  function after(item: TrackedItem): void {
+    const el = item.el;
+    const state = el.getAttribute('data-bouclier');
+    const flagged = state === 'flagged' || state === 'revealed';
+    const labels = flagged ? (el.getAttribute('data-bouclier-labels') ?? '').split(' ') : [];
+    const on = hooks.active();
+    const key = threadKey(item.kind);
+    const trusted = hooks.isTrusted(item.author, item.platform);
+    const facts = { kind: item.kind, flagged, trusted, self: isSelf(item.author), locked: on && isLocked(key) };
+
+    if (labels.includes('doxxing')) {
+      const kinds = [...new Set(spansOf(item).map((s) => s.kind))].join(' ');
+      if (kinds) el.setAttribute('data-bouclier-doxxing', kinds);
+    } else el.removeAttribute('data-bouclier-doxxing');
+
+    setLockdownHidden(el, item.textEls, hiddenByLockdown(facts));
+    shieldMedia(el, on ? mediaReason(facts, protectStore.getState().value) : null, (r) => t(MEDIA_LABEL[r]));
+
+    if (flagged && labels.includes('threat')) {
+      const first = item.textEls[0];
+      const prev = first?.previousElementSibling;
+      const shield = prev?.localName === 'bouclier-shield' ? (prev as HTMLElement) : null;
+      ensureThreatAction(shield, t('protect_threat_evidence'), () => captureAndHelp(item));
+    }
+
+    if (flagged && on) {
+      detector.record({ threadKey: key, itemId: itemId(item), author: item.author, at: itemPostedAt(el) });
+    }
+    refreshBanner();
+  }
+
+  protectStore.subscribe((s) => {
+    if (s.value.ownIdentifiers !== lastIds) {
+      lastIds = s.value.ownIdentifiers;
+      compiled = compileIdentifiers(lastIds);
+      doxCache = new WeakMap();
+      hooks.reapply(); // renders every item again, which calls after()
+      return;
+    }
+    for (const item of hooks.items()) after(item);
+  });
+
+  // A thread she locked down earlier stays locked when she comes back.
+  refreshBanner();
+
+  return {
+    ruleLabels(item) {
+      if (!hooks.active()) return [];
+      return spansOf(item).length > 0 ? ['doxxing'] : [];
+    },
+    after,
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * Page side of the protections: lockdown marks, media shielding (blur + click to reveal + no
+ * autoplay), the posted time of an item, and the threat "keep as evidence" button. Page text is never
+ * inserted as HTML: everything here sets attributes or textContent.
+ *
+ * Documented attributes (users and tests can rely on them):
+ *   data-bouclier-lockdown="hidden"   on an item hidden by her lockdown (its own text and media get
+ *                                     data-bouclier-lock; a leaf item is hidden whole)
+ *   data-bouclier-media="blurred|revealed"  on images/videos/pictures shielded by Bouclier
+ *   data-bouclier-media-reason="flagged|dm_request|lockdown"
+ *   data-bouclier-doxxing="phone address …" on an item where personal data was found
+ */
+import type { MediaReason } from './policy';
+
+export const PROTECT_CSS = `
+[data-bouclier-lockdown="hidden"]:not(:has([data-bouclier])) { display: none !important; }
+[data-bouclier-lock] { display: none !important; }
+[data-bouclier-media="blurred"][data-bouclier-media] {
+  filter: blur(24px) saturate(0.4) !important;
+  pointer-events: auto !important;
+  cursor: pointer !important;
+  user-select: none !important;
+}
+[data-bouclier-media="revealed"][data-bouclier-hide="blur"] { filter: none !important; pointer-events: auto !important; }
+[data-bouclier-media="blurred"]:focus-visible { outline: 3px solid #1a73e8 !important; outline-offset: 2px !important; }
+`;
+
+const MEDIA = 'img, video, picture';
+
+/** The item's own media (not a nested reply's, which is its own item). */
+export function ownMedia(el: HTMLElement): HTMLElement[] {
+  return [...el.querySelectorAll<HTMLElement>(MEDIA)].filter((m) => m.parentElement?.closest('[data-bouclier]') === el);
+}
+
+/** When the platform says the item was posted: its own <time datetime>, or a created-timestamp attribute. */
+export function itemPostedAt(el: HTMLElement): number | null {
+  for (const attr of ['created-timestamp', 'data-timestamp', 'data-created']) {
+    const v = el.getAttribute(attr);
+    if (v) {
+      const t = /^\d{10,13}$/.test(v) ? Number(v) * (v.length === 10 ? 1000 : 1) : Date.parse(v);
+      if (Number.isFinite(t)) return t;
+    }
+  }
+  for (const time of el.querySelectorAll('time[datetime]')) {
+    if (time.parentElement?.closest('[data-bouclier]') !== el) continue;
+    const t = Date.parse(time.getAttribute('datetime') ?? '');
+    if (Number.isFinite(t)) return t;
+  }
+  return null;
+}
+
+/** Hide (or show again) an item for her lockdown: its own text and media, or all of it when it is a leaf. */
+export function setLockdownHidden(el: HTMLElement, textEls: HTMLElement[], hidden: boolean): void {
+  const parts = [...textEls, ...ownMedia(el)];
+  if (hidden) {
+    el.setAttribute('data-bouclier-lockdown', 'hidden');
+    for (const p of parts) p.setAttribute('data-bouclier-lock', '');
+  } else if (el.hasAttribute('data-bouclier-lockdown')) {
+    el.removeAttribute('data-bouclier-lockdown');
+    for (const p of parts) p.removeAttribute('data-bouclier-lock');
+    for (const p of el.querySelectorAll('[data-bouclier-lock]')) {
+      if (p.parentElement?.closest('[data-bouclier]') === el) p.removeAttribute('data-bouclier-lock');
+    }
+  }
+}
+
+function stopVideo(v: HTMLVideoElement): void {
+  v.autoplay = false;
+  v.removeAttribute('autoplay');
+  if (!v.paused) v.pause();
+}
+
+/** Blur (or un-blur) the item's own media. Media she revealed stays revealed until the item is clean again. */
+export function shieldMedia(el: HTMLElement, reason: MediaReason | null, label: (reason: MediaReason) => string): void {
+  for (const m of ownMedia(el)) {
+    const state = m.getAttribute('data-bouclier-media');
+    if (!reason) {
+      if (state) {
+        m.removeAttribute('data-bouclier-media');
+        m.removeAttribute('data-bouclier-media-reason');
+        if (m.getAttribute('data-bouclier-media-tabindex') === 'added') m.removeAttribute('tabindex');
+        m.removeAttribute('data-bouclier-media-tabindex');
+        m.removeAttribute('aria-label');
+        m.removeAttribute('role');
+      }
+      continue;
+    }
+    if (m instanceof HTMLVideoElement) stopVideo(m);
+    for (const v of m.querySelectorAll('video')) stopVideo(v);
+    if (state === 'revealed') continue;
+    m.setAttribute('data-bouclier-media', 'blurred');
+    m.setAttribute('data-bouclier-media-reason', reason);
+    m.setAttribute('role', 'button');
+    m.setAttribute('aria-label', label(reason));
+    if (!m.hasAttribute('tabindex')) {
+      m.setAttribute('tabindex', '0');
+      m.setAttribute('data-bouclier-media-tabindex', 'added');
+    }
+  }
+}
+
+function reveal(m: HTMLElement): void {
+  m.setAttribute('data-bouclier-media', 'revealed');
+  m.removeAttribute('role');
+  m.removeAttribute('aria-label');
+}
+
+let listenersInstalled = false;
+/** Click / Enter on blurred media reveals it (and nothing else happens: no link, no lightbox); blurred videos never play. */
+export function installMediaListeners(): void {
+  if (listenersInstalled) return;
+  listenersInstalled = true;
+  const blurredTarget = (e: Event): HTMLElement | null => {
+    const t = e.target;
+    return t instanceof Element ? (t.closest('[data-bouclier-media="blurred"]') as HTMLElement | null) : null;
+  };
+  const onActivate = (e: Event) => {
+    const m = blurredTarget(e);
+    if (!m) return;
+    if (e instanceof KeyboardEvent && e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    reveal(m);
+  };
+  window.addEventListener('click', onActivate, true);
+  window.addEventListener('keydown', onActivate, true);
+  // Swallow the other pointer events platforms use to open a lightbox.
+  for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'auxclick']) {
+    window.addEventListener(
+      type,
+      (e) => {
+        if (blurredTarget(e)) e.stopImmediatePropagation();
+      },
+      true,
+    );
+  }
+  // Media events do not bubble but are seen in the capture phase: platforms start videos from script.
+  document.addEventListener(
+    'play',
+    (e) => {
+      const v = e.target;
+      if (v instanceof HTMLVideoElement && (v.closest('[data-bouclier-media="blurred"]') || v.getAttribute('data-bouclier-media') === 'blurred')) v.pause();
+    },
+    true,
+  );
+}
+
+/** The one action offered on a threat: keep it as evidence and open the reporting help. Added to the shield's bar. */
+export function ensureThreatAction(shieldHost: HTMLElement | null, text: string, onClick: () => void): boolean {
+  const bar = shieldHost?.shadowRoot?.querySelector('.bar');
+  if (!bar) return false;
+  if (bar.querySelector('button.evidence')) return true;
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'evidence';
+  b.setAttribute('data-testid', 'threat-evidence');
+  b.textContent = text;
+  b.addEventListener('click', (e) => {
+    e.preventDefault();
+    e.stopPropagation();
+    onClick();
+  });
+  bar.append(b);
+  return true;
+}

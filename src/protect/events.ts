@@ -1,0 +1,71 @@
+/**
+ * Raid events kept as evidence on this device. The review log (src/review/) has no API for events
+ * that span many items yet, so they live in browser.storage.local under RAID_EVENTS_KEY:
+ *
+ *   protectRaidEvents: StoredRaidEvent[]   (newest last, at most MAX_RAID_EVENTS)
+ *
+ * One record per burst (its id is stable while the burst grows): thread, platform, first/last
+ * flagged time, the accounts involved, how many flagged items, and when she locked the thread down.
+ * The individual flagged items are in the review log as usual (one entry each).
+ */
+import { browser } from 'wxt/browser';
+import type { RaidEvent } from './raid';
+
+export const RAID_EVENTS_KEY = 'protectRaidEvents';
+export const MAX_RAID_EVENTS = 500;
+export const MAX_EVENT_ACCOUNTS = 2000;
+
+export interface StoredRaidEvent extends RaidEvent {
+  platform: string;
+  pageUrl: string;
+  /** Epoch ms when she locked the thread down during this burst, or null. */
+  lockedAt: number | null;
+  /** Epoch ms when Bouclier first raised it. */
+  detectedAt: number;
+}
+
+export function parseRaidEvents(raw: unknown): StoredRaidEvent[] {
+  if (!Array.isArray(raw)) return [];
+  const out: StoredRaidEvent[] = [];
+  for (const r of raw.slice(-MAX_RAID_EVENTS)) {
+    if (typeof r !== 'object' || r === null) continue;
+    const e = r as Record<string, unknown>;
+    const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+    if (typeof e.id !== 'string' || typeof e.threadKey !== 'string' || num(e.startedAt) === null || num(e.count) === null) continue;
+    out.push({
+      id: e.id,
+      threadKey: e.threadKey,
+      platform: typeof e.platform === 'string' ? e.platform : '',
+      pageUrl: typeof e.pageUrl === 'string' ? e.pageUrl : '',
+      startedAt: num(e.startedAt)!,
+      lastAt: num(e.lastAt) ?? num(e.startedAt)!,
+      accounts: Array.isArray(e.accounts) ? e.accounts.filter((a): a is string => typeof a === 'string').slice(0, MAX_EVENT_ACCOUNTS) : [],
+      count: num(e.count)!,
+      lockedAt: num(e.lockedAt),
+      detectedAt: num(e.detectedAt) ?? num(e.startedAt)!,
+    });
+  }
+  return out;
+}
+
+/** Insert or update one event (by id). Serialised so two quick updates never lose one another. */
+let chain: Promise<void> = Promise.resolve();
+export function saveRaidEvent(update: (prev: StoredRaidEvent | null) => StoredRaidEvent): Promise<void> {
+  chain = chain
+    .then(async () => {
+      const stored = await browser.storage.local.get(RAID_EVENTS_KEY);
+      const events = parseRaidEvents(stored[RAID_EVENTS_KEY]);
+      const next = update(null);
+      const i = events.findIndex((e) => e.id === next.id);
+      if (i >= 0) events[i] = update(events[i]!);
+      else events.push(next);
+      await browser.storage.local.set({ [RAID_EVENTS_KEY]: events.slice(-MAX_RAID_EVENTS) });
+    })
+    .catch(() => undefined);
+  return chain;
+}
+
+export async function loadRaidEvents(): Promise<StoredRaidEvent[]> {
+  const stored = await browser.storage.local.get(RAID_EVENTS_KEY);
+  return parseRaidEvents(stored[RAID_EVENTS_KEY]);
+}
