@@ -5,11 +5,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { t } from '@/src/ui/i18n';
 import { Options } from './Options';
+import { ReviewPage } from '@/src/review/ui/ReviewPage';
+import { HelpPage } from '@/src/review/ui/HelpPage';
 
 export type Section = 'settings' | 'review' | 'help';
 
 /** Sections other modules register (review, help) so this file stays small. */
-export const EXTRA_SECTIONS: Partial<Record<Section, () => ReactNode>> = {};
+export const EXTRA_SECTIONS: Partial<Record<Section, () => ReactNode>> = { review: () => <ReviewPage />, help: () => <HelpPage /> };
 
 function currentSection(): Section {
   const h = location.hash.replace('#', '');

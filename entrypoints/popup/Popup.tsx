@@ -10,6 +10,7 @@ import { isActiveOn } from '@/src/store/settings';
 import { LEVELS } from '@/src/classifier/labels';
 import type { PageStats } from '@/src/messaging/messages';
 import { Thresholds } from './Thresholds';
+import { ReviewStatusNote } from '@/src/review/ui/StatusNote';
 
 type TabStats = PageStats & { hostError: string | null };
 
@@ -79,6 +80,7 @@ export function Popup() {
 
       {unsupported && <p className="muted">{t('popup_not_supported')}</p>}
       {stats?.hostError && <p className="note err" role="alert">{t('popup_host_error', stats.hostError)}</p>}
+      <ReviewStatusNote />
       {stats?.degraded && <p className="note warn" role="status">{t('popup_degraded')}</p>}
       {paused && (
         <p className="note warn">{t('popup_paused_until', new Date(settings.pausedUntil).toLocaleTimeString())}</p>

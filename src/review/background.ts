@@ -14,17 +14,13 @@ import { SUPPORTED_HOST_PERMISSIONS } from '../platforms/hosts';
 import { DAY_MS, mergeEntries, openLog, pruneBefore, retentionCutoff, type LogDB } from './log';
 import { parseReviewRequest } from './messages';
 import { createLogWriter } from './writer';
+import { sessionArea } from './status';
 import { parseEntry } from './messages';
 import { REVIEW_PREFS_KEY, REVIEW_STATUS_KEY, parseReviewPrefs, type EntryInput, type ReviewStatus } from './types';
 
 export const MENU_ID = 'bouclier-mark-abusive';
 const UNSAVED_KEY = 'reviewUnsaved';
 
-type SessionArea = typeof browser.storage.local;
-function sessionArea(): SessionArea {
-  const s = (browser.storage as unknown as { session?: SessionArea }).session;
-  return s ?? browser.storage.local;
-}
 
 export function registerReviewBackground(): void {
   let dbPromise: Promise<LogDB> | null = null;

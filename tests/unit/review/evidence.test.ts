@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { CHAIN_START, canonicalJson, canonicalRecord, csvCell, escapeHtml, hashRecords, toCsv, toJson, toPrintableHtml, verifyChain, type ExportContext } from '../../../src/review/evidence';
 import type { LogEntry } from '../../../src/review/types';
+import { parseCsv, unneutralise } from '../../helpers/csv';
 
 const T0 = Date.UTC(2026, 10, 28, 20, 11, 0);
 function le(i: number, over: Partial<LogEntry> = {}): LogEntry {
@@ -86,9 +87,8 @@ describe('CSV', () => {
     const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
     expect(rows).toHaveLength(3);
     expect(rows[0]![10]).toBe('Texte');
-    const unneutral = (v: string) => (/^'[=+\-@\t\r']/.test(v) ? v.slice(1) : v);
     const canon = rows.slice(1).map((r) =>
-      JSON.stringify({ v: 1, platform: r[1], kind: r[2], author: r[3] || null, displayName: r[4] || null, permalink: r[5] || null, pageUrl: r[6], thread: r[7], firstSeenUtc: r[8], text: unneutral(r[10]!), categories: r[11]!.split(' ').filter(Boolean), action: r[12], source: r[13], language: r[14] }),
+      JSON.stringify({ v: 1, platform: r[1], kind: r[2], author: r[3] || null, displayName: r[4] || null, permalink: r[5] || null, pageUrl: r[6], thread: r[7], firstSeenUtc: r[8], text: unneutralise(r[10]!), categories: r[11]!.split(' ').filter(Boolean), action: r[12], source: r[13], language: r[14] }),
     );
     const ref = nodeChain(canon);
     expect(rows.slice(1).map((r) => r[15])).toEqual(ref.records);
@@ -120,32 +120,3 @@ describe('JSON and printable report', () => {
     expect(html).not.toMatch(/<script/i);
   });
 });
-
-/** Minimal RFC 4180 parser for the test. */
-function parseCsv(s: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let q = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (q) {
-      if (ch === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') q = false;
-      else cell += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && s[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
