@@ -12,8 +12,9 @@
  *
  * Her own identifiers (names, usernames, city, employer, children's names) are matched through the
  * shared `normalize()` so obfuscations fold the same way they do for the classifier: "m4rie dup0nt",
- * "M a r i e", "D.u.p.o.n.t", "@marie_dupont". Matching is done on windows of whole original words, so
+ * "M a r i e", "D.u.p.o.n.t", "marie_dupont". Matching is done on windows of whole original words, so
  * every match maps back to original offsets without an index map, and "Anne" never matches "Annecy".
+ * An @-mention of her handle ("@marie_dupont tu dis…") is NOT doxxing: replies to her carry it.
  *
  * Pure module: no DOM, no storage. Linear-ish: the own-identifier search only runs its window scan when
  * the compacted normalised text contains the identifier at all.
@@ -299,8 +300,14 @@ function ownIdentifierSpans(text: string, compiled: CompiledIdentifiers): DoxxSp
         }
         if (w.length > key.length + 2 && !w.startsWith(key.slice(0, Math.min(key.length, w.length)))) break;
       }
+      // An @-mention addresses her (replies to her carry her handle): that is not publishing her data.
+      const start = words[i]!.start;
+      if (matchedEnd >= 0 && (text[start] === '@' || text[start - 1] === '@')) {
+        i = matchedEnd + 1;
+        continue;
+      }
       if (matchedEnd >= 0) {
-        out.push(span('own_identifier', words[i]!.start, words[matchedEnd]!.end));
+        out.push(span('own_identifier', start, words[matchedEnd]!.end));
         i = matchedEnd + 1;
       } else i++;
     }

@@ -143,7 +143,8 @@ describe('doxxing: her own identifiers through normalize()', () => {
     ["c'est m4rie dup0nt la meuf", 'm4rie dup0nt'],
     ['M a r i e  D u p o n t', 'M a r i e  D u p o n t'],
     ['D.u.p.o.n.t M.a.r.i.e', ''], // order matters: "dupont marie" is not her name as entered
-    ['@marie_dupont', '@marie_dupont'],
+    ['son pseudo ailleurs: marie_dupont', 'marie_dupont'],
+    ['@marie_dupont tu racontes n importe quoi', ''], // a mention addresses her, it publishes nothing
     ['MARIE_DUPONT', 'MARIE_DUPONT'],
     ['elle habite r u e des L1las lol', 'r u e des L1las'],
     ['rue des lilas', 'rue des lilas'],

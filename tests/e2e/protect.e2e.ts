@@ -1,0 +1,174 @@
+/**
+ * Protections end to end, on a Reddit thread served at its real URL with the built extension and the
+ * shipped model: a pile-on raises the banner, lockdown hides untrusted replies and lifting it restores
+ * them, an image in a flagged reply is blurred until clicked, her street written in disguise is flagged
+ * as doxxing, and a threat is never removed even when every category is set to "remove".
+ *
+ * Simulated time: each injected reply carries a <time datetime> (posted N minutes ago), which is the
+ * raid detector's clock for that item (src/protect/raid.ts), so 12 replies "over 11 minutes" arrive
+ * in one second of test time. Abusive texts are unambiguous (checked with `npm run classify`).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchExtension, waitForVerdicts, type Harness } from './harness';
+
+const THREAD_URL = 'https://www.reddit.com/r/france/comments/1raid42/mon_enquete/';
+const THREAD_HTML = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/protect/reddit-thread.html'), 'utf8');
+
+const RAID: { author: string; text: string }[] = [
+  { author: 'raider_1', text: 'Ferme ta gueule sale pute, personne ne veut lire tes conneries.' },
+  { author: 'raider_2', text: "Retourne à la cuisine, connasse, les femmes n'ont rien à dire." },
+  { author: 'raider_3', text: 'Quelle salope cette journaliste, une vraie pute à clics.' },
+  { author: 'raider_4', text: "T'es qu'une grosse conne, va te faire foutre." },
+  { author: 'raider_5', text: 'Women like you are worthless bitches, go back to the kitchen.' },
+  { author: 'raider_6', text: "Sale chienne, t'as sucé qui pour écrire ça ?" },
+  { author: 'raider_1', text: 'Encore une hystérique qui chiale, ferme-la salope.' },
+  { author: 'raider_2', text: 'What a dumb slut, you should be ashamed of yourself.' },
+  { author: 'raider_3', text: 'Pauvre conne, les femmes comme toi devraient se taire.' },
+  { author: 'raider_4', text: "Cette pétasse mérite qu'on l'humilie, quelle traînée." },
+  { author: 'raider_5', text: 'You are a disgusting whore and a stupid cunt.' },
+  { author: 'raider_6', text: 'Sale chienne de journaliste, retourne à ta cuisine, pute.' },
+];
+
+let h: Harness;
+let page: Page;
+const raidIds: string[] = [];
+
+function add(c: { author: string; text: string; minutesAgo?: number; image?: boolean }): Promise<string> {
+  return page.evaluate((arg) => (window as unknown as { addComment(a: unknown): string }).addComment(arg), c);
+}
+const item = (id: string) => page.locator(`shreddit-comment[thingid="${id}"]`);
+const text = (id: string) => item(id).locator(':scope > [slot="comment"]');
+async function settled(ids: string[]): Promise<void> {
+  await waitForVerdicts(page, ids.map((id) => `shreddit-comment[thingid="${id}"]`).join(','), 30_000);
+}
+const banner = () => page.locator('bouclier-raid-banner');
+
+async function storageLocal(key: string): Promise<unknown> {
+  return h.serviceWorker.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
+}
+
+beforeAll(async () => {
+  h = await launchExtension();
+  // Her device-only settings: her street (for doxxing) and one trusted friend.
+  await h.serviceWorker.evaluate(async () => {
+    await chrome.storage.local.set({
+      protect: { ownIdentifiers: ['rue des Lilas'] },
+      lists: { trustedAccounts: [{ value: 'amie_fidele', platform: null, addedAt: 0 }] },
+    });
+  });
+  page = await h.openFixture(THREAD_URL, THREAD_HTML);
+  await waitForVerdicts(page, 'shreddit-comment');
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('protections on a Reddit thread served at its real URL', () => {
+  it('raises the pile-on banner once 10 abusive replies from 5+ accounts land within 15 minutes', async () => {
+    // 9 replies: below the threshold, no banner.
+    for (let i = 0; i < 9; i++) raidIds.push(await add({ ...RAID[i]!, minutesAgo: 14 - i, image: i === 0 }));
+    await settled(raidIds);
+    const states = await Promise.all(raidIds.map((id) => item(id).getAttribute('data-bouclier')));
+    expect(states).toEqual(Array(9).fill('flagged'));
+    await page.waitForTimeout(300);
+    expect(await banner().count()).toBe(0);
+
+    for (let i = 9; i < 12; i++) raidIds.push(await add({ ...RAID[i]!, minutesAgo: 14 - i }));
+    await settled(raidIds);
+    await banner().waitFor();
+    await expect.poll(() => banner().locator('.text').textContent()).toMatch(/12\D+6\D/);
+    expect(await banner().count()).toBe(1);
+    expect(await banner().getAttribute('data-state')).toBe('raid');
+
+    // One event per burst, kept as evidence with its accounts.
+    await expect
+      .poll(async () => {
+        const events = (await storageLocal('protectRaidEvents')) as { count: number; accounts: string[]; threadKey: string }[] | undefined;
+        return events?.map((e) => ({ count: e.count, accounts: e.accounts.length, threadKey: e.threadKey }));
+      })
+      .toEqual([{ count: 12, accounts: 6, threadKey: THREAD_URL.replace(/\/$/, '') }]);
+  });
+
+  it('blurs the image in a flagged reply, opens nothing on click, and reveals it', async () => {
+    const img = item(raidIds[0]!).locator('img');
+    expect(await img.getAttribute('data-bouclier-media')).toBe('blurred');
+    expect(await img.evaluate((el) => getComputedStyle(el).filter)).toContain('blur');
+    await img.click();
+    expect(await img.getAttribute('data-bouclier-media')).toBe('revealed');
+    expect(await img.evaluate((el) => getComputedStyle(el).filter)).toBe('none');
+    expect(new URL(page.url()).hash).toBe(''); // the platform's lightbox link did not fire
+  });
+
+  it('lockdown hides a new reply from an unknown account and keeps a trusted one visible', async () => {
+    await banner().locator('button[data-action="lockdown"]').click();
+    await expect.poll(() => banner().getAttribute('data-state')).toBe('locked');
+    const unknown = await add({ author: 'passant_inconnu', text: "Je ne suis pas d'accord avec l'article, mais merci pour le travail." });
+    const friend = await add({ author: 'amie_fidele', text: 'Courage Marie, on est avec toi.' });
+    await settled([unknown, friend]);
+    await expect.poll(() => item(unknown).getAttribute('data-bouclier-lockdown')).toBe('hidden');
+    expect(await text(unknown).isVisible()).toBe(false);
+    expect(await text(friend).isVisible()).toBe(true);
+    // Replies that were already there from accounts she does not trust are hidden too.
+    expect(await text('t1_first').isVisible()).toBe(false);
+    await expect.poll(() => banner().locator('.hidden').textContent()).toMatch(/\d/);
+  });
+
+  it('lifting the lockdown restores them', async () => {
+    await banner().locator('button[data-action="lift"]').click();
+    const unknown = page.locator('shreddit-comment[author="passant_inconnu"]');
+    await expect.poll(() => unknown.locator(':scope > [slot="comment"]').isVisible()).toBe(true);
+    expect(await text('t1_first').isVisible()).toBe(true);
+    expect(await unknown.getAttribute('data-bouclier-lockdown')).toBeNull();
+    expect(await banner().getAttribute('data-state')).toBe('raid');
+    const events = (await storageLocal('protectRaidEvents')) as { lockedAt: number | null }[];
+    expect(events[0]!.lockedAt).toBeTypeOf('number'); // the evidence records that she locked it down
+  });
+
+  it('flags a comment giving her street in disguise as doxxing', async () => {
+    const id = await add({ author: 'doxxeur', text: 'Pour info elle habite r.u.e des L1las, au fond à gauche.' });
+    await settled([id]);
+    await expect.poll(() => item(id).getAttribute('data-bouclier-labels')).toContain('doxxing');
+    expect(await item(id).getAttribute('data-bouclier-doxxing')).toContain('own_identifier');
+    expect(await text(id).evaluate((el) => getComputedStyle(el).filter)).toContain('blur');
+  });
+
+  it('shows a threat as a warning even when every category is set to "remove"', async () => {
+    await h.serviceWorker.evaluate(async () => {
+      const { settings } = await chrome.storage.sync.get('settings');
+      const actions = Object.fromEntries(Object.keys((settings as { actions?: object })?.actions ?? { misogyny: 1, insult: 1, threat: 1, sexual: 1, identity_attack: 1, muted: 1, doxxing: 1 }).map((c) => [c, 'remove']));
+      await chrome.storage.sync.set({ settings: { ...(settings as object), actions } });
+    });
+    const threat = await add({ author: 'menaceur', text: 'Je sais où tu habites, je vais venir te tuer.' });
+    const insult = await add({ author: 'insulteur', text: "T'es qu'une grosse conne, va te faire foutre." });
+    await settled([threat, insult]);
+    await expect.poll(() => item(insult).isVisible()).toBe(false); // "remove" applies to the insult…
+    expect(await item(threat).getAttribute('data-bouclier-labels')).toContain('threat');
+    expect(await item(threat).getAttribute('data-bouclier-action')).toBe('collapse'); // …but a threat is only collapsed
+    expect(await item(threat).isVisible()).toBe(true);
+    const bar = item(threat).locator('bouclier-shield .bar');
+    expect(await bar.getAttribute('class')).toContain('threat');
+    expect(await bar.isVisible()).toBe(true);
+    expect(await text(threat).isVisible()).toBe(false); // collapsed behind the warning until she opens it
+
+    const [helpPage] = await Promise.all([h.context.waitForEvent('page'), item(threat).locator('[data-testid="threat-evidence"]').click()]);
+    await helpPage.waitForLoadState();
+    expect(helpPage.url()).toContain('/options.html#help');
+    await helpPage.close();
+  });
+
+  it('tells her in the popup that threats were received', async () => {
+    const tabId = await h.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, THREAD_URL);
+    const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`);
+    await popup.locator('[data-testid="threats"]').waitFor();
+    expect(await popup.locator('[data-testid="threats"]').textContent()).toMatch(/1/);
+    await popup.close();
+  });
+
+  it('made no network request', () => {
+    h.assertNoExternalRequests();
+  });
+});
