@@ -32,7 +32,9 @@ export const reddit: PlatformAdapter = {
     {
       kind: 'dm',
       path: '^/(chat|room)(/|$)',
-      item: ['rs-timeline-event', '[role="log"] [role="article"]', '[role="log"] [role="listitem"]'],
+      // Item selectors are a union (the scanner joins them): no generic role fallback that would also
+      // match inside an rs-timeline-event.
+      item: ['rs-timeline-event'],
       text: ['.room-message-text', '[data-testid="message-text"]', 'div[dir="auto"]', 'p'],
       author: ['.user-name', '[data-testid="message-author"]', 'a[href*="/user/"]'],
       authorAttr: 'data-author',

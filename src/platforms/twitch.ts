@@ -1,0 +1,34 @@
+import type { PlatformAdapter } from './types';
+
+/**
+ * Twitch chat (live + VOD) and whispers. Source: /work/shared/notes/platform-markers.md (BetterTTV
+ * modules/chat 2026-07-14, watchers/conversations.js 2026-06-16; 7TV lines per BTTV PR #8159).
+ * A chat line has several `chat-message-text` fragments: read the whole body span first.
+ * Chat lines have no permalink. Whispers are an overlay on any page (no path restriction).
+ */
+export const twitch: PlatformAdapter = {
+  id: 'twitch',
+  name: 'Twitch',
+  hosts: ['www.twitch.tv'],
+  rules: [
+    {
+      kind: 'dm',
+      item: ['.whispers-thread .thread-message__message'],
+      text: ['[data-a-target="chat-line-message-body"]', '[data-a-target="chat-message-text"]', '.message'],
+      author: ['.thread-message__message--user-name'],
+    },
+    {
+      kind: 'comment',
+      item: ['.chat-line__message', '.vod-message', '.seventv-chat-message-container'],
+      text: [
+        '[data-a-target="chat-line-message-body"]',
+        '[data-a-target="chat-message-text"]',
+        '.seventv-chat-message-body',
+        '.video-chat__message > span:last-child',
+      ],
+      author: ['.chat-author__display-name', '.video-chat__message-author', '.seventv-chat-user-username'],
+      authorAttr: 'data-a-user',
+    },
+  ],
+  conversationRoot: ['[data-test-selector="chat-scrollable-area__message-container"]', '.chat-list--default', '.whispers-thread'],
+};

@@ -1,0 +1,23 @@
+import type { PlatformAdapter } from './types';
+
+/**
+ * YouTube comments and replies (no DMs). Source: /work/shared/notes/platform-markers.md (RYCU comment.ts /
+ * reply.ts 2026-03-28: ytd-comment-view-model since 2024-02; ytd-comment-renderer is the older fallback).
+ * The thread renderer wraps a comment AND its replies, so the item is the comment view model itself.
+ */
+export const youtube: PlatformAdapter = {
+  id: 'youtube',
+  name: 'YouTube',
+  hosts: ['www.youtube.com'],
+  rules: [
+    {
+      kind: 'comment',
+      item: ['ytd-comment-view-model', 'ytd-comment-renderer'],
+      text: ['#content-text', '#expander #content'],
+      author: ['#header-author a[href^="/@"]', '#author-text', '#author-comment-badge a[href]'],
+      authorAttr: 'href',
+      permalink: ['#published-time-text a[href*="lc="]', '#header-author a[href*="lc="]'],
+    },
+  ],
+  conversationRoot: ['ytd-comments#comments', '#comments', 'ytd-item-section-renderer#sections'],
+};
