@@ -155,6 +155,10 @@ export default defineContentScript({
         sendResponse(pageStats());
         return false;
       }
+      if (msg?.type === 'get-perf') {
+        sendResponse(scanner.perf());
+        return false;
+      }
       if (msg?.type === 'get-page-scores') {
         // Scores only (no text, no author): the popup's advanced sliders count what each threshold would hide.
         sendResponse({ thresholds: scanner.thresholds(), scores: scanner.items().flatMap((it) => (it.scores ? [it.scores] : [])) });

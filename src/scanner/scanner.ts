@@ -71,6 +71,14 @@ export function createScanner(opts: ScannerOptions) {
   let usingFallback = false;
   let lastHostError: string | null = null;
   const observed = new WeakSet<Node>();
+  /** Main-thread time this scanner spends (its own slices, observer callbacks, verdict application). */
+  const perf = { busyMs: 0, maxTaskMs: 0, tasks: 0 };
+  function account(start: number): void {
+    const d = performance.now() - start;
+    perf.busyMs += d;
+    perf.tasks++;
+    if (d > perf.maxTaskMs) perf.maxTaskMs = d;
+  }
 
   function activeRules(): Rule[] {
     const path = location.pathname;
@@ -94,12 +102,38 @@ export function createScanner(opts: ScannerOptions) {
       scanRoot(root, active);
       if (performance.now() - sliceStart > SLICE_MS) {
         pump();
+        account(sliceStart);
         await yieldToPage();
         sliceStart = performance.now();
       }
     }
     scheduled = false;
     pump();
+    account(sliceStart);
+  }
+
+  /** Apply a batch's verdicts in slices too: rendering 128 shields at once could be a long task. */
+  async function applyResults(keys: string[], res: ClassifyResult): Promise<void> {
+    let sliceStart = performance.now();
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const scores = res.scores[i];
+      if (!scores) continue;
+      cache.set(key, scores);
+      const items = waiting.get(key);
+      waiting.delete(key);
+      for (const item of items ?? []) {
+        if (tracked.get(item.el) !== item) continue; // replaced meanwhile by newer text
+        item.scores = scores;
+        opts.onScored(item, res.thresholds);
+      }
+      if (performance.now() - sliceStart > SLICE_MS && i < keys.length - 1) {
+        account(sliceStart);
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
+    }
+    account(sliceStart);
   }
 
   function scanRoot(root: Node, active: Rule[]): void {
@@ -166,18 +200,7 @@ export function createScanner(opts: ScannerOptions) {
         .then((res) => {
           lastHostError = null;
           thresholds = res.thresholds;
-          keys.forEach((key, i) => {
-            const scores = res.scores[i];
-            if (!scores) return;
-            cache.set(key, scores);
-            const items = waiting.get(key);
-            waiting.delete(key);
-            for (const item of items ?? []) {
-              if (tracked.get(item.el) !== item) continue; // replaced meanwhile by newer text
-              item.scores = scores;
-              opts.onScored(item, res.thresholds);
-            }
-          });
+          return applyResults(keys, res);
         })
         .catch((e: unknown) => {
           // Host down (model missing, offscreen restarting): keep the items pending and retry.
@@ -202,6 +225,7 @@ export function createScanner(opts: ScannerOptions) {
   }
 
   const observer = new MutationObserver((mutations) => {
+    const start = performance.now();
     for (const m of mutations) {
       if (m.type === 'characterData') {
         if (m.target.parentElement) dirty.add(m.target.parentElement);
@@ -218,6 +242,7 @@ export function createScanner(opts: ScannerOptions) {
       if (!structural && m.removedNodes.length > 0) dirty.add(m.target);
     }
     if (dirty.size > 0) schedule();
+    account(start);
   });
 
   function shadowRootsIn(): void {
@@ -257,6 +282,8 @@ export function createScanner(opts: ScannerOptions) {
     /** True when no adapter matches this page's markup and the generic fallback is in use. */
     degraded: (): boolean => usingFallback,
     hostError: (): string | null => lastHostError,
+    /** Main-thread cost so far (bench:page reads it). */
+    perf: () => ({ ...perf, cached: cache.size, live: live.size }),
   };
 }
 

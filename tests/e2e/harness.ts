@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const CHROMIUM_PATH = process.env.BOUCLIER_CHROMIUM ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = process.env.BOUCLIER_EXTENSION_DIR ?? path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 /**
  * Chromium itself (not pages, not the extension) talks to these service hosts even with background
