@@ -1,0 +1,135 @@
+/**
+ * The same content-script flows as in Chrome, in Firefox: the MV2 build, whose background page hosts the
+ * classifier (onnxruntime-web WASM), installed as a temporary add-on in Debian's firefox-esr. Pages are
+ * served at their real platform URLs (BiDi request interception), so the manifest's match patterns apply.
+ * Every item gets a state, abusive ones end flagged and unreadable, ordinary ones stay clean, reveal works
+ * with a real click, and Firefox made no network request.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchFirefoxExtension, waitForVerdicts, FIREFOX_EXTENSION_DIR, type FirefoxHarness, type FirefoxTab } from './firefox-harness';
+import { loadModelDir } from '../../src/classifier/node-loader';
+import { findGenericDoxxing } from '../../src/protect/doxxing';
+import type { Scores } from '../../src/classifier/labels';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+const REDDIT_URL = 'https://www.reddit.com/r/france/comments/1demo42/harcelement_en_ligne_enquete/';
+const X_URL = 'https://x.com/camille_dlt/status/1861923456789012345';
+
+/** Model categories the shield acts on by default (DEFAULT_SETTINGS: each 'blur'; toxic is scored, not shown). */
+const DEFAULT_CATEGORIES = ['misogyny', 'insult', 'threat', 'sexual', 'identity_attack'] as const;
+
+let h: FirefoxHarness;
+/** Reference verdict with default settings: the model shipped in this very build, run in Node. */
+let reference: (texts: string[]) => Promise<boolean[]>;
+let release: () => Promise<void>;
+
+beforeAll(async () => {
+  const { classifier, info } = await loadModelDir(path.join(FIREFOX_EXTENSION_DIR, 'models'));
+  release = () => classifier.release();
+  const t = info.thresholds[info.defaultLevel] as Record<string, number>;
+  reference = async (texts) =>
+    (await classifier.score(texts)).map(
+      (s: Scores, i) => DEFAULT_CATEGORIES.some((c) => s[c] >= t[c]!) || findGenericDoxxing(texts[i]!).length > 0,
+    );
+  h = await launchFirefoxExtension();
+});
+
+afterAll(async () => {
+  await h?.close();
+  await release?.();
+});
+
+interface Row {
+  id: string;
+  text: string;
+  expect: string | null;
+  state: string | null;
+  labels: string | null;
+  hidden: { how: string | null; filter: string; display: string }[];
+}
+
+/** Every item Bouclier tracks on the page, with what the fixture expects and how its text is shown. */
+function rows(tab: FirefoxTab, textSelector: string): Promise<Row[]> {
+  return tab.evaluate((sel: string) =>
+    [...document.querySelectorAll('[data-bouclier]')].map((el, i) => ({
+      id: el.getAttribute('thingid') || el.id || String(i),
+      text: [...el.querySelectorAll(sel)].filter((t) => t.closest('[data-bouclier]') === el).map((t) => t.textContent ?? '').join(' ').trim(),
+      expect: el.getAttribute('data-expect'),
+      state: el.getAttribute('data-bouclier'),
+      labels: el.getAttribute('data-bouclier-labels'),
+      hidden: [...el.querySelectorAll('[data-bouclier-hide]')]
+        .filter((t) => t.parentElement?.closest('[data-bouclier]') === el)
+        .map((t) => ({ how: t.getAttribute('data-bouclier-hide'), filter: getComputedStyle(t).filter, display: getComputedStyle(t).display })),
+    })),
+  textSelector);
+}
+
+/**
+ * Firefox shields exactly what the shipped model decides (same verdict as the same model in Node), every
+ * item the fixture marks abusive ends flagged, and flagged text is unreadable. (Whether the model is right
+ * about every ordinary comment is the functional tests' and the Chrome foundation test's business: a model
+ * false positive shows there, not as a Firefox failure.)
+ */
+async function checkVerdicts(all: Row[]): Promise<void> {
+  const judged = all.filter((r) => r.expect === 'clean' || r.expect === 'flagged');
+  expect(judged.length).toBeGreaterThan(5);
+  expect(judged.some((r) => r.expect === 'flagged')).toBe(true);
+  for (const r of judged) expect(r.text, `${r.id}: no text found`).not.toBe('');
+  const ref = await reference(judged.map((r) => r.text));
+  const notAsModel = judged.filter((r, i) => r.state !== (ref[i] ? 'flagged' : 'clean'));
+  expect(notAsModel, JSON.stringify(notAsModel, null, 2)).toEqual([]);
+  const missedAbuse = judged.filter((r) => r.expect === 'flagged' && r.state !== 'flagged');
+  expect(missedAbuse, JSON.stringify(missedAbuse, null, 2)).toEqual([]);
+  for (const r of judged.filter((x) => x.state === 'flagged')) {
+    expect(r.labels, `${r.id} has no category`).toBeTruthy();
+    expect(r.hidden.length, `${r.id}: nothing hidden`).toBeGreaterThan(0);
+    for (const t of r.hidden) {
+      const unreadable = t.how === 'collapse' ? t.display === 'none' : t.filter.includes('blur');
+      expect(unreadable, `${r.id}: ${JSON.stringify(t)}`).toBe(true);
+    }
+  }
+  for (const r of judged.filter((x) => x.state === 'clean')) expect(r.hidden, r.id).toEqual([]);
+}
+
+describe('Bouclier in Firefox (MV2, background-page classifier)', () => {
+  let reddit: FirefoxTab;
+
+  it('judges every comment of a Reddit thread served at its real URL, including ones added later', async () => {
+    reddit = await h.openFixture(REDDIT_URL, fs.readFileSync(path.join(FIXTURES, 'demo/reddit-thread.html'), 'utf8'));
+    // 15 comments at load + 2 added later by the page's own script.
+    await waitForVerdicts(reddit, 'shreddit-comment', 17, 45_000);
+    const all = await rows(reddit, ':scope > [slot="comment"]');
+    expect(all.filter((r) => r.state !== null)).toHaveLength(17);
+    await checkVerdicts(all);
+  });
+
+  it('reveals a flagged comment with a real click and hides it again', async () => {
+    const id = await reddit.evaluate(() => document.querySelector('shreddit-comment[data-bouclier="flagged"]')?.getAttribute('thingid'));
+    expect(id).toBeTruthy();
+    const button = (thing: string) =>
+      document.querySelector(`shreddit-comment[thingid="${thing}"] > bouclier-shield`)?.shadowRoot?.querySelector('button');
+    const state = () => reddit.evaluate((t: string) => document.querySelector(`shreddit-comment[thingid="${t}"]`)?.getAttribute('data-bouclier'), id);
+    const filter = () =>
+      reddit.evaluate((t: string) => getComputedStyle(document.querySelector(`shreddit-comment[thingid="${t}"] > [slot="comment"]`)!).filter, id);
+    expect(await filter()).toContain('blur');
+    await reddit.click(button, [id]);
+    await expect.poll(state).toBe('revealed');
+    await expect.poll(filter).toBe('none');
+    await reddit.click(button, [id]);
+    await expect.poll(state).toBe('flagged');
+    await expect.poll(filter).toContain('blur');
+  });
+
+  it('judges the replies of an X conversation served at its real URL', async () => {
+    const tab = await h.openFixture(X_URL, fs.readFileSync(path.join(FIXTURES, 'platforms/x.html'), 'utf8'));
+    await waitForVerdicts(tab, '[data-expect]', undefined, 45_000);
+    await checkVerdicts(await rows(tab, '[data-testid="tweetText"]'));
+    await tab.close();
+  });
+
+  it('made no network request', () => {
+    h.assertNoExternalRequests();
+  });
+});
