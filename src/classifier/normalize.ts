@@ -61,7 +61,16 @@ const HAS_LETTER = /\p{L}/u;
 const PICTO = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 const IS_LETTER = /^\p{L}$/u;
 const SQUEEZE = /(\p{L})\1{2,}/gu;
-const EDGE_SYMBOLS = /^[@$€|!*]+|[@$€|!*]+$/g;
+const EDGE_SYMBOL_SET = new Set(['@', '$', '€', '|', '!', '*']);
+
+/** Strip leading/trailing leet symbols with plain loops: the regex form `[…]+$` is quadratic on "a!!!…!b". */
+function stripEdgeSymbols(run: string): string {
+  let a = 0;
+  let b = run.length;
+  while (a < b && EDGE_SYMBOL_SET.has(run[a] as string)) a++;
+  while (b > a && EDGE_SYMBOL_SET.has(run[b - 1] as string)) b--;
+  return a === 0 && b === run.length ? run : run.slice(a, b);
+}
 const DIGIT_GROUPS = /\p{N}+/gu;
 
 interface RawToken {
@@ -89,7 +98,7 @@ function foldLeetWord(run: string): string {
     lead = 's';
     run = run.slice(1);
   }
-  run = run.replace(EDGE_SYMBOLS, '');
+  run = stripEdgeSymbols(run);
   // Symbols first, so a digit next to a folded symbol sees letters ("a@3a" → "aaea", stable on re-run).
   let word = Array.from(lead + run, (c) => SYMBOL_LEET[c] ?? c).join('');
   // Folding a digit lengthens letter runs, which can make a neighbouring digit foldable ("4w0men"):
@@ -221,7 +230,8 @@ function finish(raw: RawToken[]): string[] {
     let j = i;
     while (j < items.length && isSpellable(items[j] as Item)) j++;
     const run = items.slice(i, j);
-    out.push(...(joinSpelled(run) ?? run.map((t) => t.text)));
+    // a loop, not push(...xs): a spread of 100k+ tokens overflows the call stack
+    for (const w of joinSpelled(run) ?? run.map((t) => t.text)) out.push(w);
     i = j;
   }
   return out;
