@@ -350,7 +350,7 @@ export function ReviewPage() {
             <option value="platform">{t('review_sort_platform')}</option>
           </select>
         </label>
-        <button type="button" onClick={() => setF(NO_FILTERS)}>
+        <button type="button" data-testid="review-clear-filters" onClick={() => setF(NO_FILTERS)}>
           {t('review_clear_filters')}
         </button>
       </fieldset>
