@@ -12,6 +12,7 @@ import { installReview, recordFlagged, reviewDecision } from '@/src/review/clien
 import { markPending, renderDecision, setRevealed } from '@/src/shield/render';
 import { SHIELD_CSS } from '@/src/shield/styles';
 import { startShieldGuard } from '@/src/shield/guard';
+import { hideNotice, showNotice } from '@/src/shield/notice';
 import { isActiveOn, settingsStore, startSettingsSync, type Category } from '@/src/store/settings';
 import { accountListed, listsStore, startListsSync } from '@/src/store/lists';
 import { createMutedMatcher, type MutedMatcher } from '@/src/shield/muted-words';
@@ -47,10 +48,46 @@ export default defineContentScript({
       }
     });
 
+    /** True while the classifier host fails: only her own rules apply, and she is told so. */
+    let modelDown = false;
+    let downNoticeTimer: ReturnType<typeof setTimeout> | null = null;
+
     const syncWithholdMode = () => {
       const s = settingsStore.getState().value;
-      document.documentElement.toggleAttribute('data-bouclier-withhold', s.withholdUntilVerdict && isActiveOn(s, host));
+      const withhold = s.withholdUntilVerdict || (modelDown && s.withholdWhenModelDown);
+      document.documentElement.toggleAttribute('data-bouclier-withhold', withhold && isActiveOn(s, host));
     };
+
+    function onModelDown(): void {
+      if (modelDown) return;
+      modelDown = true;
+      syncWithholdMode();
+      reportStats();
+      // Brief hiccups (host restarting) are retried silently; a lasting failure is announced.
+      downNoticeTimer = setTimeout(() => {
+        const s = settingsStore.getState().value;
+        if (!modelDown || !isActiveOn(s, host)) return;
+        showNotice(
+          s.withholdWhenModelDown ? 'notice_model_down_withholding' : 'notice_model_down',
+          s.withholdWhenModelDown
+            ? undefined
+            : {
+                label: browser.i18n.getMessage('notice_withhold_action'),
+                run: () => {
+                  void settingsStore.getState().update({ withholdWhenModelDown: true });
+                  showNotice('notice_model_down_withholding');
+                },
+              },
+        );
+      }, 3000);
+    }
+    function onModelBack(): void {
+      modelDown = false;
+      if (downNoticeTimer) clearTimeout(downNoticeTimer);
+      hideNotice();
+      syncWithholdMode();
+      reportStats();
+    }
     syncWithholdMode();
 
     async function classify(texts: string[]): Promise<ClassifyResult> {
@@ -101,7 +138,8 @@ export default defineContentScript({
       classify,
       onPending: (item) => apply(item, null),
       onScored: apply,
-      onHostError: () => reportStats(),
+      onHostError: onModelDown,
+      onHostRecovered: onModelBack,
     });
 
     let statsTimer: ReturnType<typeof setTimeout> | null = null;

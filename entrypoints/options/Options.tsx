@@ -37,6 +37,14 @@ export function Options() {
           />
           {t('options_withhold')}
         </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={settings.withholdWhenModelDown}
+            onChange={(e) => void update({ withholdWhenModelDown: e.target.checked })}
+          />
+          {t('options_withhold_model_down')}
+        </label>
       </section>
 
       <section aria-labelledby="sens-h">

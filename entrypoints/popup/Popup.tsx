@@ -79,7 +79,11 @@ export function Popup() {
       </header>
 
       {unsupported && <p className="muted">{t('popup_not_supported')}</p>}
-      {stats?.hostError && <p className="note err" role="alert">{t('popup_host_error', stats.hostError)}</p>}
+      {stats?.hostError && (
+        <p className="note err" role="alert">
+          {t('popup_host_error', stats.hostError)} {t('popup_fallback_active')}
+        </p>
+      )}
       <ReviewStatusNote />
       {stats?.degraded && <p className="note warn" role="status">{t('popup_degraded')}</p>}
       {paused && (

@@ -17,6 +17,24 @@ export const SLICE_MS = 4;
 export const MAX_BATCH = 128;
 const MAX_IN_FLIGHT = 2;
 const RETRY_MS = 1500;
+/** A request that gets no answer (host restarting, worker killed mid-request) is retried after this. */
+export const CLASSIFY_TIMEOUT_MS = 15_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The classifier did not answer in time')), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
 
 export interface TrackedItem extends ItemData {
   el: HTMLElement;
@@ -40,8 +58,10 @@ export interface ScannerOptions {
   onScored(item: TrackedItem, thresholds: LevelThresholds): void;
   /** Called when an item is first seen, before its verdict (strict mode withholds it). */
   onPending(item: TrackedItem): void;
-  /** Called when the classifier host fails (model missing, WASM blocked); items stay pending and are retried. */
+  /** Called when the classifier host fails (model missing, WASM blocked, no answer); items stay pending and are retried. */
   onHostError?(message: string): void;
+  /** Called when the host answers again after a failure. */
+  onHostRecovered?(): void;
   /** Switch to the generic fallback when no adapter item appears although the page has text. */
   fallbackAfterMs?: number;
 }
@@ -195,9 +215,9 @@ export function createScanner(opts: ScannerOptions) {
       const keys = queue.splice(0, MAX_BATCH);
       const texts = keys.map((k) => waiting.get(k)?.values().next().value?.text ?? k);
       inFlight++;
-      opts
-        .classify(texts)
+      withTimeout(opts.classify(texts), CLASSIFY_TIMEOUT_MS)
         .then((res) => {
+          if (lastHostError !== null) opts.onHostRecovered?.();
           lastHostError = null;
           thresholds = res.thresholds;
           return applyResults(keys, res);

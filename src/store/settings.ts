@@ -28,6 +28,8 @@ export interface Settings {
   level: Level;
   /** Strict: withhold (blur) every new item until its verdict arrives. */
   withholdUntilVerdict: boolean;
+  /** When the model is unavailable, keep replies from accounts she does not trust blurred until it is back. */
+  withholdWhenModelDown: boolean;
   actions: Record<Category, ShieldAction>;
   /** Advanced: per-category threshold replacing the level's calibrated one (0..1), when set. */
   thresholdOverrides: Partial<Record<ModelCategory, number>>;
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
   level: 'balanced',
   withholdUntilVerdict: false,
+  withholdWhenModelDown: false,
   actions: { misogyny: 'blur', insult: 'blur', threat: 'blur', sexual: 'blur', identity_attack: 'blur', muted: 'collapse', doxxing: 'blur' },
   thresholdOverrides: {},
   disabledSites: [],
@@ -71,6 +74,8 @@ export function migrateSettings(raw: unknown): Settings {
     enabled: typeof s.enabled === 'boolean' ? s.enabled : DEFAULT_SETTINGS.enabled,
     level: typeof s.level === 'string' && (LEVELS as readonly string[]).includes(s.level) ? (s.level as Level) : DEFAULT_SETTINGS.level,
     withholdUntilVerdict: typeof s.withholdUntilVerdict === 'boolean' ? s.withholdUntilVerdict : DEFAULT_SETTINGS.withholdUntilVerdict,
+    withholdWhenModelDown:
+      typeof s.withholdWhenModelDown === 'boolean' ? s.withholdWhenModelDown : DEFAULT_SETTINGS.withholdWhenModelDown,
     actions,
     disabledSites: Array.isArray(s.disabledSites) ? s.disabledSites.filter((h): h is string => typeof h === 'string') : [],
     pausedUntil: typeof s.pausedUntil === 'number' && Number.isFinite(s.pausedUntil) ? s.pausedUntil : 0,

@@ -56,6 +56,7 @@ export function parseSettingsFile(text: string): { settings: Settings; lists: Li
     ['enabled', (v) => typeof v === 'boolean'],
     ['level', (v) => typeof v === 'string'],
     ['withholdUntilVerdict', (v) => typeof v === 'boolean'],
+    ['withholdWhenModelDown', (v) => typeof v === 'boolean'],
     ['actions', isObject],
     ['disabledSites', Array.isArray],
     ['pausedUntil', (v) => typeof v === 'number'],

@@ -38,6 +38,8 @@ export interface LaunchOptions {
   locale?: string;
   /** Show a window (demo on a desktop). Headless by default. */
   headed?: boolean;
+  /** Load another build of the extension (e.g. a copy with a broken model). */
+  extensionDir?: string;
 }
 
 export interface Harness {
@@ -64,7 +66,9 @@ async function startRecordingProxy(record: (what: string) => void): Promise<http
     record(`${req.method} ${req.url}`);
     res.writeHead(403).end();
   });
+  server.on('clientError', (_err, socket) => socket.destroy());
   server.on('connect', (req, socket) => {
+    socket.on('error', () => undefined); // the browser may reset a refused tunnel
     record(`CONNECT ${req.url}`);
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
@@ -73,8 +77,9 @@ async function startRecordingProxy(record: (what: string) => void): Promise<http
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<Harness> {
-  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
   }
   const externalRequests: string[] = [];
   const browserServiceRequests: string[] = [];
@@ -106,8 +111,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Harn
     '--disable-features=Translate,OptimizationHints,MediaRouter,NetworkPrediction,AutofillServerCommunication',
     '--dns-prefetch-disable',
     `--proxy-server=http://127.0.0.1:${port}`,
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
   ];
   if (!options.headed) args.unshift('--headless=new');
   if (options.locale) args.push(`--lang=${options.locale}`);
