@@ -16,6 +16,7 @@ import { launchExtension, waitForVerdicts, type Harness } from './harness';
 
 const THREAD_URL = 'https://www.reddit.com/r/france/comments/1raid42/mon_enquete/';
 const THREAD_HTML = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/protect/reddit-thread.html'), 'utf8');
+const INBOX_HTML = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/protect/reddit-inbox.html'), 'utf8');
 
 const RAID: { author: string; text: string }[] = [
   { author: 'raider_1', text: 'Ferme ta gueule sale pute, personne ne veut lire tes conneries.' },
@@ -166,6 +167,24 @@ describe('protections on a Reddit thread served at its real URL', () => {
     await popup.locator('[data-testid="threats"]').waitFor();
     expect(await popup.locator('[data-testid="threats"]').textContent()).toMatch(/1/);
     await popup.close();
+  });
+
+  it('blurs images in DMs from accounts she does not trust, not from her trusted friend, and stops autoplay', async () => {
+    const inbox = await h.openFixture('https://old.reddit.com/message/inbox/', INBOX_HTML);
+    await waitForVerdicts(inbox, '.thing.message');
+    const stranger = inbox.locator('.thing.message[data-author="inconnu_42"]');
+    const friend = inbox.locator('.thing.message[data-author="amie_fidele"]');
+    await expect.poll(() => stranger.locator('img').getAttribute('data-bouclier-media')).toBe('blurred');
+    expect(await stranger.locator('img').getAttribute('data-bouclier-media-reason')).toBe('dm_request');
+    expect(await stranger.locator('img').evaluate((el) => getComputedStyle(el).filter)).toContain('blur');
+    const video = stranger.locator('video');
+    expect(await video.evaluate((v: HTMLVideoElement) => v.autoplay || v.hasAttribute('autoplay'))).toBe(false);
+    expect(await video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+    expect(await friend.locator('img').getAttribute('data-bouclier-media')).toBeNull();
+    expect(await friend.locator('img').evaluate((el) => getComputedStyle(el).filter)).toBe('none');
+    await stranger.locator('img').press('Enter'); // keyboard works as well as a click
+    expect(await stranger.locator('img').getAttribute('data-bouclier-media')).toBe('revealed');
+    await inbox.close();
   });
 
   it('made no network request', () => {
