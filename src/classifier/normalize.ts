@@ -50,6 +50,8 @@ const INVISIBLE = /(?!\u200D)[\p{Cf}\u180E\u115F\u1160\u3164\uFFA0]/gu;
 const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]/gu;
 const URL = /(?:https?:\/\/|(?<![\p{L}\p{N}_.-])www\.)[^\s<>"]*/giu;
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+// Only an '@' can start a match here, so this cheaply tells whether the e-mail regex can match at all.
+const EMAIL_HINT = /@[\p{L}\p{N}-]+\.[\p{L}\p{N}-]/u;
 const MENTION = /(?<![\p{L}\p{N}_@$])@[\p{L}\p{N}_]+/gu;
 const MARKS_AND_SKIN_TONES = /[\p{M}\p{Emoji_Modifier}]/gu;
 const STRAY_ZWJ = /(?<!\p{Extended_Pictographic})\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
@@ -250,7 +252,10 @@ export function normalizeTokens(text: string): string[] {
   s = s.replace(CONTROL, ' ').replace(INVISIBLE, '');
   // cheap pre-checks: most comments have no link or @, and these regexes cost a scan per word
   if (s.includes('://') || /www\./i.test(s)) s = s.replace(URL, ' xurl ');
-  if (s.includes('@')) s = s.replace(EMAIL, ' xemail ').replace(MENTION, ' xuser ');
+  if (s.includes('@')) {
+    if (EMAIL_HINT.test(s)) s = s.replace(EMAIL, ' xemail ');
+    s = s.replace(MENTION, ' xuser ');
+  }
   s = s.toLowerCase();
   if (NON_ASCII.test(s)) {
     // NFD + strip marks: é→e, kills zalgo, VS16 and keycap marks; skin tones map emoji to their base.
