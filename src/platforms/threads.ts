@@ -18,8 +18,8 @@ export const threads: PlatformAdapter = {
       author: ['a[href^="/@"][role="link"]:not([href*="/post/"])'],
       authorAttr: 'href',
       permalink: ['a[href*="/post/"]:has(time)', 'a[href*="/post/"]'],
-      // ASSUMED: the post's pagelet is the first of its siblings (defuddle takes "the first pagelet").
-      exclude: ['[data-pagelet^="threads_post_page_"]:first-child [data-pressable-container]'],
+      // The post itself is in pagelet 0 (defuddle's "first pagelet"; public userscripts use threads_post_page_0).
+      exclude: ['[data-pagelet="threads_post_page_0"] [data-pressable-container]'],
     },
   ],
   conversationRoot: ['[data-pagelet^="threads_post_page_"]', 'div[role="region"]'],

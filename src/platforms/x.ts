@@ -5,7 +5,8 @@ import type { PlatformAdapter } from './types';
  * markitai x_common.py 2026-07-18 for the logged-out "x-web" redesign without data-testids).
  * Replies are sibling `cellInnerDiv` cells, not nested. The status page's own tweet (the "focal" one) is the
  * only article with tabindex="-1" (used by CPFT and many public scripts) and is skipped.
- * DMs (Chat since 2025-11): only the containers are documented (CPFT); message rows are UNVERIFIED.
+ * DMs (Chat since 2025-11): only the containers are documented (CPFT); message rows are UNVERIFIED
+ * (messageEntry + tweetText are what several public DM scripts read in the pre-Chat Messages UI).
  */
 export const x: PlatformAdapter = {
   id: 'x',
