@@ -53,7 +53,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    permissions: ['storage', 'contextMenus', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: SUPPORTED_HOST_PERMISSIONS,
     optional_host_permissions: ['https://*/*'],
     content_security_policy:

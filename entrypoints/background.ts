@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { parseRequest, type ClassifyResponse, type ErrorResponse, type OffscreenRequest } from '@/src/messaging/messages';
 import { createClassifierHost, loadBundledAssets } from '@/src/classifier/host';
 import { updateBadge } from '@/src/messaging/badge';
+import { enableSite, registerSitePermissionCleanup } from '@/src/sites/instances';
 import { registerReviewBackground } from '@/src/review/background';
 import { registerProtectBackground } from '@/src/protect/background';
 
@@ -50,9 +51,19 @@ export default defineBackground(() => {
     }
   }
 
+  registerSitePermissionCleanup();
+
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     // Only our own extension's contexts may talk to us (content scripts carry sender.id too).
     if (sender.id !== browser.runtime.id) return false;
+    const site = raw as { type?: string; origin?: unknown; tabId?: unknown } | null;
+    if (site?.type === 'enable-site' && typeof site.origin === 'string' && sender.url?.startsWith(browser.runtime.getURL('/' as never))) {
+      // Only extension pages (the popup) may enable a site, never a content script.
+      enableSite(site.origin, typeof site.tabId === 'number' ? site.tabId : undefined).then(sendResponse, (e: unknown) =>
+        sendResponse({ ok: false, error: String(e) }),
+      );
+      return true;
+    }
     if ((raw as { target?: string } | null)?.target === 'offscreen') return false;
     const msg = parseRequest(raw);
     if (!msg) return false;

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { SUPPORTED_HOST_PERMISSIONS } from '@/src/platforms/hosts';
-import { adaptersForHost } from '@/src/platforms';
+import { ADAPTERS, adaptersForHost } from '@/src/platforms';
 import { createScanner, type ClassifyResult, type TrackedItem } from '@/src/scanner/scanner';
 import { decide } from '@/src/shield/decide';
 import { installReview, recordFlagged, reviewDecision } from '@/src/review/client';
@@ -25,6 +25,10 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: false,
   async main() {
+    // Injected again by the popup on a site she just enabled: run once per page.
+    const flags = globalThis as { __bouclierRunning?: boolean };
+    if (flags.__bouclierRunning) return;
+    flags.__bouclierRunning = true;
     const host = location.hostname;
     await Promise.all([startSettingsSync(), startListsSync()]);
 
@@ -132,7 +136,9 @@ export default defineContentScript({
       reportStats();
     }
 
-    const adapters = adaptersForHost(host);
+    // Platforms on arbitrary domains (Mastodon instances she enabled) are recognised by their markup.
+    const hostAdapters = adaptersForHost(host);
+    const adapters = hostAdapters.length > 0 ? hostAdapters : ADAPTERS.filter((a) => a.detect);
     const scanner = createScanner({
       adapters,
       classify,
@@ -155,7 +161,7 @@ export default defineContentScript({
       }
       return {
         host,
-        platform: adapters[0]?.id ?? null,
+        platform: hostAdapters[0]?.id ?? scanner.platform(),
         scanned: items.length,
         flagged,
         byLabel,

@@ -29,6 +29,8 @@ export function Popup() {
   const [stats, setStats] = useState<TabStats | null>(null);
   const [unsupported, setUnsupported] = useState(false);
   const [revealed, setRevealed] = useState(false);
+  const [siteOrigin, setSiteOrigin] = useState<string | null>(null);
+  const [enableError, setEnableError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     const id = tabId ?? (await targetTabId());
@@ -36,10 +38,15 @@ export function Popup() {
     setTabId(id);
     try {
       const s = (await browser.tabs.sendMessage(id, { type: 'get-page-stats' })) as TabStats | undefined;
-      if (s) setStats(s);
-      else setUnsupported(true);
+      if (s) {
+        setStats(s);
+        setUnsupported(false);
+      } else setUnsupported(true);
     } catch {
       setUnsupported(true);
+      // Not a built-in platform: offer to protect this site (Mastodon instances live on any domain).
+      const url = (await browser.tabs.get(id).catch(() => undefined))?.url;
+      setSiteOrigin(url?.startsWith('https://') ? new URL(url).origin : null);
     }
   }, [tabId]);
 
@@ -79,6 +86,26 @@ export function Popup() {
       </header>
 
       {unsupported && <p className="muted">{t('popup_not_supported')}</p>}
+      {unsupported && siteOrigin && (
+        <div>
+          <button
+            type="button"
+            className="primary"
+            onClick={async () => {
+              // The permission prompt needs this click (a user gesture); one origin, never all sites.
+              const granted = await browser.permissions.request({ origins: [`${siteOrigin}/*`] });
+              if (!granted) return;
+              const res = (await browser.runtime.sendMessage({ type: 'enable-site', origin: siteOrigin, tabId })) as { ok: boolean; error?: string };
+              setEnableError(res.ok ? null : (res.error ?? 'error'));
+              void refresh();
+            }}
+          >
+            {t('popup_enable_site', new URL(siteOrigin).host)}
+          </button>
+          <p className="muted">{t('popup_enable_site_help')}</p>
+          {enableError && <p className="note err" role="alert">{enableError}</p>}
+        </div>
+      )}
       {stats?.hostError && (
         <p className="note err" role="alert">
           {t('popup_host_error', stats.hostError)} {t('popup_fallback_active')}

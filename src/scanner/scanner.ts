@@ -70,6 +70,8 @@ interface Rule {
   rule: ItemRule;
   platform: string;
   selector: string;
+  /** For platforms on arbitrary domains (Mastodon): the rule applies only when this marker is in the page. */
+  detect?: string;
 }
 
 const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -77,7 +79,7 @@ const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(res
 export function createScanner(opts: ScannerOptions) {
   const rules: Rule[] = [];
   for (const a of opts.adapters) {
-    for (const rule of a.rules) rules.push({ rule, platform: a.id, selector: rule.item.join(',') });
+    for (const rule of a.rules) rules.push({ rule, platform: a.id, selector: rule.item.join(','), detect: a.detect });
   }
   const tracked = new WeakMap<Element, TrackedItem>();
   const live = new Set<TrackedItem>();
@@ -102,7 +104,9 @@ export function createScanner(opts: ScannerOptions) {
 
   function activeRules(): Rule[] {
     const path = location.pathname;
-    const active = rules.filter((r) => !r.rule.path || new RegExp(r.rule.path).test(path));
+    const active = rules.filter(
+      (r) => (!r.rule.path || new RegExp(r.rule.path).test(path)) && (!r.detect || document.querySelector(r.detect) !== null),
+    );
     if (usingFallback) active.push({ rule: FALLBACK_RULE, platform: 'fallback', selector: FALLBACK_RULE.item.join(',') });
     return active;
   }
@@ -301,6 +305,8 @@ export function createScanner(opts: ScannerOptions) {
     thresholds: (): LevelThresholds | null => thresholds,
     /** True when no adapter matches this page's markup and the generic fallback is in use. */
     degraded: (): boolean => usingFallback,
+    /** The platform whose markup this page shows (for adapters detected by markup), or null. */
+    platform: (): string | null => activeRules().find((r) => r.platform !== 'fallback')?.platform ?? null,
     hostError: (): string | null => lastHostError,
     /** Main-thread cost so far (bench:page reads it). */
     perf: () => ({ ...perf, cached: cache.size, live: live.size }),

@@ -22,10 +22,12 @@ const ALLOWED_PERMISSIONS: Record<string, string> = {
   storage: 'her settings, lists and review log stay in the browser profile (browser.storage)',
   contextMenus: '"Mark as abusive" on a selection, feeding her local review log',
   offscreen: 'Chrome only: a hidden extension page hosts the WASM model once for all tabs (the MV3 worker sleeps)',
+  scripting: 'register/inject the same content script on a Mastodon instance she enabled (optional host permission)',
+  activeTab: "lets the popup see the current tab's address when she clicks it, to offer \"Protect this site\"",
 };
 const EXPECTED = {
-  chrome: ['storage', 'contextMenus', 'offscreen'],
-  firefox: ['storage', 'contextMenus'],
+  chrome: ['storage', 'contextMenus', 'scripting', 'activeTab', 'offscreen'],
+  firefox: ['storage', 'contextMenus', 'scripting', 'activeTab'],
 } as const;
 
 type Browser = keyof typeof EXPECTED;

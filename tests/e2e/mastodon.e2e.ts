@@ -1,0 +1,56 @@
+/**
+ * Mastodon instances live on any domain, so Bouclier has no host permission for them up front.
+ * From the popup she enables one instance: the browser grants that one origin (here pre-granted in a
+ * copy of the build, since an automated browser cannot click the native permission prompt), the
+ * background registers the content script for it and injects it into the open tab, and Mastodon's
+ * markup is recognised by the adapter's `detect` marker.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { EXTENSION_DIR, launchExtension, waitForVerdicts, type Harness } from './harness';
+import { PLATFORM_FIXTURES } from '../fixtures/platforms/index';
+
+const fixture = PLATFORM_FIXTURES.find((f) => f.platform === 'mastodon')!;
+const html = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/platforms', fixture.file), 'utf8');
+const origin = new URL(fixture.url).origin;
+
+/** The built extension, with this instance's origin granted as if she had accepted the prompt. */
+function buildWithGrantedInstance(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bouclier-mastodon-'));
+  fs.cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions.push(`${origin}/*`);
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+let h: Harness | undefined;
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('Mastodon instance enabled from the popup', () => {
+  it('is not touched before she enables it, then gets shielded', async () => {
+    h = await launchExtension({ extensionDir: buildWithGrantedInstance() });
+    const page = await h.openFixture(fixture.url, html);
+    await page.waitForTimeout(1000);
+    expect(await page.locator('[data-bouclier]').count()).toBe(0); // no content script registered yet
+
+    const tabId = await h.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, fixture.url);
+    const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`);
+    await popup.getByRole('button', { name: new URL(fixture.url).host }).click();
+    await waitForVerdicts(page, '[data-expect]', 30_000);
+    const rows = await page.$$eval('[data-expect]', (els) => els.map((e) => ({ expect: e.getAttribute('data-expect'), state: e.getAttribute('data-bouclier') })));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(['clean', 'flagged']).toContain(r.state);
+    expect(rows.some((r) => r.state === 'flagged')).toBe(true);
+
+    // Registered for good: a new page on the instance is protected from the start.
+    const again = await h.openFixture(fixture.url, html);
+    await waitForVerdicts(again, '[data-expect]', 30_000);
+    h.assertNoExternalRequests();
+  });
+});
