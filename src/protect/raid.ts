@@ -78,6 +78,8 @@ interface ThreadState {
   seen: Set<string>;
   burst: RaidEvent | null;
   burstIds: Set<string>;
+  /** Every account seen flagged in this thread (cheap early exit: no raid with fewer than minAccounts). */
+  authors: Set<string>;
 }
 
 export const MAX_RECORDS_PER_THREAD = 5000;
@@ -94,7 +96,7 @@ export function createRaidDetector(opts: {
   function stateOf(key: string): ThreadState {
     let s = threads.get(key);
     if (!s) {
-      s = { recs: [], seen: new Set(), burst: null, burstIds: new Set() };
+      s = { recs: [], seen: new Set(), burst: null, burstIds: new Set(), authors: new Set() };
       threads.set(key, s);
     }
     return s;
@@ -107,18 +109,61 @@ export function createRaidDetector(opts: {
     if (recs.length > MAX_RECORDS_PER_THREAD) recs.shift();
   }
 
-  /** The densest qualifying window that contains `r`, or null. Windows are (end - windowMs, end]. */
-  function qualifyingWindow(s: ThreadState, r: Rec, cfg: RaidConfig): Rec[] | null {
-    let best: Rec[] | null = null;
-    for (const end of s.recs) {
-      if (end.at < r.at || end.at > r.at + cfg.windowMs) continue;
-      const inWin = s.recs.filter((x) => x.at > end.at - cfg.windowMs && x.at <= end.at);
-      if (!inWin.includes(r) || inWin.length < cfg.minFlagged) continue;
-      const accounts = new Set(inWin.flatMap((x) => (x.author ? [x.author.toLowerCase()] : [])));
-      if (accounts.size < cfg.minAccounts) continue;
-      if (!best || inWin.length > best.length) best = inWin;
+  /** First index whose time is > t (strict) or >= t (lower bound); recs sorted by time. */
+  function bound(recs: Rec[], t: number, strict: boolean): number {
+    let lo = 0;
+    let hi = recs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const at = recs[mid]!.at;
+      if (strict ? at <= t : at < t) lo = mid + 1;
+      else hi = mid;
     }
-    return best;
+    return lo;
+  }
+  const upperBound = (recs: Rec[], t: number) => bound(recs, t, true);
+  const lowerBound = (recs: Rec[], t: number) => bound(recs, t, false);
+
+  /**
+   * The densest qualifying window that contains `r`, or null. Windows are (end - windowMs, end] for
+   * every end in [r.at, r.at + windowMs); one sweep with a running count of authors, so a flood from a
+   * single account (never enough distinct accounts) costs O(window) per item, not O(window²).
+   */
+  function qualifyingWindow(s: ThreadState, r: Rec, cfg: RaidConfig): Rec[] | null {
+    const recs = s.recs;
+    const w = cfg.windowMs;
+    const first = lowerBound(recs, r.at); // ends with at >= r.at …
+    const last = lowerBound(recs, r.at + w) - 1; // … and at < r.at + w (so r is inside the window)
+    if (first > last) return null;
+    const counts = new Map<string, number>();
+    let distinct = 0;
+    const add = (x: Rec) => {
+      if (!x.author) return;
+      const k = x.author.toLowerCase();
+      const n = counts.get(k) ?? 0;
+      if (n === 0) distinct++;
+      counts.set(k, n + 1);
+    };
+    const remove = (x: Rec) => {
+      if (!x.author) return;
+      const k = x.author.toLowerCase();
+      const n = counts.get(k) ?? 0;
+      if (n === 1) distinct--;
+      if (n <= 1) counts.delete(k);
+      else counts.set(k, n - 1);
+    };
+    let lo = upperBound(recs, recs[first]!.at - w);
+    for (let i = lo; i <= first; i++) add(recs[i]!);
+    let best: [number, number] | null = null;
+    for (let end = first; end <= last; end++) {
+      if (end > first) {
+        add(recs[end]!);
+        while (recs[lo]!.at <= recs[end]!.at - w) remove(recs[lo++]!);
+      }
+      const count = end - lo + 1;
+      if (count >= cfg.minFlagged && distinct >= cfg.minAccounts && (!best || count > best[1] - best[0] + 1)) best = [lo, end];
+    }
+    return best ? recs.slice(best[0], best[1] + 1) : null;
   }
 
   function addToBurst(b: RaidEvent, r: Rec): void {
@@ -138,6 +183,7 @@ export function createRaidDetector(opts: {
       const at = typeof o.at === 'number' && Number.isFinite(o.at) ? Math.min(o.at, t) : t;
       const r: Rec = { id: o.itemId, author: o.author, at };
       insertSorted(s.recs, r);
+      if (o.author && s.authors.size < MAX_RECORDS_PER_THREAD) s.authors.add(o.author.toLowerCase());
       const cfg = config();
 
       const b = s.burst;
@@ -147,6 +193,7 @@ export function createRaidDetector(opts: {
         opts.onRaid?.({ ...b, accounts: [...b.accounts] }, 'update');
         return b;
       }
+      if (s.authors.size < cfg.minAccounts || s.recs.length < cfg.minFlagged) return null;
       const win = qualifyingWindow(s, r, cfg);
       if (!win) return null;
       const first = win[0]!;

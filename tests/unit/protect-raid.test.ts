@@ -103,6 +103,18 @@ describe('raid detector (defaults: ≥10 flagged from ≥5 accounts within 15 mi
     expect(d.burst(THREAD)?.count).toBe(10);
   });
 
+  it('stays fast under a flood from one account (never a raid: one account)', () => {
+    const { d, events } = setup();
+    const t0 = performance.now();
+    for (let i = 0; i < 4000; i++) d.record({ threadKey: THREAD, itemId: `s${i}`, author: 'spammer', at: T0 + i * 100 });
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(events).toEqual([]);
+    // …and the flood does not hide a real pile-on arriving in it (the spammer is one of its accounts).
+    for (let i = 0; i < 9; i++) d.record({ threadKey: THREAD, itemId: `r${i}`, author: `acct${i % 5}`, at: T0 + 200_000 + i * 1000 });
+    expect(events.filter((x) => x.phase === 'start')).toHaveLength(1);
+    expect(events[0]!.e.accounts).toContain('spammer');
+  });
+
   it('follows adjusted settings', () => {
     const { events, flagged } = setup({ minFlagged: 3, minAccounts: 2, windowMs: 5 * MIN });
     flagged('a', MIN);
