@@ -45,6 +45,7 @@ export const reddit: PlatformAdapter = {
       text: [':scope > .entry .md'],
       authorAttr: 'data-author',
       author: [':scope > .entry .tagline a.author'],
+      permalink: [':scope > .entry a.bylink'],
     },
   ],
   shadowHosts: ['rs-app', 'rs-room', 'rs-timeline'],

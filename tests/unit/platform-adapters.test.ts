@@ -130,6 +130,19 @@ function load(f: PlatformFixture): { html: string; document: Document } {
 describe('platform fixtures', () => {
   afterEach(() => vi.unstubAllGlobals());
 
+  it('every rule of every adapter finds items in at least one fixture', () => {
+    const used = new Set<ItemRule>();
+    for (const f of PLATFORM_FIXTURES) {
+      const url = new URL(f.url);
+      vi.stubGlobal('location', url);
+      const { document } = load(f);
+      settle(document);
+      for (const x of scan(document, ADAPTERS.find((a) => a.id === f.platform)!, url.pathname)) used.add(x.rule);
+    }
+    const unused = ADAPTERS.flatMap((a) => a.rules.filter((r) => !used.has(r)).map((r) => `${a.id}: ${r.kind} ${r.item.join(', ')}`));
+    expect(unused).toEqual([]);
+  });
+
   it('the manifest lists every fixture file once', () => {
     const files = fs.readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.html'));
     expect(PLATFORM_FIXTURES.map((f) => f.file).sort()).toEqual(files.sort());
