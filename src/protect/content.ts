@@ -12,7 +12,7 @@ import { browser } from 'wxt/browser';
 import type { TrackedItem } from '../scanner/scanner';
 import { createRaidBanner } from './banner';
 import { compactKey, compileIdentifiers, findDoxxing, type CompiledIdentifiers, type DoxxSpan } from './doxxing';
-import { ensureThreatAction, installMediaListeners, itemPostedAt, PROTECT_CSS, setLockdownHidden, shieldMedia } from './dom';
+import { ensureThreatAction, installMediaListeners, itemPostedAt, MEDIA, PROTECT_CSS, setLockdownHidden, shieldMedia, startProtectGuard } from './dom';
 import { saveRaidEvent } from './events';
 import { hiddenByLockdown, mediaReason, type MediaReason } from './policy';
 import { createRaidDetector, threadKeyFor, type RaidEvent } from './raid';
@@ -48,6 +48,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   style.textContent = PROTECT_CSS;
   (document.head ?? document.documentElement).append(style);
   installMediaListeners();
+  startProtectGuard();
 
   let compiled: CompiledIdentifiers = compileIdentifiers(protectStore.getState().value.ownIdentifiers);
   let lastIds = protectStore.getState().value.ownIdentifiers;
@@ -173,6 +174,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
 
   function after(item: TrackedItem): void {
     const el = item.el;
+    byEl.set(el, item);
     const state = el.getAttribute('data-bouclier');
     const flagged = state === 'flagged' || state === 'revealed';
     const labels = flagged ? (el.getAttribute('data-bouclier-labels') ?? '').split(' ') : [];
@@ -212,6 +214,22 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
     }
     for (const item of hooks.items()) after(item);
   });
+
+  // Media added to an item after its verdict (lazy loading, re-render) gets the item's media policy at once:
+  // the scanner does not re-render an item whose text did not change.
+  const byEl = new WeakMap<Element, TrackedItem>();
+  new MutationObserver((mutations) => {
+    const touched = new Set<TrackedItem>();
+    for (const m of mutations) {
+      for (const n of m.addedNodes) {
+        if (!(n instanceof Element) || !(n.matches(MEDIA) || n.querySelector(MEDIA))) continue;
+        const owner = (n.parentElement ?? n).closest('[data-bouclier]');
+        const it = owner ? byEl.get(owner) : undefined;
+        if (it) touched.add(it);
+      }
+    }
+    for (const it of touched) after(it);
+  }).observe(document, { childList: true, subtree: true });
 
   // A thread she locked down earlier stays locked when she comes back.
   refreshBanner();

@@ -25,7 +25,48 @@ export const PROTECT_CSS = `
 [data-bouclier-media="blurred"]:focus-visible { outline: 3px solid #1a73e8 !important; outline-offset: 2px !important; }
 `;
 
-const MEDIA = 'img, video, picture';
+export const MEDIA = 'img, video, picture';
+
+// ---- guard: the page must not be able to undo a media blur or a lockdown by editing attributes/styles ----
+const GUARDED = ['data-bouclier-media', 'data-bouclier-lock', 'data-bouclier-lockdown'] as const;
+type Guarded = (typeof GUARDED)[number];
+const expected = new WeakMap<Element, Map<string, string | null>>();
+const UNHIDING = ['filter', 'display', 'visibility', 'opacity', 'content-visibility', 'transform'];
+
+function setAttr(el: Element, name: Guarded, value: string | null): void {
+  let m = expected.get(el);
+  if (!m) {
+    m = new Map();
+    expected.set(el, m);
+  }
+  m.set(name, value);
+  if (value === null) el.removeAttribute(name);
+  else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+let guard: MutationObserver | null = null;
+/** Restore our attributes when the page changes them, strip inline styles that would un-hide. Once per page. */
+export function startProtectGuard(): void {
+  if (guard) return;
+  guard = new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      const el = m.target as Element;
+      const want = expected.get(el);
+      if (!want || !m.attributeName) continue;
+      if (m.attributeName === 'style') {
+        const hiding = want.get('data-bouclier-media') === 'blurred' || want.get('data-bouclier-lock') === '';
+        const style = (el as HTMLElement).style;
+        if (hiding && style) for (const p of UNHIDING) if (style.getPropertyValue(p)) style.removeProperty(p);
+        continue;
+      }
+      const v = want.get(m.attributeName);
+      if (v === undefined || el.getAttribute(m.attributeName) === v) continue;
+      if (v === null) el.removeAttribute(m.attributeName);
+      else el.setAttribute(m.attributeName, v);
+    }
+  });
+  guard.observe(document, { subtree: true, attributes: true, attributeFilter: [...GUARDED, 'style'] });
+}
 
 /** The item's own media (not a nested reply's, which is its own item). */
 export function ownMedia(el: HTMLElement): HTMLElement[] {
@@ -53,13 +94,13 @@ export function itemPostedAt(el: HTMLElement): number | null {
 export function setLockdownHidden(el: HTMLElement, textEls: HTMLElement[], hidden: boolean): void {
   const parts = [...textEls, ...ownMedia(el)];
   if (hidden) {
-    el.setAttribute('data-bouclier-lockdown', 'hidden');
-    for (const p of parts) p.setAttribute('data-bouclier-lock', '');
+    setAttr(el, 'data-bouclier-lockdown', 'hidden');
+    for (const p of parts) setAttr(p, 'data-bouclier-lock', '');
   } else if (el.hasAttribute('data-bouclier-lockdown')) {
-    el.removeAttribute('data-bouclier-lockdown');
-    for (const p of parts) p.removeAttribute('data-bouclier-lock');
+    setAttr(el, 'data-bouclier-lockdown', null);
+    for (const p of parts) setAttr(p, 'data-bouclier-lock', null);
     for (const p of el.querySelectorAll('[data-bouclier-lock]')) {
-      if (p.parentElement?.closest('[data-bouclier]') === el) p.removeAttribute('data-bouclier-lock');
+      if (p.parentElement?.closest('[data-bouclier]') === el) setAttr(p, 'data-bouclier-lock', null);
     }
   }
 }
@@ -76,7 +117,7 @@ export function shieldMedia(el: HTMLElement, reason: MediaReason | null, label: 
     const state = m.getAttribute('data-bouclier-media');
     if (!reason) {
       if (state) {
-        m.removeAttribute('data-bouclier-media');
+        setAttr(m, 'data-bouclier-media', null);
         m.removeAttribute('data-bouclier-media-reason');
         if (m.getAttribute('data-bouclier-media-tabindex') === 'added') m.removeAttribute('tabindex');
         m.removeAttribute('data-bouclier-media-tabindex');
@@ -88,7 +129,7 @@ export function shieldMedia(el: HTMLElement, reason: MediaReason | null, label: 
     if (m instanceof HTMLVideoElement) stopVideo(m);
     for (const v of m.querySelectorAll('video')) stopVideo(v);
     if (state === 'revealed') continue;
-    m.setAttribute('data-bouclier-media', 'blurred');
+    setAttr(m, 'data-bouclier-media', 'blurred');
     m.setAttribute('data-bouclier-media-reason', reason);
     m.setAttribute('role', 'button');
     m.setAttribute('aria-label', label(reason));
@@ -100,7 +141,7 @@ export function shieldMedia(el: HTMLElement, reason: MediaReason | null, label: 
 }
 
 function reveal(m: HTMLElement): void {
-  m.setAttribute('data-bouclier-media', 'revealed');
+  setAttr(m, 'data-bouclier-media', 'revealed');
   m.removeAttribute('role');
   m.removeAttribute('aria-label');
 }

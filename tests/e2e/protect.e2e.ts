@@ -98,6 +98,20 @@ describe('protections on a Reddit thread served at its real URL', () => {
     const img = item(raidIds[0]!).locator('img');
     expect(await img.getAttribute('data-bouclier-media')).toBe('blurred');
     expect(await img.evaluate((el) => getComputedStyle(el).filter)).toContain('blur');
+    // The page cannot undo it: removing our attribute or un-blurring inline is reverted…
+    await img.evaluate((el) => {
+      el.removeAttribute('data-bouclier-media');
+      (el as HTMLElement).style.filter = 'none';
+    });
+    await expect.poll(() => img.evaluate((el) => getComputedStyle(el).filter)).toContain('blur');
+    // …and an image re-rendered by the platform (new element) is blurred too.
+    await img.evaluate((el) => {
+      const fresh = document.createElement('img');
+      fresh.className = (el as HTMLImageElement).className;
+      fresh.src = (el as HTMLImageElement).src;
+      el.replaceWith(fresh);
+    });
+    await expect.poll(() => img.getAttribute('data-bouclier-media')).toBe('blurred');
     await img.click();
     expect(await img.getAttribute('data-bouclier-media')).toBe('revealed');
     expect(await img.evaluate((el) => getComputedStyle(el).filter)).toBe('none');
