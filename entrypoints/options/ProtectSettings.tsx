@@ -7,6 +7,8 @@ import { useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { t } from '@/src/ui/i18n';
 import { MAX_IDENTIFIERS, protectStore, startProtectSync } from '@/src/protect/settings';
+import { loadRaidEvents, RAID_EVENTS_KEY, type StoredRaidEvent } from '@/src/protect/events';
+import { browser } from 'wxt/browser';
 
 function useProtect() {
   useEffect(() => {
@@ -34,6 +36,26 @@ export function ProtectSettings() {
   };
   const setRaid = (patch: Partial<typeof value.raid>) => void update({ raid: { ...value.raid, ...patch } });
   const lockdowns = Object.entries(value.lockdowns);
+  const [events, setEvents] = useState<StoredRaidEvent[]>([]);
+  useEffect(() => {
+    const load = () => void loadRaidEvents().then(setEvents, () => undefined);
+    load();
+    const onChange = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && RAID_EVENTS_KEY in changes) load();
+    };
+    browser.storage.onChanged.addListener(onChange);
+    return () => browser.storage.onChanged.removeListener(onChange);
+  }, []);
+  const download = () => {
+    const blob = new Blob([JSON.stringify({ format: 'bouclier-raid-events', version: 1, exportedAtUtc: new Date().toISOString(), events }, null, 2)], {
+      type: 'application/json',
+    });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `bouclier-pile-ons-${new Date().toISOString().slice(0, 10)}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  };
 
   return (
     <section aria-labelledby={`${id}-h`} data-testid="protect-settings">
@@ -120,6 +142,28 @@ export function ProtectSettings() {
             </li>
           ))}
         </ul>
+      )}
+
+      <h3>{t('protect_options_events')}</h3>
+      {events.length === 0 ? (
+        <p className="muted">{t('protect_options_no_events')}</p>
+      ) : (
+        <>
+          <ul data-testid="raid-events">
+            {[...events].reverse().map((e) => (
+              <li key={e.id}>
+                <strong>{new Date(e.startedAt).toLocaleString()}</strong> · {e.threadKey} ·{' '}
+                {t('protect_options_event_line', [String(e.count), String(e.accounts.length)])}
+                {e.lockedAt !== null && ` · 🔒 ${new Date(e.lockedAt).toLocaleTimeString()}`}
+                <details>
+                  <summary>{t('protect_options_event_accounts')}</summary>
+                  <p>{e.accounts.join(', ')}</p>
+                </details>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={download}>{t('protect_options_events_download')}</button>
+        </>
       )}
     </section>
   );

@@ -151,6 +151,25 @@ describe('protections on a Reddit thread served at its real URL', () => {
     expect(await text(id).evaluate((el) => getComputedStyle(el).filter)).toContain('blur');
   });
 
+  it('lets her add identifiers in the options page, kept on this device only, applied live; lists the pile-on', async () => {
+    const options = await h.openExtensionPage('options.html');
+    const box = options.locator('[data-testid="own-identifiers"]');
+    await expect.poll(() => box.inputValue()).toBe('rue des Lilas');
+    await box.fill('rue des Lilas\nMarie Dupont');
+    await options.locator('[data-testid="protect-settings"] button[type="submit"]').click();
+    await expect
+      .poll(async () => ((await storageLocal('protect')) as { ownIdentifiers?: string[] } | undefined)?.ownIdentifiers)
+      .toEqual(['rue des Lilas', 'Marie Dupont']);
+    const synced = await h.serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.sync.get(null)));
+    expect(synced).not.toContain('Marie Dupont'); // never synced
+    expect(await options.locator('[data-testid="raid-events"] li').count()).toBe(1);
+    await options.close();
+
+    const id = await add({ author: 'curieux', text: 'Quelqu un connait m4rie dup0nt en vrai ?' });
+    await settled([id]);
+    await expect.poll(() => item(id).getAttribute('data-bouclier-labels')).toContain('doxxing');
+  });
+
   it('shows a threat as a warning even when every category is set to "remove"', async () => {
     await h.serviceWorker.evaluate(async () => {
       const { settings } = await chrome.storage.sync.get('settings');
