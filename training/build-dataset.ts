@@ -93,15 +93,23 @@ export function buildRows(options: BuildOptions = {}): { rows: Row[]; stats: Bui
     positives: {},
   };
   const all: SourceRow[] = [];
+  // With --limit, keep a deterministic stride sample of every source before the (slow) normalisation, so a
+  // smoke run takes seconds; the rows it keeps get the same labels and split as in a full build.
+  const sample = (rows: SourceRow[]): SourceRow[] => {
+    if (options.limit === undefined) return rows;
+    const want = Math.max(20, Math.ceil((options.limit * 2) / (READERS.length + 1)));
+    const stride = Math.max(1, Math.floor(rows.length / want));
+    return rows.filter((_r, i) => i % stride === 0);
+  };
   for (const [name, reader] of READERS) {
     const rows = reader(dir);
     stats.read[name] = rows.length;
-    all.push(...rows);
+    all.push(...sample(rows));
   }
   if (options.generated !== false) {
     const gen = generateRows({ seed: options.seed });
     stats.read['bouclier-gen'] = gen.length;
-    all.push(...gen);
+    all.push(...sample(gen));
   }
 
   const groups = new Map<string, SourceRow[]>();

@@ -144,14 +144,24 @@ export function readHateval(dir: string): SourceRow[] {
 }
 
 export function readCmsb(dir: string): SourceRow[] {
-  return parseRecords(read(dir, 'cmsb', 'sexism_data.csv')).map((r) => ({
-    text: r['text'] ?? '',
-    lang: 'en' as const,
-    source: r['dataset'] === 'scales' ? 'cmsb/scales' : (r['of_id'] ?? '-1') !== '-1' ? 'cmsb/adversarial' : 'cmsb',
-    // The adversarial rewrite and its original share a split so a minimal pair never straddles train/test.
-    splitKey: (r['of_id'] ?? '-1') !== '-1' ? `cmsb:${r['of_id']}` : undefined,
-    labels: labels({ misogyny: b(r['sexist'] === 'True') }),
-  }));
+  return parseRecords(read(dir, 'cmsb', 'sexism_data.csv')).map((r) => {
+    const sexist = r['sexist'] === 'True';
+    // Weak negatives: a non-sexist item that Perspective also scores very low is taken as clean on every
+    // label. Without such rows almost every "toxic = 0" example would come from Davidson/MLMA, and the model
+    // would learn that any ordinary sentence is probably toxic. The machine score is only used to pick
+    // clearly clean rows, never to label anything positive.
+    const clean = !sexist && num(r['toxicity']) < 0.15;
+    return {
+      text: r['text'] ?? '',
+      lang: 'en' as const,
+      source: r['dataset'] === 'scales' ? 'cmsb/scales' : (r['of_id'] ?? '-1') !== '-1' ? 'cmsb/adversarial' : 'cmsb',
+      // The adversarial rewrite and its original share a split so a minimal pair never straddles train/test.
+      splitKey: (r['of_id'] ?? '-1') !== '-1' ? `cmsb:${r['of_id']}` : undefined,
+      labels: clean
+        ? labels({ misogyny: 0, insult: 0, threat: 0, sexual: 0, identity_attack: 0, toxic: 0 })
+        : labels({ misogyny: b(sexist) }),
+    };
+  });
 }
 
 export function readDavidson(dir: string): SourceRow[] {

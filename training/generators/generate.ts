@@ -76,6 +76,7 @@ function fillEn(tpl: string, ctx: Ctx, group: L.GroupEn, name: string): string {
       case 'SUFFER': return rng.pick(L.SUFFER_EN);
       case 'PROF': { const w = rng.pick(L.PROF_EN); ctx.charged.push(w); return w; }
       case 'ROLE': return rng.pick(L.ROLE_EN);
+      case 'ROLE_BARE': return rng.pick(L.ROLE_EN).replace(/^(the|my|our) /, '');
       default: throw new Error(`unknown EN slot {${slot}} in "${tpl}"`);
     }
   });
@@ -208,7 +209,7 @@ function familySplits(families: Family[], lang: Lang): Split[] {
 
 export function generateRows(opts: GenerateOptions = {}): SourceRow[] {
   const seed = opts.seed ?? 20261128;
-  const perFamily = opts.perFamily ?? 90;
+  const perFamily = opts.perFamily ?? 160;
   const pObfH = opts.obfuscateHostile ?? 0.3;
   const pObfO = opts.obfuscateOther ?? 0.1;
   const out: SourceRow[] = [];
@@ -218,7 +219,11 @@ export function generateRows(opts: GenerateOptions = {}): SourceRow[] {
     const splits = familySplits(families, lang);
     families.forEach((fam, fi) => {
       const rng = new Rng(seedOf(`${seed}:${lang}:${fi}`));
-      for (let n = 0; n < perFamily; n++) {
+      // Names must carry no label: person-directed non-hostile families get twice the rows, which roughly
+      // evens out how often a woman's name appears in harmless vs abusive sentences (sexual families always
+      // target a woman).
+      const rowsHere = fam.target === 'person' && !isHostile(fam.kind) ? perFamily * 2 : perFamily;
+      for (let n = 0; n < rowsHere; n++) {
         const tpl = rng.pick(fam.variants);
         // Women-specific families (role, sexual harassment of a person, reclaimed words) keep a woman target.
         const forceWoman = fam.target === 'role' || fam.kind === 'hostile_sexual' || fam.kind === 'reclaimed_homonym' || fam.sexual === true;
@@ -228,12 +233,12 @@ export function generateRows(opts: GenerateOptions = {}): SourceRow[] {
         let text: string;
         if (lang === 'en') {
           const group = rng.pick(womenTarget ? L.WOMEN_EN : L.OTHERS_EN);
-          const name = rng.pick(personF ? L.NAMES_F_EN : L.NAMES_M_EN);
+          const name = rng.chance(0.2) ? rng.pick(L.HANDLES) : rng.pick(personF ? L.NAMES_F_EN : L.NAMES_M_EN);
           text = fillEn(tpl, ctx, group, name);
         } else {
           const group = rng.pick(womenTarget ? L.WOMEN_FR : L.OTHERS_FR);
           ctx.groupG = group.g;
-          const name = rng.pick(personF ? L.NAMES_F_FR : L.NAMES_M_FR);
+          const name = rng.chance(0.2) ? rng.pick(L.HANDLES) : rng.pick(personF ? L.NAMES_F_FR : L.NAMES_M_FR);
           text = fillFr(tpl, ctx, group, name);
         }
         text = capitaliseSentences(text);

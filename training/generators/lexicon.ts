@@ -73,10 +73,10 @@ export const OTHERS_FR: GroupFr[] = [
   { id: 'roma', pl: 'Roms', sg: 'un Rom', noun: 'Rom', g: 'm' },
 ];
 
-export const NAMES_F_EN = ['Sarah', 'Emily', 'Jess', 'Priya', 'Keisha', 'Maria', 'Hannah', 'Olivia', 'Amber', 'Chloe', 'Megan', 'Aisha'];
-export const NAMES_M_EN = ['Tom', 'Jake', 'Ryan', 'Omar', 'Marcus', 'Daniel', 'Kevin', 'Luis', 'Ben', 'Chris'];
-export const NAMES_F_FR = ['Léa', 'Camille', 'Inès', 'Manon', 'Fatou', 'Chloé', 'Sarah', 'Julie', 'Yasmine', 'Emma', 'Océane', 'Aurélie'];
-export const NAMES_M_FR = ['Lucas', 'Karim', 'Hugo', 'Mehdi', 'Thomas', 'Nicolas', 'Julien', 'Moussa', 'Théo', 'Maxime'];
+export const NAMES_F_EN = ['Sarah', 'Emily', 'Jess', 'Priya', 'Keisha', 'Maria', 'Hannah', 'Olivia', 'Amber', 'Chloe', 'Megan', 'Aisha', 'Laura', 'Rachel', 'Nicole', 'Zoe', 'Grace', 'Fatima', 'Mei', 'Sofia', 'Kate', 'Lucy', 'Jasmine', 'Tanya', 'Rebecca', 'Ashley', 'Nadia', 'Ellie', 'Brianna', 'Claire', 'Amy', 'Jade', 'Holly', 'Ruth', 'Yasmin', 'Leah', 'Monica', 'Ava', 'Isabel', 'Naomi'];
+export const NAMES_M_EN = ['Tom', 'Jake', 'Ryan', 'Omar', 'Marcus', 'Daniel', 'Kevin', 'Luis', 'Ben', 'Chris', 'Sam', 'Adam', 'Josh', 'Ali', 'Ethan', 'Liam', 'Noah', 'Tyler', 'Jamal', 'Sean', 'Oscar', 'Nathan', 'Ravi', 'Peter', 'Dylan', 'Connor', 'Hugo', 'Mark', 'Aaron', 'Kyle'];
+export const NAMES_F_FR = ['Léa', 'Camille', 'Inès', 'Manon', 'Fatou', 'Chloé', 'Sarah', 'Julie', 'Yasmine', 'Emma', 'Océane', 'Aurélie', 'Marine', 'Pauline', 'Clara', 'Lina', 'Nadia', 'Sophie', 'Amandine', 'Lucie', 'Mélanie', 'Aïcha', 'Justine', 'Margaux', 'Anaïs', 'Jade', 'Louise', 'Élodie', 'Charlotte', 'Salomé', 'Coralie', 'Laetitia', 'Nour', 'Zoé', 'Émilie', 'Maëlle', 'Agathe', 'Romane', 'Kenza', 'Hélène'];
+export const NAMES_M_FR = ['Lucas', 'Karim', 'Hugo', 'Mehdi', 'Thomas', 'Nicolas', 'Julien', 'Moussa', 'Théo', 'Maxime', 'Antoine', 'Bilal', 'Romain', 'Kevin', 'Yanis', 'Baptiste', 'Mathis', 'Sofiane', 'Arthur', 'Quentin', 'Louis', 'Enzo', 'Adrien', 'Samir', 'Florian', 'Jérôme', 'Cédric', 'Rayan', 'Paul', 'Victor'];
 
 // Negative adjectives (insulting when applied to people).
 export const ADJ_NEG_EN = ['stupid', 'worthless', 'disgusting', 'useless', 'pathetic', 'dumb', 'brainless', 'filthy', 'lazy', 'hysterical', 'inferior', 'vile', 'dirty', 'retarded', 'idiotic'];
@@ -116,3 +116,6 @@ export const HARM_FR = ['frapper', 'buter', 'tabasser', 'cogner', 'égorger', 'b
 export const SUFFER_FR = ['souffrir', 'saigner', 'crever', 'brûler', 'hurler de douleur', 'supplier', 'pleurer', 'disparaître pour de bon'];
 export const PROF_FR = ['putain', 'merde', 'bordel', 'putain de merde', 'fait chier', 'bordel de merde', 'punaise', 'ptn'];
 export const ROLE_FR = ['la PDG', 'la nouvelle chirurgienne', 'la pilote', 'ma cheffe', 'la maire', "l'entraîneuse", "l'ingénieure en chef", 'la juge', 'la prof', 'la capitaine', 'la Première ministre', 'notre directrice'];
+
+/** Online handles used instead of a first name in a share of person-directed rows (names alone must carry no label). */
+export const HANDLES = ['@user', '@mimi_92', '@jdoe', '@la_vraie_lea', '@sunnyday', '@kiki75', '@notyourbabe', '@gamer_girl', '@marc_o', '@c_lemaire'];

@@ -45,6 +45,18 @@ export const FAMILIES_EN: Family[] = [
   { kind: 'profanity_untargeted', target: 'none', variants: ['That concert was fucking amazing!', 'This pizza is so damn good.', 'Holy shit, we actually won the match!'] },
   { kind: 'profanity_untargeted', target: 'none', variants: ['My code broke again, {PROF}.', 'Monday mornings are shit, need more coffee.', 'The wifi is down again, {PROF} this.'] },
   { kind: 'profanity_untargeted', target: 'none', variants: ['I stubbed my toe, {PROF} that hurt!', 'What the hell happened to this weather?', 'Damn, that ending was intense.'] },
+  // ---------- more non-hostile families (round 2) ----------
+  { kind: 'neutral_women', target: 'group', variants: ['Which {G} won the regional chess tournament this year?', 'A new report looks at how {G} use public transport.', 'Three {G} from our street are running for the council.'] },
+  { kind: 'neutral_women', target: 'person', variants: ['{P} just texted, {she} is running ten minutes late.', 'Ask {P}, {she} knows the password for the wifi.', 'Is {P} coming to dinner on Saturday?'] },
+  { kind: 'neutral_women', target: 'role', variants: ['Our new {ROLE_BARE} is a woman from Montreal.', 'The interview with {ROLE} airs tonight at eight.', 'I emailed {ROLE} about the deadline this morning.'] },
+  { kind: 'positive_women', target: 'person', variants: ['Happy birthday {P}! Have the best day.', '{P} thank you so much for helping me move.', 'Proud of you {P}, you earned it.'] },
+  { kind: 'positive_women', target: 'group', variants: ['Big thanks to the {G} who volunteered at the food bank.', 'Listening to {G} talk about their work was eye-opening.', 'The best mentors I had were {G}.'] },
+  { kind: 'counter_speech', target: 'group', variants: ['Why do people still think it is fine to call {G} {DEHUM}? It is not.', 'Reported this account for saying {G} are {ADJ}. Do the same.', 'Hate against {G} is not free speech, it is harassment.'] },
+  { kind: 'counter_speech', target: 'person', variants: ['Leave {P} alone, calling {her_o} a {SLUR_W} says more about you.', 'The replies calling {P} a {SLUR_W} are vile. Sending support.', 'Nobody gets to call {P} a {SLUR_W} for having an opinion.'] },
+  { kind: 'negated_hate', target: 'group', variants: ['It is not true that {G} are worse at driving.', 'I refuse to believe {G} are {ADJ}, that is just a stereotype.', 'Saying all {G} are {ADJ} is simply not accurate.'] },
+  { kind: 'testimony', target: 'none', variants: ['Someone in the comments called me a {SLUR_W} for posting my art.', 'I got a DM calling me a {SLUR_W} and telling me to shut up.', 'My classmates called me a {SLUR_W} all through high school.'] },
+  { kind: 'reclaimed_homonym', target: 'none', variants: ['The hen laid three eggs and the cock watched over them.', 'The puppies stay with the bitch for eight weeks.', 'Use a hoe to break up the clay before planting.'] },
+  { kind: 'profanity_untargeted', target: 'none', variants: ['Well shit, the printer jammed again.', 'Damn it, I burnt the toast.', 'This fucking weather is ruining my weekend.'] },
   // ---------- hostile ----------
   { kind: 'hostile_slur', target: 'person', variants: ['Shut up {P}, you {SLUR}.', '{P} is such a {SLUR}.', 'Nobody cares what you think, {SLUR}.'] },
   { kind: 'hostile_slur', target: 'person', variants: ['Look at this dumb {SLUR} trying to act smart.', 'Get out of my mentions, {SLUR}.', 'What a {SLUR}, {P} should just log off forever.'] },

@@ -46,6 +46,18 @@ export const FAMILIES_FR: Family[] = [
   { kind: 'profanity_untargeted', target: 'none', variants: ['Ce concert était putain de génial !', 'Cette pizza est trop bonne bordel.', 'Putain on a gagné le match !!'] },
   { kind: 'profanity_untargeted', target: 'none', variants: ['Mon code a encore planté, {PROF}.', 'Les lundis matin c’est de la merde, il me faut un café.', 'Le wifi a encore sauté, {PROF}.'] },
   { kind: 'profanity_untargeted', target: 'none', variants: ["Je me suis cogné le pied, {PROF} ça fait mal !", "C'est quoi ce temps de merde ?", 'Merde, la fin du film était trop intense.'] },
+  // ---------- familles non hostiles supplémentaires (2e tour) ----------
+  { kind: 'neutral_women', target: 'group', variants: ['Quelles {G} ont gagné le tournoi d’échecs régional cette année ?', 'Un nouveau rapport étudie comment les {G} utilisent les transports en commun.', 'Trois {G} de ma rue se présentent aux municipales.'] },
+  { kind: 'neutral_women', target: 'person', variants: ['{P} vient d’écrire, {il} a dix minutes de retard.', 'Demande à {P}, {il} connaît le code du wifi.', '{P} vient dîner samedi ?'] },
+  { kind: 'neutral_women', target: 'role', variants: ["L'interview de {ROLE} passe ce soir à 20h.", "J'ai envoyé un mail à {ROLE} pour la date limite.", '{ROLE} a répondu à toutes les questions des journalistes.'] },
+  { kind: 'positive_women', target: 'person', variants: ['Joyeux anniversaire {P} ! Passe une super journée.', 'Merci mille fois {P} pour le déménagement.', 'Fière de toi {P}, tu l’as bien mérité.'] },
+  { kind: 'positive_women', target: 'group', variants: ['Un grand merci aux {G} bénévoles de la banque alimentaire.', 'Écouter ces {G} parler de leur métier, c’était passionnant.', 'Mes meilleurs mentors ont été des {G}.'] },
+  { kind: 'counter_speech', target: 'group', variants: ['Pourquoi des gens pensent encore que c’est ok de traiter les {G} de parasites ? Ça ne l’est pas.', 'J’ai signalé ce compte qui dit que les {G} sont {ADJ}. Faites pareil.', 'La haine contre les {G}, ce n’est pas la liberté d’expression, c’est du harcèlement.'] },
+  { kind: 'counter_speech', target: 'person', variants: ['Laissez {P} tranquille, la traiter de {SLUR_W} en dit plus sur vous.', 'Les réponses qui traitent {P} de {SLUR_W} sont ignobles. Courage à elle.', 'Personne n’a le droit de traiter {P} de {SLUR_W} parce qu’elle donne son avis.'] },
+  { kind: 'negated_hate', target: 'group', variants: ['C’est faux de dire que les {G} conduisent moins bien.', 'Je refuse de croire que les {G} sont {ADJ}, c’est juste un cliché.', 'Dire que tous les {G} sont {ADJ}, c’est tout simplement faux.'] },
+  { kind: 'testimony', target: 'none', variants: ["Quelqu'un m'a traitée de {SLUR_W} en commentaire parce que je poste mes dessins.", "J'ai reçu un DM qui me traitait de {SLUR_W} et me disait de me taire.", 'Au collège on me traitait de {SLUR_W} tous les jours.'] },
+  { kind: 'reclaimed_homonym', target: 'none', variants: ['La chienne allaite ses chiots depuis trois semaines.', 'On a adopté une petite chatte noire au refuge.', 'Le coq chante tous les matins à cinq heures.'] },
+  { kind: 'profanity_untargeted', target: 'none', variants: ['Merde, l’imprimante est encore bloquée.', 'Putain j’ai cramé les tartines.', 'Ce temps de merde me gâche le week-end.'] },
   // ---------- hostile ----------
   { kind: 'hostile_slur', target: 'person', variants: ['Ferme-la {P}, espèce de {SLUR}.', '{P} c’est vraiment une {SLUR}.', "Tout le monde s'en fout de ton avis, {SLUR}."] },
   { kind: 'hostile_slur', target: 'person', variants: ['Regardez-moi cette {SLUR} qui se croit intelligente.', 'Dégage de mes mentions, {SLUR}.', 'Quelle {SLUR}, {P} devrait se déconnecter pour toujours.'] },
