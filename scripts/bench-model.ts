@@ -36,7 +36,7 @@ export interface BenchResult {
   coldLoadMs: { median: number; runs: number[]; readMs: number; createMs: number; firstInferenceMs: number };
   featurizeTextsPerSec: number;
   batches: BatchResult[];
-  peakMemory: { rssMB: number; arrayBuffersMB: number };
+  peakMemory: { rssMB: number; arrayBuffersMB: number; baselineRssMB: number };
   corpus: { texts: number; meanWords: number; seed: number };
   node: string;
 }
@@ -100,6 +100,7 @@ async function main(): Promise<void> {
   const texts = syntheticComments(nTexts, seed);
   const meanWords = texts.reduce((a, t) => a + t.split(' ').length, 0) / texts.length;
 
+  const baseline = process.memoryUsage(); // Node + tsx + corpus, before any ORT allocation
   let peakRss = 0;
   let peakAb = 0;
   const sample = () => {
@@ -145,7 +146,7 @@ async function main(): Promise<void> {
     coldLoadMs: { median: med.totalMs, runs: runs.map((r) => r.totalMs), readMs: med.readMs, createMs: med.createMs, firstInferenceMs: med.firstInferenceMs },
     featurizeTextsPerSec,
     batches,
-    peakMemory: { rssMB: peakRss / 2 ** 20, arrayBuffersMB: peakAb / 2 ** 20 },
+    peakMemory: { rssMB: peakRss / 2 ** 20, arrayBuffersMB: peakAb / 2 ** 20, baselineRssMB: baseline.rss / 2 ** 20 },
     corpus: { texts: texts.length, meanWords, seed },
     node: process.version,
   };
@@ -164,7 +165,7 @@ async function main(): Promise<void> {
     'batch   texts   texts/s   p50 ms/batch   p95 ms/batch',
     ...batches.map((b) => `${String(b.batch).padStart(5)} ${String(b.texts).padStart(7)} ${f(b.textsPerSec, 0).padStart(9)} ${f(b.p50Ms, 2).padStart(14)} ${f(b.p95Ms, 2).padStart(14)}`),
     '',
-    `peak memory           rss ${f(result.peakMemory.rssMB)} MiB, arrayBuffers ${f(result.peakMemory.arrayBuffersMB)} MiB (includes the 14 MiB ORT wasm binary)`,
+    `peak memory           rss ${f(result.peakMemory.rssMB)} MiB (${f(result.peakMemory.baselineRssMB)} MiB before loading ORT: Node + tsx), arrayBuffers ${f(result.peakMemory.arrayBuffersMB)} MiB (includes the 14 MiB ORT wasm binary)`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
