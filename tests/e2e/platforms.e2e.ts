@@ -95,6 +95,12 @@ describe('Bouclier on every platform fixture, at its real URL', () => {
         const wrong = rows.filter((r) => r.expect !== r.state);
         expect.soft(wrong.map(report), 'misjudged items (model misses / false positives)').toEqual([]);
 
+        // Nothing else on the page was taken as an item: not the page's own post, not her own messages.
+        const strays = await page.$$eval('[data-bouclier]:not([data-expect])', (els) =>
+          els.map((el) => el.outerHTML.replace(/\s+/g, ' ').slice(0, 120)),
+        );
+        expect(strays, 'elements scanned that the fixture does not declare').toEqual([]);
+
         // Flagged text is unreadable, clean text readable (a nested reply is not blurred with its parent).
         for (const r of rows) {
           if (r.state === 'flagged') {
