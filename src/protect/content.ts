@@ -191,7 +191,8 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
     setLockdownHidden(el, item.textEls, hiddenByLockdown(facts));
     shieldMedia(el, on ? mediaReason(facts, protectStore.getState().value) : null, (r) => t(MEDIA_LABEL[r]));
 
-    if (flagged && labels.includes('threat')) {
+    // Threats and published personal data: keep it as evidence and get reporting help, in one click.
+    if (flagged && (labels.includes('threat') || labels.includes('doxxing'))) {
       const first = item.textEls[0];
       const prev = first?.previousElementSibling;
       const shield = prev?.localName === 'bouclier-shield' ? (prev as HTMLElement) : null;

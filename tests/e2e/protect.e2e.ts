@@ -149,6 +149,8 @@ describe('protections on a Reddit thread served at its real URL', () => {
     await expect.poll(() => item(id).getAttribute('data-bouclier-labels')).toContain('doxxing');
     expect(await item(id).getAttribute('data-bouclier-doxxing')).toContain('own_identifier');
     expect(await text(id).evaluate((el) => getComputedStyle(el).filter)).toContain('blur');
+    // Published personal data gets the same one-click "keep as evidence & reporting help" as a threat.
+    expect(await item(id).locator('bouclier-shield [data-testid="threat-evidence"]').count()).toBe(1);
   });
 
   it('lets her add identifiers in the options page, kept on this device only, applied live; lists the pile-on', async () => {

@@ -13,6 +13,7 @@ import { CATEGORIES, DEFAULT_SETTINGS, migrateSettings, type Settings } from '..
 import { LABELS, type LevelThresholds, type Scores } from '../../src/classifier/labels.ts';
 import { FEATURIZER_VERSION } from '../../src/classifier/featurize.ts';
 import { DEFAULT_PROTECT, migrateProtect } from '../../src/protect/settings.ts';
+import { parseRaidEvents } from '../../src/protect/events.ts';
 
 const base: ItemFacts = { kind: 'comment', flagged: false, trusted: false, self: false, locked: false };
 const prefs = { blurDmRequestMedia: true, blurMediaInLockdown: true };
@@ -78,6 +79,15 @@ describe('protect settings (device-only)', () => {
     expect(p.blurDmRequestMedia).toBe(true);
     expect(p.lockdowns).toEqual({ a: 1 });
     expect(migrateProtect(null)).toEqual(DEFAULT_PROTECT);
+  });
+});
+
+describe('stored raid events', () => {
+  it('keeps well-formed events and drops the rest', () => {
+    const good = { id: 't@1', threadKey: 't', platform: 'reddit', pageUrl: 'https://www.reddit.com/r/x', startedAt: 1, lastAt: 2, accounts: ['a', 3, 'b'], count: 10, lockedAt: null, detectedAt: 5 };
+    const parsed = parseRaidEvents([good, { id: 1 }, null, 'x', { ...good, id: 't@2', count: 'many' }]);
+    expect(parsed).toEqual([{ ...good, accounts: ['a', 'b'] }]);
+    expect(parseRaidEvents('nope')).toEqual([]);
   });
 });
 
