@@ -18,6 +18,14 @@ export const youtube: PlatformAdapter = {
       authorAttr: 'href',
       permalink: ['#published-time-text a[href*="lc="]', '#header-author a[href*="lc="]'],
     },
+    {
+      // Live chat, scanned where it is the page itself (popout /live_chat); inside the watch page it is an
+      // iframe, which the content script does not enter. Markers seen in public chat scripts only.
+      kind: 'comment',
+      item: ['yt-live-chat-text-message-renderer'],
+      text: ['#message'],
+      author: ['#author-name'],
+    },
   ],
-  conversationRoot: ['ytd-comments#comments', '#comments', 'ytd-item-section-renderer#sections'],
+  conversationRoot: ['ytd-comments#comments', '#comments', 'ytd-item-section-renderer#sections', 'yt-live-chat-item-list-renderer #items'],
 };

@@ -143,13 +143,14 @@ describe('platform fixtures', () => {
     expect(unused).toEqual([]);
   });
 
-  it('the manifest lists every fixture file once', () => {
+  it('the manifest lists every fixture file, each URL once', () => {
     const files = fs.readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.html'));
-    expect(PLATFORM_FIXTURES.map((f) => f.file).sort()).toEqual(files.sort());
+    expect([...new Set(PLATFORM_FIXTURES.map((f) => f.file))].sort()).toEqual(files.sort());
+    expect(new Set(PLATFORM_FIXTURES.map((f) => f.url)).size).toBe(PLATFORM_FIXTURES.length);
   });
 
   for (const f of PLATFORM_FIXTURES) {
-    describe(f.file, () => {
+    describe(`${f.file} at ${f.url}`, () => {
       it('is self-contained (no external resource) and has clean and flagged items', () => {
         const { html, document } = load(f);
         expect(html).not.toMatch(/<script[^>]+src=/i);
