@@ -235,6 +235,27 @@ async function main(): Promise<number> {
       }),
     ),
   );
+
+  // the same margins per language: French is first-class, and the overall table is mostly English
+  const marginsByLang: Record<string, Partial<Record<Label, number>>> = {};
+  const langRows: string[][] = [];
+  for (const [lang, group] of [...groupBy(pub, (s) => s.row.lang)].sort()) {
+    const model = groupMetrics(group);
+    const base = baselineNames.map((b) => groupMetrics(group, (s) => (kw[b] as number[])[idx.get(s) as number] === 1));
+    marginsByLang[lang] = {};
+    langRows.push([
+      lang,
+      ...LABELS.map((l) => {
+        const m = model[l]?.f1 ?? NaN;
+        const best = Math.max(...base.map((g) => g[l]?.f1 ?? NaN).filter((x) => !Number.isNaN(x)));
+        if (Number.isNaN(m) || !Number.isFinite(best)) return '-';
+        (marginsByLang[lang] as Partial<Record<Label, number>>)[l] = m - best;
+        return `${fmt(m, 2)} vs ${fmt(best, 2)}`;
+      }),
+    ]);
+  }
+  log('per language — model F1 vs best keyword baseline F1');
+  log(table(['lang', ...LABELS], langRows));
   log();
 
   // (c) functional tests
@@ -292,7 +313,11 @@ async function main(): Promise<number> {
       byLanguage: Object.fromEntries(byLang.map(([k, n, m]) => [k, { n, metrics: m }])),
       bySource: Object.fromEntries(bySource.map(([k, n, m]) => [k, { n, metrics: m }])),
       edos: { rows: edos.length, macroF1: edosMacroF1, confusion: edosC },
-      baselines: { f1: Object.fromEntries(baselineNames.map((b) => [b, Object.fromEntries(LABELS.map((l) => [l, baselineF1[b]?.[l]?.f1 ?? null]))])), margins },
+      baselines: {
+        f1: Object.fromEntries(baselineNames.map((b) => [b, Object.fromEntries(LABELS.map((l) => [l, baselineF1[b]?.[l]?.f1 ?? null]))])),
+        margins,
+        marginsByLanguage: marginsByLang,
+      },
       functional,
       generated: { byKind: genRows, fprWomen: fpWomen, fprOther: fpOther, recallWomen: recWomen },
     };
