@@ -149,7 +149,10 @@ function ci(src: string): string {
 
 /** French way types that are unambiguous after a number ("12 rue …"). */
 const FR_WAY_STRONG = ci("rue|avenue|av\\.?|boulevard|bd|bld|blvd|all[ée]e|impasse|imp\\.|quai|chauss[ée]e|lotissement|r[ée]sidence|faubourg|fbg|rte|sentier|hameau|lieu-dit|rond-point|villa|cit[ée]");
-/** Ways that are also ordinary words ("2 cours de maths", "3 place de libre"): need a capitalised name or a postcode. */
+/**
+ * Ways that are also ordinary words ("2 cours de maths", "3 place de libre", "170 Square Miles"): need a
+ * particle then a capitalised name ("10 place de la République"), or a postcode.
+ */
 const FR_WAY_WEAK = ci('place|pl\\.|cours|route|chemin|passage|square|voie|parvis|promenade|esplanade|mail');
 const FR_PARTICLES = ci("(?:de\\s+la\\s+|de\\s+l['’]\\s*|d['’]\\s*|du\\s+|des\\s+|de\\s+|la\\s+|le\\s+|les\\s+|l['’]\\s*)");
 const NAME_WORD = "[\\p{L}][\\p{L}'’\\-]*";
@@ -162,7 +165,7 @@ const FR_ADDRESS_STRONG = new RegExp(
   'gu',
 );
 const FR_ADDRESS_WEAK = new RegExp(
-  `${FR_NUMBER}(?:${FR_WAY_WEAK})(?![\\p{L}])\\s*${FR_PARTICLES}?(?:(?:\\p{Lu}[\\p{L}'’\\-]*)${FR_NAME_TAIL}${POSTCODE_CITY}?|${NAME_WORD}${FR_NAME_TAIL}${POSTCODE_CITY})`,
+  `${FR_NUMBER}(?:${FR_WAY_WEAK})(?![\\p{L}])\\s*(?:${FR_PARTICLES}(?:\\p{Lu}[\\p{L}'’\\-]*)${FR_NAME_TAIL}${POSTCODE_CITY}?|${FR_PARTICLES}?${NAME_WORD}${FR_NAME_TAIL}${POSTCODE_CITY})`,
   'gu',
 );
 /** No house number but a postcode: "rue de la Paix, 75002 Paris". */
@@ -175,18 +178,20 @@ const EN_SUFFIX_STRONG = 'street|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive
 const EN_SUFFIX_WEAK = 'st|dr|ct|court|pl|place|way|close|sq|square|row|gardens|mews';
 const EN_UNIT = `(?:\\s*,?\\s*(?:apt|apartment|suite|ste|unit|flat|#)\\.?\\s*#?\\s*[\\p{L}\\p{N}-]{1,6})`;
 const EN_CITY_ZIP = `(?:\\s*,\\s*\\p{Lu}[\\p{L}.'’\\-]*(?:\\s+\\p{Lu}[\\p{L}.'’\\-]*){0,2}(?:\\s*,\\s*|\\s+)(?:[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}))`;
-const EN_NUMBER = '(?<![\\p{L}\\p{N},./:$£€-])\\d{1,5}[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+)?';
+const EN_NUMBER = '(?<![\\p{L}\\p{N},./:$£€-])\\d{1,5}[A-Za-z]?\\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\\.?\\s+)?';
+/** A numbered street name: "46 Ave", "5th Avenue", "42nd Street". */
+const EN_ORDINAL = '\\d{1,3}(?:st|nd|rd|th)?';
 /** Lower-case street names are accepted with an unambiguous suffix, unless a name word is a common word. */
 const EN_ADDRESS_ANY_CASE = new RegExp(
-  `${EN_NUMBER}((?:[\\p{L}][\\p{L}'’\\-]*\\s+){1,3})(?:${EN_SUFFIX_STRONG})\\.?(?![\\p{L}])${EN_UNIT}?${EN_CITY_ZIP}?`,
+  `${EN_NUMBER}((?:(?:[\\p{L}][\\p{L}'’\\-]*|${EN_ORDINAL})\\s+){1,3})(?:${EN_SUFFIX_STRONG})\\.?(?![\\p{L}])${EN_UNIT}?${EN_CITY_ZIP}?`,
   'giu',
 );
 const EN_ADDRESS_CAPITALISED = new RegExp(
-  `${EN_NUMBER}((?:\\p{Lu}[\\p{L}'’\\-]*\\s+){1,3})(?:${EN_SUFFIX_STRONG}|${EN_SUFFIX_WEAK})(?:\\.|(?![\\p{L}]))${EN_UNIT}?${EN_CITY_ZIP}?`,
+  `${EN_NUMBER}((?:(?:\\p{Lu}[\\p{L}'’\\-]*|${EN_ORDINAL})\\s+){1,3})(?:${EN_SUFFIX_STRONG}|${EN_SUFFIX_WEAK})(?:\\.|(?![\\p{L}]))${EN_UNIT}?${EN_CITY_ZIP}?`,
   'giu',
 );
 const EN_COMMON = new Set(
-  'the a an my your his her our their its this that these those down up on in at to of for from and or with by over into miles mile km minutes hours times more other same new old big small main first last next every each whole wrong right long short dead end one two three four five six seven eight nine ten hundred thousand people dogs cats cars'.split(
+  'the a an my your his her our their its this that these those down up on in at to of for from and or but with by over into is are was were be it we you they he she i me us them miles mile km minutes minute min hours hour days day weeks week months month years year times more other same new old big small main first last next every each whole wrong right long short dead end one two three four five six seven eight nine ten hundred thousand people dogs cats cars followers k'.split(
     ' ',
   ),
 );
@@ -205,7 +210,7 @@ function addressSpans(text: string): DoxxSpan[] {
   for (const m of text.matchAll(EN_ADDRESS_CAPITALISED)) {
     const words = (m[1] ?? '').trim().split(/\s+/);
     // Case-insensitive flag makes \p{Lu} match anything: check capitals by hand.
-    if (!words.every((w) => w[0] !== undefined && w[0] !== w[0].toLowerCase())) continue;
+    if (!words.every((w) => w[0] !== undefined && (/\d/.test(w[0]) || w[0] !== w[0].toLowerCase()))) continue;
     if (words.some((w) => EN_COMMON.has(w.toLowerCase()))) continue;
     out.push(span('address', m.index, m.index + trimEnd(m[0]).length));
   }
@@ -216,16 +221,19 @@ function addressSpans(text: string): DoxxSpan[] {
 // Licence plates
 // ---------------------------------------------------------------------------------------------------
 
-/** French SIV (since 2009): AB-123-CD (letters without I, O, U). Upper case, or any case with dashes. */
-const FR_SIV = /(?<![\p{L}\p{N}-])[A-HJ-NP-TV-Z]{2}([ -]?)\d{3}\1[A-HJ-NP-TV-Z]{2}(?![\p{L}\p{N}]|-\p{N})/gu;
+/**
+ * French SIV (since 2009): AB-123-CD or AB 123 CD (letters without I, O, U). Separators required: without
+ * them the shape is a product code ("VG278HE"). Upper case, or any case with dashes.
+ */
+const FR_SIV = /(?<![\p{L}\p{N}-])[A-HJ-NP-TV-Z]{2}([ -])\d{3}\1[A-HJ-NP-TV-Z]{2}(?![\p{L}\p{N}]|-\p{N})/gu;
 const FR_SIV_LOWER = /(?<![\p{L}\p{N}-])[a-hj-np-tv-z]{2}-\d{3}-[a-hj-np-tv-z]{2}(?![\p{L}\p{N}])/gu;
-/** French FNI (before 2009): 1234 AB 75, 123 ABC 2A, 12 AB 971. Upper case only, spaces required. */
-const FR_FNI = /(?<![\p{L}\p{N}.,])\d{1,4} ([A-Z]{1,3}) (?:\d{2}|2A|2B|97[1-6])(?![\p{L}\p{N}]|[.,]\d)/gu;
-/** UK (since 2001): AB12 CDE. */
-const UK_PLATE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\p{L}\p{N}])/gu;
+/** French FNI (before 2009): 1234 AB 75, 123 ABC 2A, 12 AB 971. Upper case only, spaces required, 2-4 digits, 2-3 letters. */
+const FR_FNI = /(?<![\p{L}\p{N}.,])\d{2,4} ([A-Z]{2,3}) (?:\d{2}|2A|2B|97[1-6])(?![\p{L}\p{N}]|[.,]\d)/gu;
+/** UK (since 2001): AB12 CDE, with its space (without it the shape is a handle or product code: "TB12FAN"). */
+const UK_PLATE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2} [A-Z]{3}(?![\p{L}\p{N}])/gu;
 /** Letter groups that are units or currencies, not plate letters ("16 GB 20", "12 HT 50"). */
 const NOT_PLATE_LETTERS = new Set(
-  'GB MB KB TB GO MO KO TO HT TTC EUR USD GBP KM CM MM KG MG ML PM AM BC AD VS PS NB OK MW KW HP FPS CV H T J M S X'.split(' '),
+  'GB MB KB TB GO MO KO TO HT TTC EUR USD GBP KM CM MM KG MG ML PM AM BC AD VS PS NB OK MW KW HP FPS CV NE NW SE SW'.split(' '),
 );
 
 function plateSpans(text: string): DoxxSpan[] {

@@ -55,13 +55,14 @@ const ADDRESSES: Positive[] = [
   ['42 Elm St, Apt 3B, Springfield, IL 62704', 'address', '42 Elm St, Apt 3B, Springfield, IL 62704'],
   ['she lives at 10 downing street lol', 'address', '10 downing street'],
   ['350 Fifth Avenue, Suite 300', 'address', '350 Fifth Avenue, Suite 300'],
+  ['the Zillow info: 1233 SW 46 Ave Pompano Beach', 'address', '1233 SW 46 Ave'],
+  ['she works at 20 W 34th Street', 'address', '20 W 34th Street'],
 ];
 
 const PLATES: Positive[] = [
   ['sa voiture AB-123-CD est garée', 'plate', 'AB-123-CD'],
   ['plaque ab-123-cd', 'plate', 'ab-123-cd'],
   ['GH 456 KL', 'plate', 'GH 456 KL'],
-  ['AB123CD', 'plate', 'AB123CD'],
   ['vieille plaque 1234 AB 75', 'plate', '1234 AB 75'],
   ['123 ABC 2A', 'plate', '123 ABC 2A'],
   ['her car is AB12 CDE', 'plate', 'AB12 CDE'],
@@ -123,6 +124,17 @@ const NEGATIVES: string[] = [
   'covid-19 en 2020',
   'RTX 4090 OC',
   'ab123cd',
+  'AB123CD',
+  'picking up another ASUS VG278HE monitor',
+  '@TB12FAN that is what I thought',
+  'enceinte sans fil WS01RSM',
+  'a 31 year old bitch, 88 A 31',
+  'Strong lift 5x5, 5 OHP 45 kg',
+  // headline case and durations are not addresses
+  'More Than 130 Homes and 170 Square Miles Burned Due to Wildfire',
+  'November 6 IS CLOSE#VoteRed',
+  'yesterday a 15 hour trip and 9 hour drive today',
+  'she got 631K followers but drive a honda',
   // plain text
   "Merci pour cet article, c'est très juste.",
   'Thanks for the thread, great points.',
