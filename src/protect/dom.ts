@@ -17,6 +17,7 @@ export const PROTECT_CSS = `
 [data-bouclier-lock] { display: none !important; }
 [data-bouclier-media="blurred"][data-bouclier-media] {
   filter: blur(24px) saturate(0.4) !important;
+  clip-path: inset(0) !important; /* keep the blur inside the image's box */
   pointer-events: auto !important;
   cursor: pointer !important;
   user-select: none !important;
