@@ -68,20 +68,30 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
         detectedAt.set(e.id, Date.now());
         banner.resetDismissed();
       }
-      void persist(e);
+      persist(e);
       refreshBanner();
     },
   });
 
-  function persist(e: RaidEvent): Promise<void> {
-    const lockedAt = protectStore.getState().value.lockdowns[e.threadKey] ?? null;
-    return saveRaidEvent((prev) => ({
-      ...e,
-      platform: hooks.items()[0]?.platform ?? location.hostname,
-      pageUrl: location.href.split('#')[0]!,
-      lockedAt: prev?.lockedAt ?? lockedAt,
-      detectedAt: prev?.detectedAt ?? detectedAt.get(e.id) ?? Date.now(),
-    }));
+  // A burst of 500 replies is written a few times, not 500: the latest state of each event every 500 ms.
+  const pending = new Map<string, RaidEvent>();
+  let persistTimer: ReturnType<typeof setTimeout> | null = null;
+  function persist(e: RaidEvent): void {
+    pending.set(e.id, e);
+    persistTimer ??= setTimeout(() => {
+      persistTimer = null;
+      for (const ev of pending.values()) {
+        const lockedAt = protectStore.getState().value.lockdowns[ev.threadKey] ?? null;
+        void saveRaidEvent((prev) => ({
+          ...ev,
+          platform: hooks.items()[0]?.platform ?? location.hostname,
+          pageUrl: location.href.split('#')[0]!,
+          lockedAt: prev?.lockedAt ?? lockedAt,
+          detectedAt: prev?.detectedAt ?? detectedAt.get(ev.id) ?? Date.now(),
+        }));
+      }
+      pending.clear();
+    }, 500);
   }
 
   function setLockdown(key: string, on: boolean): void {
