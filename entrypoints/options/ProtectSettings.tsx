@@ -63,6 +63,7 @@ export function ProtectSettings() {
       {error && <p className="note err" role="alert">{t('options_saved_error', error)}</p>}
 
       <label htmlFor={`${id}-ids`}>{t('protect_options_ids_label')}</label>
+      <p className="muted" id={`${id}-hint`}>{t('protect_options_ids_hint')}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -72,6 +73,7 @@ export function ProtectSettings() {
         <textarea
           id={`${id}-ids`}
           data-testid="own-identifiers"
+          aria-describedby={`${id}-hint`}
           rows={5}
           value={text}
           disabled={!loaded}
