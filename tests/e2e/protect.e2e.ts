@@ -193,6 +193,28 @@ describe('protections on a Reddit thread served at its real URL', () => {
     const [helpPage] = await Promise.all([h.context.waitForEvent('page'), item(threat).locator('[data-testid="threat-evidence"]').click()]);
     await helpPage.waitForLoadState();
     expect(helpPage.url()).toContain('/options.html#help');
+    await helpPage.locator('[data-testid="help"]').waitFor();
+    // The threat is in her evidence log (the review log in the extension's IndexedDB), labelled threat.
+    await expect
+      .poll(() =>
+        helpPage.evaluate(
+          () =>
+            new Promise<string[] | null>((resolve) => {
+              const req = indexedDB.open('bouclier-review');
+              req.onerror = () => resolve(null);
+              req.onsuccess = () => {
+                const db = req.result;
+                if (!db.objectStoreNames.contains('entries')) return resolve(null);
+                const all = db.transaction('entries').objectStore('entries').getAll();
+                all.onsuccess = () => {
+                  const hit = (all.result as { text: string; labels: string[] }[]).find((e) => e.text.includes('venir te tuer'));
+                  resolve(hit ? hit.labels : null);
+                };
+              };
+            }),
+        ),
+      )
+      .toContain('threat');
     await helpPage.close();
   });
 
