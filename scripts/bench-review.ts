@@ -17,7 +17,9 @@ const args = process.argv.slice(2);
 const N = Number(args[args.indexOf('--n') + 1]) || 50_000;
 const asJson = args.includes('--json');
 
+const log = (m: string) => process.stderr.write(`[bench:review] ${m}\n`);
 const h = await launchExtension();
+log('browser up');
 const results: Record<string, number | string> = { entries: N };
 try {
   const seedPage = await h.openExtensionPage('options.html#review');
@@ -60,6 +62,7 @@ try {
     return performance.now() - t0;
   }, N);
   results.seedMs = Math.round(seedMs);
+  log(`seeded ${N} in ${results.seedMs} ms`);
   await seedPage.close();
 
   // Open.
@@ -69,6 +72,7 @@ try {
   await page.waitForSelector(`html[data-review-ready="${N}"]`, { timeout: 120_000 });
   await page.waitForSelector('[data-testid="review-row"]');
   results.openMs = Date.now() - t0;
+  log(`opened in ${results.openMs} ms`);
 
   const shown = async () => Number(await page.locator('[data-testid="review-count"]').getAttribute('data-shown'));
   async function timeFilter(name: string, act: () => Promise<void>) {
@@ -91,6 +95,7 @@ try {
   await page.fill('[data-testid="review-author"]', '');
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid="review-count"]')?.getAttribute('data-shown')) === n, N);
 
+  log('filters done');
   // Scroll the whole list for ~2 s and record frame times.
   const frames = await page.evaluate(async () => {
     const list = document.querySelector<HTMLElement>('[data-testid="review-list"]')!;

@@ -25,6 +25,7 @@
  * formula. To verify from CSV, remove exactly one leading ' from such cells.
  */
 import type { LogEntry } from './types';
+import { sha256 } from './sha256';
 
 export const EVIDENCE_FORMAT = 'bouclier-evidence';
 export const EVIDENCE_VERSION = 1;
@@ -85,8 +86,13 @@ export function canonicalJson(r: CanonicalRecord): string {
   });
 }
 
-const hex = (b: ArrayBuffer | Uint8Array): string =>
-  Array.from(b instanceof Uint8Array ? b : new Uint8Array(b), (x) => x.toString(16).padStart(2, '0')).join('');
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+function hex(b: ArrayBuffer | Uint8Array): string {
+  const u = b instanceof Uint8Array ? b : new Uint8Array(b);
+  let s = '';
+  for (let i = 0; i < u.length; i++) s += HEX[u[i]!];
+  return s;
+}
 const unhex = (h: string): Uint8Array => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16));
 
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
@@ -110,16 +116,30 @@ export interface HashedRecord {
   chainHash: string;
 }
 
+const PARALLEL = 512;
+
 export async function hashRecords(entries: LogEntry[]): Promise<{ records: HashedRecord[]; finalHash: string }> {
-  let prev = CHAIN_START;
-  const records: HashedRecord[] = [];
-  for (const entry of entries) {
-    const canonical = canonicalJson(canonicalRecord(entry));
-    const recordHash = await sha256Hex(canonical);
-    prev = await chainStep(prev, recordHash);
-    records.push({ entry, canonical, recordHash, chainHash: prev });
+  const canon = entries.map((e) => canonicalJson(canonicalRecord(e)));
+  // Record hashes are independent: digest them in parallel batches (WebCrypto runs off the main thread).
+  const enc = new TextEncoder();
+  const recordDigests: Uint8Array[] = new Array(canon.length);
+  for (let start = 0; start < canon.length; start += PARALLEL) {
+    const part = canon.slice(start, start + PARALLEL);
+    const digests = await Promise.all(part.map((c) => crypto.subtle.digest('SHA-256', enc.encode(c))));
+    digests.forEach((d, i) => (recordDigests[start + i] = new Uint8Array(d)));
   }
-  return { records, finalHash: prev };
+  // The chain is sequential by definition: h_i = SHA-256(h_(i-1) || record_hash_i); 64-byte inputs,
+  // hashed synchronously (sha256.ts) because 50,000 awaited WebCrypto round-trips take seconds.
+  const records: HashedRecord[] = new Array(canon.length);
+  const buf = new Uint8Array(64);
+  let prev: Uint8Array = new Uint8Array(32);
+  for (let i = 0; i < canon.length; i++) {
+    buf.set(prev, 0);
+    buf.set(recordDigests[i]!, 32);
+    prev = sha256(buf); // synchronous: see sha256.ts
+    records[i] = { entry: entries[i]!, canonical: canon[i]!, recordHash: hex(recordDigests[i]!), chainHash: hex(prev) };
+  }
+  return { records, finalHash: canon.length === 0 ? CHAIN_START : records[canon.length - 1]!.chainHash };
 }
 
 /** Recompute hashes from canonical strings; returns the index of the first bad record, or -1. */
@@ -175,12 +195,15 @@ export interface ExportContext {
   text: ExportText;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
 export function localTime(ms: number, ctx: ExportContext): string {
-  return new Intl.DateTimeFormat(ctx.text.lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    dateStyle: 'full',
-    timeStyle: 'long',
-    timeZone: ctx.timeZone,
-  }).format(new Date(ms));
+  const key = `${ctx.text.lang}|${ctx.timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(ctx.text.lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'full', timeStyle: 'long', timeZone: ctx.timeZone });
+    formatters.set(key, f);
+  }
+  return f.format(new Date(ms));
 }
 
 const FORMULA_START = /^[=+\-@\t\r']/;

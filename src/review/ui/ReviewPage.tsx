@@ -5,7 +5,7 @@
  * undo), evidence export (CSV / JSON / printable report, FR or EN), retention and "delete all".
  * Page text is only ever rendered as React text nodes (never as HTML).
  */
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/src/ui/i18n';
 import { normalize } from '@/src/classifier/normalize';
@@ -102,9 +102,6 @@ export function ReviewPage() {
   const [exportLang, setExportLang] = useState<'fr' | 'en'>(uiLang);
   const [confirmClear, setConfirmClear] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(600);
-  const listRef = useRef<HTMLDivElement>(null);
   const countRef = useRef(-1);
 
   const reload = useCallback(async () => {
@@ -145,15 +142,6 @@ export function ReviewPage() {
     };
   }, [reload]);
 
-  const loaded = entries !== null;
-  useEffect(() => {
-    const el = listRef.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setViewport(el.clientHeight));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [loaded]);
-
   const deferredFilters = useDeferredValue(filters);
   const shown = useMemo(() => (entries ? applyFilters(entries, deferredFilters, sort) : []), [entries, deferredFilters, sort]);
   const byId = useMemo(() => new Map((entries ?? []).map((e) => [e.id, e])), [entries]);
@@ -166,8 +154,6 @@ export function ReviewPage() {
 
   const setF = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
-    setScrollTop(0);
-    if (listRef.current) listRef.current.scrollTop = 0;
   };
   const toggle = (set: Set<string>, id: string): Set<string> => {
     const next = new Set(set);
@@ -262,8 +248,6 @@ export function ReviewPage() {
     void browser.runtime.sendMessage({ type: 'review-retry' }).catch(() => undefined);
   }
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(shown.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
   const detail = detailId ? byId.get(detailId) : undefined;
   const fmt = (ms: number) => new Date(ms).toLocaleString(browser.i18n.getUILanguage());
 
@@ -454,17 +438,10 @@ export function ReviewPage() {
       ) : entries.length === 0 ? (
         <p className="muted" data-testid="review-empty">{t('review_empty')}</p>
       ) : null}
-      <div
-        className="vlist"
-        ref={listRef}
-        data-testid="review-list"
-        role="list"
-        aria-label={t('review_title')}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-      >
-        <div style={{ height: shown.length * ROW_HEIGHT, position: 'relative' }}>
-          {shown.slice(first, last).map((e, k) => {
-            const i = first + k;
+      <VirtualList
+        items={shown}
+        label={t('review_title')}
+        renderRow={(e, i) => {
             const isRevealed = revealed.has(e.id);
             return (
               <div
@@ -515,9 +492,8 @@ export function ReviewPage() {
                 </div>
               </div>
             );
-          })}
-        </div>
-      </div>
+          }}
+      />
 
       <section className="corrections">
         <h2>{t('review_corrections_title', [String(corrections.length)])}</h2>
@@ -566,5 +542,33 @@ export function ReviewPage() {
         </div>
       </section>
     </main>
+  );
+}
+
+/**
+ * Fixed-height virtual list: only the rows in view (plus OVERSCAN) are in the DOM. Scrolling
+ * re-renders this component only, not the page. Scroll goes back to the top when `items` changes.
+ */
+function VirtualList({ items, label, renderRow }: { items: LogEntry[]; label: string; renderRow: (e: LogEntry, i: number) => ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setViewport(el.clientHeight));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  useEffect(() => {
+    if (ref.current) ref.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [items]);
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(items.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  return (
+    <div className="vlist" ref={ref} data-testid="review-list" role="list" aria-label={label} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div style={{ height: items.length * ROW_HEIGHT, position: 'relative' }}>{items.slice(first, last).map((e, k) => renderRow(e, first + k))}</div>
+    </div>
   );
 }

@@ -120,3 +120,13 @@ describe('JSON and printable report', () => {
     expect(html).not.toMatch(/<script/i);
   });
 });
+
+describe('synchronous SHA-256 used for the chain', () => {
+  it('matches node:crypto on empty, short, block-boundary and long inputs', async () => {
+    const { sha256 } = await import('../../../src/review/sha256');
+    for (const n of [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1000, 100_000]) {
+      const data = Buffer.from(Uint8Array.from({ length: n }, (_, i) => (i * 31 + n) & 0xff));
+      expect(Buffer.from(sha256(data)).toString('hex'), `length ${n}`).toBe(sha(data).toString('hex'));
+    }
+  });
+});
