@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/src/ui/i18n';
+import { ProtectPopup } from './ProtectPopup';
 import { useSettings } from '@/src/ui/useSettings';
 import { isActiveOn } from '@/src/store/settings';
 import { LEVELS } from '@/src/classifier/labels';
@@ -137,6 +138,7 @@ export function Popup() {
           )}
         </section>
       )}
+      {tabId !== undefined && stats && <ProtectPopup tabId={tabId} />}
       {(stats?.byLabel.threat ?? 0) > 0 && <p className="note err" data-testid="threats" role="status">{t('popup_threats', String(stats?.byLabel.threat))} <a href={browser.runtime.getURL('/options.html#help' as never)} target="_blank" rel="noreferrer">{t('popup_threats_help')}</a></p>}
 
       {stats && activeHere && stats.flagged > 0 && (

@@ -30,6 +30,13 @@ export interface ProtectHooks {
   reapply(): void;
 }
 
+/** What the popup shows about this tab (answer to {type: 'protect-status'}). */
+export interface ProtectStatus {
+  threadKey: string;
+  locked: boolean;
+  raid: { count: number; accounts: number; startedAt: number } | null;
+}
+
 export interface Protect {
   ruleLabels(item: TrackedItem): 'doxxing'[];
   after(item: TrackedItem): void;
@@ -241,6 +248,23 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
     }
     for (const it of touched) after(it);
   }).observe(document, { childList: true, subtree: true });
+
+  // The popup (an extension page, never a web page) asks for the status and toggles the lockdown.
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/' as never))) return false;
+    const msg = raw as { type?: unknown; on?: unknown } | null;
+    if (msg?.type !== 'protect-status' && msg?.type !== 'protect-lockdown') return false;
+    const key = currentKey();
+    if (msg.type === 'protect-lockdown' && typeof msg.on === 'boolean') setLockdown(key, msg.on);
+    const burst = detector.burst(key);
+    const status: ProtectStatus = {
+      threadKey: key,
+      locked: msg.type === 'protect-lockdown' && typeof msg.on === 'boolean' ? msg.on : isLocked(key),
+      raid: burst ? { count: burst.count, accounts: burst.accounts.length, startedAt: burst.startedAt } : null,
+    };
+    sendResponse(status);
+    return false;
+  });
 
   // A thread she locked down earlier stays locked when she comes back.
   refreshBanner();

@@ -223,6 +223,15 @@ describe('protections on a Reddit thread served at its real URL', () => {
     const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.locator('[data-testid="threats"]').waitFor();
     expect(await popup.locator('[data-testid="threats"]').textContent()).toMatch(/1/);
+    // The pile-on is reported there too, and she can lock the thread down from the popup.
+    const protect = popup.locator('[data-testid="protect-popup"]');
+    // (the burst has grown since: every flagged reply within the window joins it)
+    await expect.poll(async () => Number(/(\d+)\D+\d+\D/.exec((await protect.textContent()) ?? '')?.[1] ?? 0)).toBeGreaterThanOrEqual(12);
+    await protect.locator('button').click();
+    await expect.poll(() => banner().getAttribute('data-state')).toBe('locked');
+    await expect.poll(() => protect.locator('button').getAttribute('aria-pressed')).toBe('true');
+    await protect.locator('button').click();
+    await expect.poll(() => banner().getAttribute('data-state')).toBe('raid');
     await popup.close();
   });
 

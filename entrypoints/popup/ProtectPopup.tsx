@@ -1,0 +1,41 @@
+/**
+ * Popup part of the protections: a pile-on in progress on this tab, and locking the thread down (or
+ * lifting it) before or during one. Asks the tab's content script (src/protect/content.ts).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { t } from '@/src/ui/i18n';
+import type { ProtectStatus } from '@/src/protect/content';
+
+export function ProtectPopup({ tabId }: { tabId: number }) {
+  const [status, setStatus] = useState<ProtectStatus | null>(null);
+  const refresh = useCallback(async () => {
+    try {
+      setStatus(((await browser.tabs.sendMessage(tabId, { type: 'protect-status' })) as ProtectStatus | undefined) ?? null);
+    } catch {
+      setStatus(null);
+    }
+  }, [tabId]);
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), 1000);
+    return () => clearInterval(timer);
+  }, [refresh]);
+  if (!status) return null;
+  const toggle = async () => {
+    await browser.tabs.sendMessage(tabId, { type: 'protect-lockdown', on: !status.locked }).catch(() => undefined);
+    void refresh();
+  };
+  return (
+    <section data-testid="protect-popup">
+      {status.raid && (
+        <p className="note warn" role="status">
+          {t('protect_banner_raid_text', [String(status.raid.count), String(status.raid.accounts), new Date(status.raid.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })])}
+        </p>
+      )}
+      <button type="button" aria-pressed={status.locked} onClick={() => void toggle()}>
+        {status.locked ? t('protect_lift') : t('protect_lockdown')}
+      </button>
+    </section>
+  );
+}
