@@ -271,7 +271,8 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
 
   return {
     ruleLabels(item) {
-      if (!hooks.active()) return [];
+      // Her own replies (author = one of her handles) never count as doxxing her.
+      if (!hooks.active() || isSelf(item.author)) return [];
       return spansOf(item).length > 0 ? ['doxxing'] : [];
     },
     after,
