@@ -260,12 +260,20 @@ async function main(): Promise<number> {
 
   // (c) functional tests
   let functional: unknown = null;
+  // functional reports per level (scores computed once), for the sensitivity summary below
+  const functionalByLevel: Partial<Record<Level, Awaited<ReturnType<typeof import('../tests/functional/load-cases.ts').scoreCases>>>> = {};
   if (!process.argv.includes('--no-functional')) {
     const fc = await import('../tests/functional/load-cases.ts');
     const cases = fc.loadCases();
-    const report = await fc.scoreCases(cases, async (texts) =>
-      (await classifier.score(texts)).map((s) => flagsFor(s, info.thresholds, level)),
-    );
+    const caseScores = new Map<string, Scores>();
+    const all = await classifier.score(cases.map((c) => c.text));
+    cases.forEach((c, i) => caseScores.set(c.text, all[i] as Scores));
+    for (const lv of LEVELS) {
+      functionalByLevel[lv] = await fc.scoreCases(cases, async (texts) =>
+        texts.map((t) => flagsFor(caseScores.get(t) as Scores, info.thresholds, lv)),
+      );
+    }
+    const report = functionalByLevel[level] as NonNullable<(typeof functionalByLevel)[Level]>;
     log(`(c) functional tests (${cases.length} hand-written cases; flag case passes if any label is raised, pass case if none)`);
     log(fc.formatReport(report, { maxFailures: 0 }));
     log();
@@ -301,6 +309,44 @@ async function main(): Promise<number> {
       `hostile rows against women: recall ${pct(recWomen.rate)} (n=${recWomen.n})`,
   );
 
+  // sensitivity levels side by side (the user picks one in the extension)
+  const levelRows: string[][] = [];
+  const levelSummary: Record<string, unknown> = {};
+  for (const lv of LEVELS) {
+    const withLevel = (rows: readonly Scored[]): Scored[] => rows.map((s) => ({ ...s, flags: flagsFor(s.scores, info.thresholds, lv) }));
+    const m = groupMetrics(withLevel(pub));
+    const g = withLevel(gen);
+    const rate = (pred: (s: Scored) => boolean) => {
+      const xs = g.filter(pred);
+      return xs.length ? xs.filter((s) => anyFlag(s.flags)).length / xs.length : NaN;
+    };
+    const fpr = rate((s) => !hostile(s) && s.row.target === 'women');
+    const rec = rate((s) => hostile(s) && s.row.target === 'women');
+    const fr = functionalByLevel[lv];
+    const langs = fr ? Object.entries(fr.byLang) : [];
+    const fcell = (pick: (r: NonNullable<(typeof langs)[number][1]>) => { rate: number }) =>
+      langs.map(([lang, r]) => `${lang} ${r ? pct(pick(r).rate) : 'n/a'}`).join(' ');
+    levelRows.push([
+      lv,
+      fmt(m.misogyny?.f1),
+      fmt(m.toxic?.f1),
+      fmt(m.threat?.f1),
+      pct(rec),
+      pct(fpr),
+      fcell((r) => r.mustFlag),
+      fcell((r) => r.mustPass),
+    ]);
+    levelSummary[lv] = {
+      f1: Object.fromEntries(LABELS.map((l) => [l, m[l]?.f1 ?? null])),
+      generatedWomenRecall: rec,
+      generatedWomenFpr: fpr,
+      functional: fr?.byLang ?? null,
+    };
+  }
+  log();
+  log('sensitivity levels — public test F1, generated rows about women, functional must-flag / must-pass pass rates');
+  log(table(['level', 'F1 misogyny', 'F1 toxic', 'F1 threat', 'gen recall', 'gen FPR', 'functional flag', 'functional pass'], levelRows));
+
   await classifier.release();
   if (jsonOut) {
     const result = {
@@ -320,6 +366,7 @@ async function main(): Promise<number> {
       },
       functional,
       generated: { byKind: genRows, fprWomen: fpWomen, fprOther: fpOther, recallWomen: recWomen },
+      levels: levelSummary,
     };
     // NaN is not JSON: write null
     writeFileSync(jsonOut, JSON.stringify(result, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
