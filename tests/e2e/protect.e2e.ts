@@ -170,6 +170,10 @@ describe('protections on a Reddit thread served at its real URL', () => {
     const id = await add({ author: 'curieux', text: 'Quelqu un connait m4rie dup0nt en vrai ?' });
     await settled([id]);
     await expect.poll(() => item(id).getAttribute('data-bouclier-labels')).toContain('doxxing');
+    // Her own reply (her handle is one of her identifiers) naming her street is not doxxing her.
+    const mine = await add({ author: 'marie_dupont', text: 'Je vous attends au café de la rue des Lilas samedi.' });
+    await settled([mine]);
+    expect((await item(mine).getAttribute('data-bouclier-labels')) ?? '').not.toContain('doxxing');
   });
 
   it('shows a threat as a warning even when every category is set to "remove"', async () => {
