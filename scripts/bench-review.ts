@@ -22,12 +22,17 @@ const h = await launchExtension();
 log('browser up');
 const results: Record<string, number | string> = { entries: N };
 try {
-  const seedPage = await h.openExtensionPage('options.html#review');
-  await seedPage.waitForSelector('html[data-review-ready]');
+  // Seed from the help section (the review section would reload the growing log while we write).
+  const seedPage = await h.openExtensionPage('options.html#help');
   const seedMs = await seedPage.evaluate(async (n) => {
     const t0 = performance.now();
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open('bouclier-review', 1);
+      r.onupgradeneeded = () => {
+        // Same schema as src/review/log.ts (the background may not have created it yet).
+        const store = r.result.createObjectStore('entries', { keyPath: 'id' });
+        store.createIndex('firstSeen', 'firstSeen');
+      };
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });

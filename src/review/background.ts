@@ -25,7 +25,9 @@ const UNSAVED_KEY = 'reviewUnsaved';
 export function registerReviewBackground(): void {
   let dbPromise: Promise<LogDB> | null = null;
   const db = (): Promise<LogDB> => {
-    dbPromise ??= openLog().catch((e: unknown) => {
+    dbPromise ??= openLog(undefined, () => {
+      dbPromise = null;
+    }).catch((e: unknown) => {
       dbPromise = null;
       throw e;
     });

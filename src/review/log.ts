@@ -30,11 +30,23 @@ export function entryId(e: Pick<EntryInput, 'platform' | 'permalink' | 'author' 
   return `${e.platform}|t|${(e.author ?? '').toLowerCase()}|${normalize(e.text)}`;
 }
 
-export function openLog(name = DB_NAME): Promise<LogDB> {
+/**
+ * Open (or create) the log. `onGone` runs when this connection is closed under us: another context
+ * needs a newer version (we close at once rather than block it) or the browser terminated it; the
+ * caller then drops its cached connection and reopens on next use.
+ */
+export function openLog(name = DB_NAME, onGone?: () => void): Promise<LogDB> {
   return openDB<ReviewDB>(name, DB_VERSION, {
     upgrade(db) {
       const store = db.createObjectStore('entries', { keyPath: 'id' });
       store.createIndex('firstSeen', 'firstSeen');
+    },
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+      onGone?.();
+    },
+    terminated() {
+      onGone?.();
     },
   });
 }

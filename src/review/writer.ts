@@ -78,6 +78,11 @@ export function createLogWriter(deps: WriterDeps) {
         deps.publishStatus(status());
       }
       queue.push(...entries.slice(0, Math.max(0, room)));
+      if (lastError !== null) {
+        // Storage is failing: keep the count she sees live and the queue safe now, not at the next retry.
+        void deps.persistUnsaved(queue).catch(() => undefined);
+        deps.publishStatus(status());
+      }
       schedule(deps.flushDelayMs ?? FLUSH_DELAY_MS);
     },
     /** Write everything queued now (tests, shutdown). */

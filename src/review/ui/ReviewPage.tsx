@@ -106,7 +106,9 @@ export function ReviewPage() {
 
   const reload = useCallback(async () => {
     try {
-      dbRef.current ??= await openLog();
+      dbRef.current ??= await openLog(undefined, () => {
+        dbRef.current = null;
+      });
       const all = await allEntries(dbRef.current);
       countRef.current = all.length;
       setEntries(all);

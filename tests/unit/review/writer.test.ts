@@ -31,9 +31,13 @@ describe('log writer: a failing database never loses entries silently', () => {
     expect(statuses.at(-1)).toMatchObject({ unsaved: 3, dropped: 0 });
     expect(statuses.at(-1)!.error).toContain('QuotaExceededError');
     expect(persisted).toHaveLength(3); // survives the worker going to sleep
+    w.add([e(4)]); // arrives while storage is failing: counted at once
+    expect(statuses.at(-1)).toMatchObject({ unsaved: 4 });
+    await Promise.resolve();
+    expect(persisted).toHaveLength(4);
     failing = false;
     await w.retryNow();
-    expect(written.map((x) => x.text)).toEqual(['text 1', 'text 2', 'text 3']);
+    expect(written.map((x) => x.text)).toEqual(['text 1', 'text 2', 'text 3', 'text 4']);
     expect(statuses.at(-1)).toMatchObject({ error: null, unsaved: 0 });
     expect(persisted).toHaveLength(0);
   });
