@@ -52,9 +52,9 @@ const INTL_PHONE = /(?<![\p{L}\p{N}+])\+[1-9]\d{0,2}(?:[ .\-\u00A0]?\(?\d{1,4}\)
 const NANP_PHONE = /(?<![\p{L}\p{N}+/,.:-])(?:\(\d{3}\)\s?|\d{3}[.-])\d{3}[.-]\d{4}(?![\p{N}]|[.,/:-]\d)/gu;
 /** Words just before a number that say it is not a phone number. */
 const NOT_PHONE_BEFORE =
-  /(?:commande|order|n°|no\.?|num[eé]ro de (?:commande|suivi|colis|dossier|facture)|r[eé]f(?:[eé]rence)?|facture|invoice|siret|siren|iban|isbn|tracking|suivi|colis|ticket|dossier|#)\s*[:#]?\s*$/iu;
+  /(?:commande|order|n°|no\.?|num[eé]ro de (?:commande|suivi|colis|dossier|facture)|r[eé]f(?:[eé]rence)?|facture|invoice|siret|siren|iban|isbn|tracking|suivi|colis|ticket|dossier|#)[^\S\n]*[:#]?[^\S\n]*$/iu; // same line only: a "#" or "$" on another line is no cover
 /** Units just after a number that say it is a quantity. */
-const NOT_PHONE_AFTER = /^\s*(?:€|\$|£|%|eur|euros?|dollars?|usd|abonn[eé]s|followers|vues|views|likes|km|kg|habitants)\b/iu;
+const NOT_PHONE_AFTER = /^[^\S\n]*(?:€|\$|£|%|eur|euros?|dollars?|usd|abonn[eé]s|followers|vues|views|likes|km|kg|habitants)\b/iu;
 
 function digitCount(s: string): number {
   let n = 0;
@@ -64,6 +64,7 @@ function digitCount(s: string): number {
 
 function phoneSpans(text: string): DoxxSpan[] {
   const out: DoxxSpan[] = [];
+  if (!/\d{2}/.test(text)) return out;
   const consider = (re: RegExp, minDigits: number, maxDigits: number) => {
     for (const m of text.matchAll(re)) {
       const start = m.index;
@@ -106,8 +107,11 @@ const OBFUSCATED_EMAIL = new RegExp(
 const MAIL_PROVIDERS =
   /^(?:gmail|googlemail|hotmail|yahoo|outlook|orange|free|sfr|laposte|wanadoo|icloud|protonmail|proton|live|msn|gmx|aol|yandex|mail|bbox|neuf|numericable|caramail|me)$/i;
 
+const MAYBE_EMAIL = /@|\bat\b|arobase/i;
+
 function emailSpans(text: string): DoxxSpan[] {
   const out: DoxxSpan[] = [];
+  if (!MAYBE_EMAIL.test(text)) return out; // cheap pre-check: the regexes below scan every word otherwise
   for (const m of text.matchAll(PLAIN_EMAIL)) out.push(span('email', m.index, m.index + m[0].length));
   for (const m of text.matchAll(OBFUSCATED_EMAIL)) {
     // A bare English " at " is a common word ("meet me at home dot com"): only with a known mail provider.
