@@ -14,11 +14,16 @@
  * street address, plate; never her own identifiers, which only the extension knows) and `spans`:
  * [{label: "doxxing", start, end}] as UTF-16 offsets into `text`.
  *
+ * JSONL is streamed (read line by line, scored in batches of 256, written as it goes), so inputs larger than
+ * memory work; CSV is read whole (quoted fields may span lines).
+ *
  * Bad records (invalid JSON, no string `text`, malformed CSV row) are reported on stderr as
  * "line N: reason", skipped, and the rest is still scored. Exit code: 0 all good, 1 some records failed,
  * 2 usage error / unreadable input / model not loadable.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { LABELS, LEVELS, type Level, type Scores } from '../src/classifier/labels.ts';
 import { DEFAULT_MODEL_DIR, loadModelDir } from '../src/classifier/node-loader.ts';
 import { flagsFor } from '../src/classifier/thresholds.ts';
@@ -72,30 +77,19 @@ function parseArgs(argv: string[]): Args {
   return { input: a.input, output: a.output ?? '-', format, level: a.level, modelDir: a.modelDir ?? DEFAULT_MODEL_DIR };
 }
 
-function parseJsonl(content: string, errors: string[]): Item[] {
-  const items: Item[] = [];
-  content.split(/\r?\n/).forEach((line, idx) => {
-    const n = idx + 1;
-    if (line.trim() === '') return;
-    let obj: unknown;
-    try {
-      obj = JSON.parse(line);
-    } catch (e) {
-      errors.push(`line ${n}: invalid JSON (${(e as Error).message})`);
-      return;
-    }
-    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
-      errors.push(`line ${n}: expected a JSON object {"id", "text"}`);
-      return;
-    }
-    const rec = obj as Record<string, unknown>;
-    if (typeof rec['text'] !== 'string') {
-      errors.push(`line ${n}: "text" is missing or not a string`);
-      return;
-    }
-    items.push({ id: 'id' in rec ? rec['id'] : n, text: rec['text'] });
-  });
-  return items;
+/** One JSONL line → an item, an error message, or null for a blank line. */
+function parseJsonlLine(line: string, n: number): Item | string | null {
+  if (line.trim() === '') return null;
+  let obj: unknown;
+  try {
+    obj = JSON.parse(line);
+  } catch (e) {
+    return `line ${n}: invalid JSON (${(e as Error).message})`;
+  }
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return `line ${n}: expected a JSON object {"id", "text"}`;
+  const rec = obj as Record<string, unknown>;
+  if (typeof rec['text'] !== 'string') return `line ${n}: "text" is missing or not a string`;
+  return { id: 'id' in rec ? rec['id'] : n, text: rec['text'] };
 }
 
 function parseCsv(content: string, errors: string[]): Item[] {
@@ -135,26 +129,10 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  let content: string;
-  try {
-    content = readFileSync(args.input === '-' ? 0 : args.input, 'utf8');
-  } catch (e) {
-    process.stderr.write(`classify: cannot read ${args.input}: ${(e as Error).message}\n`);
+  if (args.input !== '-' && !existsSync(args.input)) {
+    process.stderr.write(`classify: cannot read ${args.input}: no such file\n`);
     return 2;
   }
-  const errors: string[] = [];
-  let items: Item[];
-  try {
-    items = args.format === 'csv' ? parseCsv(content, errors) : parseJsonl(content, errors);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`classify: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
-  for (const msg of errors) process.stderr.write(`classify: ${msg}\n`);
-
   let model: Awaited<ReturnType<typeof loadModelDir>>;
   try {
     model = await loadModelDir(args.modelDir);
@@ -163,25 +141,71 @@ async function main(): Promise<number> {
     return 2;
   }
   const level = args.level ?? model.info.defaultLevel;
-  const lines: string[] = [];
-  const BATCH = 256;
-  for (let start = 0; start < items.length; start += BATCH) {
-    const batch = items.slice(start, start + BATCH);
+  const out = args.output === '-' ? process.stdout : createWriteStream(args.output);
+  // `classify … | head` closes our stdout early: stop quietly instead of crashing on EPIPE
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  let failed = 0;
+  let scored = 0;
+  const reportError = (msg: string): void => {
+    failed++;
+    process.stderr.write(`classify: ${msg}\n`);
+  };
+
+  /** Score a batch and write its result lines (waiting when the output is slower than us). */
+  async function flush(batch: Item[]): Promise<void> {
+    if (batch.length === 0) return;
     const scores = await model.classifier.score(batch.map((it) => it.text));
-    batch.forEach((it, i) => {
+    const lines = batch.map((it, i) => {
       const s = scores[i] as Scores;
       const rounded = Object.fromEntries(LABELS.map((l) => [l, round(s[l])]));
       const spans = findGenericDoxxing(it.text).map(({ label, start, end }) => ({ label, start, end }));
       const flags = { ...flagsFor(s, model.info.thresholds, level), doxxing: spans.length > 0 };
-      lines.push(JSON.stringify({ id: it.id, scores: rounded, flags, spans }));
+      return JSON.stringify({ id: it.id, scores: rounded, flags, spans });
     });
+    scored += batch.length;
+    if (!out.write(`${lines.join('\n')}\n`)) await once(out, 'drain');
   }
-  await model.classifier.release();
-  const out = lines.length > 0 ? `${lines.join('\n')}\n` : '';
-  if (args.output === '-') process.stdout.write(out);
-  else writeFileSync(args.output, out);
-  if (errors.length > 0) process.stderr.write(`classify: ${errors.length} record(s) failed, ${items.length} scored\n`);
-  return errors.length > 0 ? 1 : 0;
+
+  const BATCH = 256;
+  try {
+    if (args.format === 'csv') {
+      // CSV records may span lines (quoted newlines): read the whole file, then score in batches
+      const errors: string[] = [];
+      const items = parseCsv(readFileSync(args.input === '-' ? 0 : args.input, 'utf8'), errors);
+      errors.forEach(reportError);
+      for (let start = 0; start < items.length; start += BATCH) await flush(items.slice(start, start + BATCH));
+    } else {
+      // JSONL streams line by line, so inputs larger than memory work and results appear as they are scored
+      const input = args.input === '-' ? process.stdin : createReadStream(args.input);
+      const lines = createInterface({ input, crlfDelay: Infinity });
+      let n = 0;
+      let batch: Item[] = [];
+      for await (const line of lines) {
+        const r = parseJsonlLine(line, ++n);
+        if (typeof r === 'string') reportError(r);
+        else if (r) batch.push(r);
+        if (batch.length >= BATCH) {
+          await flush(batch);
+          batch = [];
+        }
+      }
+      await flush(batch);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`classify: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  } finally {
+    await model.classifier.release();
+    if (out !== process.stdout) await new Promise<void>((resolve) => out.end(resolve));
+  }
+  if (failed > 0) process.stderr.write(`classify: ${failed} record(s) failed, ${scored} scored\n`);
+  return failed > 0 ? 1 : 0;
 }
 
 main().then(
