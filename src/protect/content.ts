@@ -61,6 +61,8 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   let lastIds = protectStore.getState().value.ownIdentifiers;
   let doxCache = new WeakMap<TrackedItem, { text: string; spans: DoxxSpan[] }>();
   const ids = new WeakMap<Element, string>();
+  /** Item of each element we rendered (for media added later). */
+  const byEl = new WeakMap<Element, TrackedItem>();
   let nextId = 0;
 
   const threadKey = (kind: 'comment' | 'dm') => threadKeyFor(location.href, kind);
@@ -235,7 +237,6 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
 
   // Media added to an item after its verdict (lazy loading, re-render) gets the item's media policy at once:
   // the scanner does not re-render an item whose text did not change.
-  const byEl = new WeakMap<Element, TrackedItem>();
   new MutationObserver((mutations) => {
     const touched = new Set<TrackedItem>();
     for (const m of mutations) {
