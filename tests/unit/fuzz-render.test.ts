@@ -1,0 +1,138 @@
+// @vitest-environment jsdom
+/**
+ * The shield renderer on items whose text is hostile HTML (generated with fast-check): rendering,
+ * re-rendering, revealing and clearing a decision never turns the comment's text into elements. The page
+ * gains exactly one element (the shield's host), the shield's shadow DOM holds only its own style, bar,
+ * icon, label and button, and no <img>/<script>/<iframe>/<svg> appears anywhere. Labels are set with
+ * textContent, so even hostile category names stay text.
+ */
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fakeBrowser } from 'wxt/testing';
+import { renderDecision, setRevealed, type ShieldTarget } from '../../src/shield/render';
+import type { Decision } from '../../src/shield/decide';
+import type { Category } from '../../src/store/settings';
+
+const RUNS = Number(process.env.BOUCLIER_FUZZ_RUNS ?? 1_000) / 4;
+
+const HTML_ATTACKS = [
+  '<img src=x onerror="window.__pwned=1">',
+  '</style><script>window.__pwned=1</script>',
+  '<svg/onload=window.__pwned=1>',
+  '"><iframe src="javascript:window.__pwned=1"></iframe>',
+  '<style>*{filter:none!important}</style>',
+  '<bouclier-shield>fake</bouclier-shield>',
+  '<button>Show</button>',
+  '&lt;img src=x&gt;',
+  '<!--',
+  ']]><![CDATA[',
+  '<template><img src=x></template>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=window.__pwned=1>',
+];
+const hostile = fc
+  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...HTML_ATTACKS) }, fc.string({ maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 10 })), {
+    minLength: 1,
+    maxLength: 8,
+  })
+  .map((p) => p.join(''));
+const CATEGORIES: Category[] = ['misogyny', 'insult', 'threat', 'sexual', 'identity_attack', 'muted', 'doxxing'];
+const decision = fc.record({
+  labels: fc.subarray(CATEGORIES, { minLength: 1 }),
+  action: fc.constantFrom('blur', 'collapse', 'remove') as fc.Arbitrary<Decision['action']>,
+});
+
+const DANGEROUS = 'img, script, iframe, svg, math, object, embed, template, link';
+
+/** A comment as a platform renders it: the hostile text is text (a text node), as page HTML escapes it. */
+function makeItem(text: string): ShieldTarget {
+  const el = document.createElement('article');
+  const body = document.createElement('div');
+  body.className = 'comment-text';
+  body.textContent = text;
+  const actions = document.createElement('div');
+  actions.innerHTML = '<button type="button">Reply</button>';
+  el.append(body, actions);
+  document.body.append(el);
+  return { el, textEls: [body] };
+}
+
+function shadowOf(item: ShieldTarget): ShadowRoot | null {
+  const host = item.el.querySelector('bouclier-shield');
+  return (host as HTMLElement | null)?.shadowRoot ?? null;
+}
+
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const EN = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages;
+
+beforeAll(() => {
+  // The fake browser has no i18n: answer with the real English catalogue (placeholders resolved as Chrome does).
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
+    const m = EN[key];
+    if (!m) return '';
+    const args = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    return m.message
+      .replace(/\$([a-z0-9_]+)\$/gi, (_, name: string) => m.placeholders?.[name.toLowerCase()]?.content ?? '')
+      .replace(/\$(\d)/g, (_, d: string) => args[Number(d) - 1] ?? '');
+  }) as never);
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+  delete (window as unknown as { __pwned?: number }).__pwned;
+});
+
+describe('shield renderer on hostile HTML text (jsdom)', () => {
+  it('never creates elements from the text, whatever the decision', () => {
+    fc.assert(
+      fc.property(hostile, decision, decision, fc.boolean(), (text, first, second, reveal) => {
+        document.body.replaceChildren();
+        const item = makeItem(text);
+        const before = document.getElementsByTagName('*').length;
+        const body = item.textEls[0]!;
+
+        renderDecision(item, first);
+        expect(document.getElementsByTagName('*').length).toBe(before + 1); // the shield host only
+        expect(body.textContent).toBe(text);
+        expect(body.children.length).toBe(0);
+        expect(document.querySelectorAll(DANGEROUS)).toHaveLength(0);
+        const root = shadowOf(item);
+        expect(root).not.toBeNull();
+        expect([...root!.querySelectorAll('*')].map((e) => e.localName).sort()).toEqual(['button', 'div', 'span', 'span', 'style']);
+        expect(root!.querySelectorAll(DANGEROUS)).toHaveLength(0);
+        expect(root!.querySelector('.label')!.children).toHaveLength(0);
+        expect(root!.querySelector('.label')!.textContent!.length, 'the label says what was hidden').toBeGreaterThan(0);
+
+        setRevealed(item, reveal);
+        renderDecision(item, second);
+        expect(document.getElementsByTagName('*').length).toBe(before + 1);
+        expect(document.querySelectorAll(DANGEROUS)).toHaveLength(0);
+        expect(shadowOf(item)!.querySelectorAll(DANGEROUS)).toHaveLength(0);
+
+        renderDecision(item, { labels: [], action: null });
+        expect(document.getElementsByTagName('*').length).toBe(before);
+        expect(body.textContent).toBe(text);
+        expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('writes even a hostile category name as text, not markup', () => {
+    const item = makeItem('hello');
+    renderDecision(item, { labels: ['<img src=x onerror=window.__pwned=1>' as Category], action: 'blur' });
+    const root = shadowOf(item)!;
+    expect(root.querySelectorAll(DANGEROUS)).toHaveLength(0);
+    expect(root.querySelector('.label')!.children).toHaveLength(0);
+    expect(root.querySelector('.label')!.textContent).toContain('<img');
+    expect(item.el.getAttribute('data-bouclier-labels')).toBe('<img src=x onerror=window.__pwned=1>');
+    expect(document.querySelectorAll(DANGEROUS)).toHaveLength(0);
+  });
+
+  it('detects markup when it is there (the checks above can fail)', () => {
+    const item = makeItem('x');
+    item.textEls[0]!.innerHTML = HTML_ATTACKS[0]!;
+    expect(document.querySelectorAll(DANGEROUS).length).toBeGreaterThan(0);
+  });
+});
