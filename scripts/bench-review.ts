@@ -4,7 +4,8 @@
  *
  * 1. Seeds N records (default 50,000) into the extension's own IndexedDB ("bouclier-review", the
  *    same store the background writes), from an extension page, in batches of 5,000.
- * 2. Opens options.html#review fresh and measures time to open (navigation → list rendered with N).
+ * 2. Opens options.html#review fresh: time to the first rows (newest page) and to the full list of N
+ *    (openGetAllMs = the IndexedDB getAll part).
  * 3. Filters: text search, platform, category, author — time from input to the count updating.
  * 4. Scrolls the virtualised list end to end for ~2 s and reports frame times (p50 / p95 / max).
  * 5. Exports all N as CSV and JSON (click → download event, plus in-page export time) and a
@@ -74,9 +75,12 @@ try {
   const page = await h.context.newPage();
   const t0 = Date.now();
   await page.goto(`chrome-extension://${h.extensionId}/options.html#review`);
+  await page.waitForSelector('[data-testid="review-row"]', { timeout: 120_000 });
+  results.firstRowsMs = Date.now() - t0;
   await page.waitForSelector(`html[data-review-ready="${N}"]`, { timeout: 120_000 });
   await page.waitForSelector('[data-testid="review-row"]');
   results.openMs = Date.now() - t0;
+  results.openGetAllMs = Number(await page.locator('html').getAttribute('data-review-load-ms'));
   log(`opened in ${results.openMs} ms`);
 
   const shown = async () => Number(await page.locator('[data-testid="review-count"]').getAttribute('data-shown'));

@@ -114,6 +114,17 @@ export async function allEntries(db: LogDB): Promise<LogEntry[]> {
   return db.getAll('entries');
 }
 
+/** The `n` most recently first-seen records (newest first): a quick first page before the full load. */
+export async function newestEntries(db: LogDB, n: number): Promise<LogEntry[]> {
+  const out: LogEntry[] = [];
+  let cursor = await db.transaction('entries').store.index('firstSeen').openCursor(null, 'prev');
+  while (cursor && out.length < n) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
 export async function countEntries(db: LogDB): Promise<number> {
   return db.count('entries');
 }

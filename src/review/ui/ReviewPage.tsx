@@ -9,7 +9,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, ty
 import { browser } from 'wxt/browser';
 import { t } from '@/src/ui/i18n';
 import { normalize } from '@/src/classifier/normalize';
-import { allEntries, clearLog, countEntries, deleteEntries, openLog, pruneBefore, retentionCutoff, setFeedback, type LogDB } from '../log';
+import { allEntries, clearLog, countEntries, deleteEntries, newestEntries, openLog, pruneBefore, retentionCutoff, setFeedback, type LogDB } from '../log';
 import { addCorrections, CORRECTIONS_KEY, loadCorrections, removeCorrections, type Correction } from '../corrections';
 import { toCsv, toJson, toPrintableHtml, type ExportContext } from '../evidence';
 import { DEFAULT_REVIEW_PREFS, parseReviewPrefs, RETENTION_CHOICES, REVIEW_PREFS_KEY, type LogEntry, type ReviewPrefs } from '../types';
@@ -90,6 +90,8 @@ const catName = (c: string): string => t(`category_${c}`);
 export function ReviewPage() {
   const dbRef = useRef<LogDB | null>(null);
   const [entries, setEntries] = useState<LogEntry[] | null>(null);
+  /** True while only the newest page is loaded. */
+  const [partial, setPartial] = useState(false);
   const [dbError, setDbError] = useState<string | null>(null);
   const [corrections, setCorrections] = useState<Correction[]>([]);
   const [prefs, setPrefs] = useState<ReviewPrefs>(DEFAULT_REVIEW_PREFS);
@@ -109,9 +111,19 @@ export function ReviewPage() {
       dbRef.current ??= await openLog(undefined, () => {
         dbRef.current = null;
       });
-      const all = await allEntries(dbRef.current);
+      const db = dbRef.current;
+      if (countRef.current < 0) {
+        // First load: show the newest page at once, then everything (50,000 records take a while).
+        const first = await newestEntries(db, 40);
+        setPartial(true);
+        setEntries((prev) => prev ?? first);
+      }
+      const t0 = performance.now();
+      const all = await allEntries(db);
+      document.documentElement.setAttribute('data-review-load-ms', String(Math.round(performance.now() - t0)));
       countRef.current = all.length;
       setEntries(all);
+      setPartial(false);
       setDbError(null);
     } catch (e) {
       dbRef.current = null;
@@ -151,8 +163,8 @@ export function ReviewPage() {
   const categories = useMemo(() => [...new Set((entries ?? []).flatMap((e) => e.labels))].sort(), [entries]);
 
   useEffect(() => {
-    if (entries !== null) document.documentElement.setAttribute('data-review-ready', String(entries.length));
-  }, [entries]);
+    if (entries !== null && !partial) document.documentElement.setAttribute('data-review-ready', String(entries.length));
+  }, [entries, partial]);
 
   const setF = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -352,7 +364,7 @@ export function ReviewPage() {
           {t('review_select_all')}
         </label>
         <span data-testid="review-count" data-shown={shown.length} data-total={entries?.length ?? 0} aria-live="polite">
-          {t('review_count', [String(shown.length), String(entries?.length ?? 0), String(selected.size)])}
+          {partial ? t('review_loading') : t('review_count', [String(shown.length), String(entries?.length ?? 0), String(selected.size)])}
         </span>
       </div>
       <div className="bulk row">
