@@ -115,7 +115,7 @@ describe('normalize: total and fast', () => {
     const patterns = ['Tu es une s4l0pe, va te faire voir ! https://a.b 😂 ', 'a', 'a.', '@', 'é', 'x@', 's̴', 'a '];
     const best = (s: string): number =>
       Math.min(
-        ...[0, 1, 2, 3, 4].map(() => {
+        ...[0, 1, 2].map(() => {
           const t0 = performance.now();
           normalize(s);
           return performance.now() - t0;
@@ -128,15 +128,13 @@ describe('normalize: total and fast', () => {
       ...wrapped.map(([pre, mid, post]) => (n: number) => pre + mid.repeat(n - pre.length - post.length) + post),
     ];
     for (const make of cases) {
-      const small = make(20_000);
       const big = make(100_000);
       const p = big.slice(0, 12);
       normalize(big); // warm up the JIT
-      const tSmall = best(small);
       const tBig = best(big);
       // ≈ 25-50 ms measured on an idle core. The quadratic regex bug this guards against took 3 s at 40k
       // chars (≈ 20 s at 100k), so a 1 s ceiling catches it without flaking on busy shared cores.
-      expect(tBig, `${JSON.stringify(p)}: ${tBig.toFixed(1)} ms for 100k (${tSmall.toFixed(1)} ms for 20k)`).toBeLessThan(1000);
+      expect(tBig, `${JSON.stringify(p)}: ${tBig.toFixed(1)} ms for 100k chars`).toBeLessThan(1000);
     }
   });
 });
