@@ -298,20 +298,15 @@ describe('muted words', () => {
   it('compile any entry (regex metacharacters, wildcards, hostile text) without throwing', () => {
     fc.assert(
       fc.property(fc.oneof(hostileText, fc.constantFrom('*', '**', '(', '[', '\\', '.*', '$', '^', '|', '(?=', '\\p{L}', 'a*b*c*d*e*f*')), (v) => {
-        const re = timed('compileMutedEntry', () => compileMutedEntry(v));
-        expect(re === null || re instanceof RegExp).toBe(true);
+        const globs = timed('compileMutedEntry', () => compileMutedEntry(v));
+        expect(globs === null || (Array.isArray(globs) && globs.every((g) => Array.isArray(g) && g.every((p) => typeof p === 'string')))).toBe(true);
       }),
       { numRuns: RUNS / 2 },
     );
   });
 
   it('match any text against any list, in bounded time, returning one of her entries or nothing', () => {
-    // At most one wildcard per generated entry: entries with several hang today (see the next test).
-    const oneWildcard = (v: string) => {
-      const i = v.indexOf('*');
-      return i < 0 ? v : v.slice(0, i + 1) + v.slice(i + 1).replaceAll('*', '');
-    };
-    const value = fc.oneof(hostileText, plainWord, fc.constantFrom('*', 'con*', '*e', '(', '\\')).map(oneWildcard);
+    const value = fc.oneof(hostileText, plainWord, fc.constantFrom('*', 'con*', '*e', 'a*b*a*b*', '(', '\\'));
     fc.assert(
       fc.property(fc.array(value, { maxLength: 20 }), anyText, (values, text) => {
         const entries = values.map((v) => entry(v));
@@ -324,7 +319,7 @@ describe('muted words', () => {
   });
 
   it('never hang on entries with several wildcards (regex backtracking)', async () => {
-    // Her entry compiles to a RegExp; a catastrophic one would freeze the content script on every comment.
+    // A matcher that backtracks (as a RegExp built from her entry did) would freeze the content script on every comment.
     // Each match runs in a worker thread that is stopped after CALL_BUDGET_MS.
     const cases: [string, string][] = [
       [`${'*'.repeat(50)}x`, '</style><script>alert(1)</script>'],
