@@ -37,7 +37,7 @@ export function parseEntry(raw: unknown): EntryInput | null {
   const scores: Record<string, number> = {};
   if (typeof e.scores === 'object' && e.scores !== null) {
     for (const [k, v] of Object.entries(e.scores).slice(0, 10)) {
-      if (/^[a-z_]{1,40}$/.test(k) && typeof v === 'number' && Number.isFinite(v)) scores[k] = v;
+      if (/^[a-z][a-z_]{0,39}$/.test(k) && typeof v === 'number' && Number.isFinite(v)) scores[k] = v;
     }
   }
   const seenAt = typeof e.seenAt === 'number' && Number.isFinite(e.seenAt) ? e.seenAt : Date.now();

@@ -15,7 +15,7 @@ interface Resource {
 const FRANCE: Resource[] = [
   { key: 'pharos', url: 'https://www.internet-signalement.gouv.fr' },
   { key: '3018', url: 'https://e-enfance.org/numero-3018/' },
-  { key: 'complaint', url: 'https://www.service-public.fr/particuliers/vosdroits/F1435' },
+  { key: 'complaint' },
   { key: 'preplainte', url: 'https://www.pre-plainte-en-ligne.gouv.fr' },
   { key: '3919' },
   { key: 'stopncii', url: 'https://stopncii.org' },

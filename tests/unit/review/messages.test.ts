@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseReviewRequest } from '../../../src/review/messages';
+import { LIMITS } from '../../../src/review/types';
+
+const ok = {
+  platform: 'reddit', kind: 'comment', pageUrl: 'https://www.reddit.com/r/x/', thread: 'https://www.reddit.com/r/x/',
+  permalink: 'https://www.reddit.com/r/x/1/', author: 'a', displayName: null, text: 'hello', labels: ['misogyny'],
+  scores: { misogyny: 0.9 }, action: 'blur', source: 'model', seenAt: 1,
+};
+
+describe('review-log message validation', () => {
+  it('accepts a well-formed entry', () => {
+    expect(parseReviewRequest({ type: 'review-log', entries: [ok] })).toEqual({ type: 'review-log', entries: [ok] });
+  });
+  it('drops malformed entries (bad URL scheme, unknown action/kind/source, missing text, wrong types)', () => {
+    const bad = [
+      { ...ok, pageUrl: 'javascript:alert(1)' },
+      { ...ok, permalink: 'data:text/html,x' },
+      { ...ok, action: 'delete' },
+      { ...ok, kind: 'post' },
+      { ...ok, source: 'server' },
+      { ...ok, text: '' },
+      { ...ok, author: 42 },
+      { ...ok, labels: 'misogyny' },
+      null,
+    ];
+    const res = parseReviewRequest({ type: 'review-log', entries: [...bad, ok] });
+    expect(res?.type === 'review-log' && res.entries).toHaveLength(1);
+  });
+  it('refuses oversized batches and cuts oversized strings; keeps only label-like labels and finite scores', () => {
+    expect(parseReviewRequest({ type: 'review-log', entries: Array(LIMITS.maxEntriesPerMessage + 1).fill(ok) })).toBeNull();
+    const res = parseReviewRequest({
+      type: 'review-log',
+      entries: [{ ...ok, text: 'x'.repeat(LIMITS.maxText + 50), labels: ['misogyny', '<img>', 'threat'], scores: { misogyny: Infinity, threat: 0.5, '__proto__x': 1 } }],
+    });
+    const e = res?.type === 'review-log' ? res.entries[0]! : null;
+    expect(e?.text).toHaveLength(LIMITS.maxText);
+    expect(e?.labels).toEqual(['misogyny', 'threat']);
+    expect(e?.scores).toEqual({ threat: 0.5 });
+  });
+  it('ignores unknown message types', () => {
+    expect(parseReviewRequest({ type: 'classify', texts: [] })).toBeNull();
+    expect(parseReviewRequest('review-log')).toBeNull();
+  });
+});
