@@ -310,7 +310,9 @@ function ownIdentifierSpans(text: string, compiled: CompiledIdentifiers): DoxxSp
           matchedEnd = j;
           break;
         }
-        if (w.length > key.length + 2 && !w.startsWith(key.slice(0, Math.min(key.length, w.length)))) break;
+        // Folding is per character once spaces are removed, so a window that is not a prefix of the key
+        // cannot grow into it: stop at once (keeps huge texts linear in their word count).
+        if (!key.startsWith(w)) break;
       }
       // An @-mention addresses her (replies to her carry her handle): that is not publishing her data.
       const start = words[i]!.start;
