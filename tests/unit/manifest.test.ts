@@ -62,9 +62,9 @@ function checkHostAccess(m: Manifest): void {
   }
   expect(new Set(hosts), 'default host access = exactly the supported platforms').toEqual(new Set(SUPPORTED_HOST_PERMISSIONS));
   for (const p of contentMatches) expect(SUPPORTED_HOST_PERMISSIONS).toContain(p);
-  // Broad patterns are only ever optional (Mastodon instances, asked for one by one).
-  for (const p of [...(m.optional_host_permissions ?? []), ...(m.optional_permissions ?? [])]) {
-    expect(typeof p).toBe('string');
+  // Broad patterns are only ever optional (Mastodon instances, asked for one by one), and https only.
+  for (const p of [...(m.optional_host_permissions ?? []), ...(m.optional_permissions ?? [])] as string[]) {
+    expect(p, 'optional host access: https only').toMatch(/^https:\/\/[^/]+\/\*$/);
   }
   expect(m.externally_connectable, 'no web page may message the extension').toBeUndefined();
 }
