@@ -4,7 +4,7 @@
  * texts and must reproduce the scores PyTorch computed, within 1e-5. Fails (does not skip) when Debian's
  * PyTorch is missing, because CI is expected to install it.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,12 +25,21 @@ describe('training pipeline (smoke)', () => {
         `/usr/bin/python3 cannot import torch/onnx/numpy (install python3-torch python3-onnx python3-numpy):\n${torchCheck.stderr}`,
       );
     }
-    const run = spawnSync('bash', ['training/train.sh', '--smoke'], {
-      encoding: 'utf8',
-      env: { ...process.env, BOUCLIER_SMOKE_DIR: work },
-      timeout: 170_000,
+    // Async spawn: a blocking spawnSync would starve vitest's worker RPC during the run.
+    const run = await new Promise<{ status: number | null; out: string }>((resolveRun) => {
+      const child = spawn('bash', ['training/train.sh', '--smoke'], {
+        env: { ...process.env, BOUCLIER_SMOKE_DIR: work },
+      });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      const timer = setTimeout(() => child.kill('SIGTERM'), 230_000);
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        resolveRun({ status, out });
+      });
     });
-    expect(run.status, `smoke pipeline failed:\n${run.stdout}\n${run.stderr}`).toBe(0);
+    expect(run.status, `smoke pipeline failed:\n${run.out}`).toBe(0);
 
     const models = join(work, 'models');
     const onnxPath = join(models, 'bouclier.onnx');
@@ -65,5 +74,5 @@ describe('training pipeline (smoke)', () => {
     // The parity set must exercise the model: not every text may get the same score.
     const distinct = new Set(scores.map((s) => s.misogyny.toFixed(6)));
     expect(distinct.size).toBeGreaterThan(5);
-  }, 200_000);
+  }, 260_000);
 });

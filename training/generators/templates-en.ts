@@ -57,6 +57,12 @@ export const FAMILIES_EN: Family[] = [
   { kind: 'testimony', target: 'none', variants: ['Someone in the comments called me a {SLUR_W} for posting my art.', 'I got a DM calling me a {SLUR_W} and telling me to shut up.', 'My classmates called me a {SLUR_W} all through high school.'] },
   { kind: 'reclaimed_homonym', target: 'none', variants: ['The hen laid three eggs and the cock watched over them.', 'The puppies stay with the bitch for eight weeks.', 'Use a hoe to break up the clay before planting.'] },
   { kind: 'profanity_untargeted', target: 'none', variants: ['Well shit, the printer jammed again.', 'Damn it, I burnt the toast.', 'This fucking weather is ruining my weekend.'] },
+  // ---------- more non-hostile families (round 3: short and everyday mentions) ----------
+  { kind: 'neutral_women', target: 'person', variants: ['Hi {P}!', '{P}?', 'Hey {P} 👋', 'Good night {P}', '{P} 😂😂'] },
+  { kind: 'neutral_women', target: 'group', variants: ['Go {G}!', '{G} 💪', 'Let’s go {G}!!', 'So proud of our {G} ❤️'] },
+  { kind: 'neutral_women', target: 'group', variants: ['The novel follows three {G} during the war.', 'This podcast asks {G} about their first job.', 'The series is about a group of {G} in Glasgow.'] },
+  { kind: 'neutral_women', target: 'group', variants: ['The number of {G} in engineering schools went up this year.', 'On average {G} live longer, according to the census.', 'A study compares how {G} and men sleep.'] },
+  { kind: 'positive_women', target: 'group', variants: ['{G} are awesome, honestly.', 'The {G} on this forum are so lovely.', 'The {G} who work here are the best.'] },
   // ---------- hostile ----------
   { kind: 'hostile_slur', target: 'person', variants: ['Shut up {P}, you {SLUR}.', '{P} is such a {SLUR}.', 'Nobody cares what you think, {SLUR}.'] },
   { kind: 'hostile_slur', target: 'person', variants: ['Look at this dumb {SLUR} trying to act smart.', 'Get out of my mentions, {SLUR}.', 'What a {SLUR}, {P} should just log off forever.'] },

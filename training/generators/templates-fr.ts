@@ -58,6 +58,15 @@ export const FAMILIES_FR: Family[] = [
   { kind: 'testimony', target: 'none', variants: ["Quelqu'un m'a traitée de {SLUR_W} en commentaire parce que je poste mes dessins.", "J'ai reçu un DM qui me traitait de {SLUR_W} et me disait de me taire.", 'Au collège on me traitait de {SLUR_W} tous les jours.'] },
   { kind: 'reclaimed_homonym', target: 'none', variants: ['La chienne allaite ses chiots depuis trois semaines.', 'On a adopté une petite chatte noire au refuge.', 'Le coq chante tous les matins à cinq heures.'] },
   { kind: 'profanity_untargeted', target: 'none', variants: ['Merde, l’imprimante est encore bloquée.', 'Putain j’ai cramé les tartines.', 'Ce temps de merde me gâche le week-end.'] },
+  // ---------- familles non hostiles supplémentaires (3e tour : mentions neutres en français) ----------
+  { kind: 'neutral_women', target: 'person', variants: ['Coucou {P} !', '{P} ?', 'Salut {P} 👋', 'Bonne nuit {P}', '{P} 😂😂'] },
+  { kind: 'neutral_women', target: 'group', variants: ['Bravo les {G} !', 'Les {G} 💪', 'Allez les {G} !!', 'On est fières des {G} ❤️'] },
+  { kind: 'neutral_women', target: 'group', variants: ['Le livre raconte l’histoire de trois {G} pendant la guerre.', 'Ce podcast interroge des {G} sur leur premier emploi.', 'La série suit une bande de {G} à Marseille.'] },
+  { kind: 'neutral_women', target: 'group', variants: ['Le nombre de {G} dans les écoles d’ingénieurs a augmenté cette année.', 'Selon l’Insee, les {G} vivent en moyenne plus longtemps.', 'Une étude compare le sommeil des {G} et des hommes.'] },
+  { kind: 'neutral_women', target: 'group', variants: ['Les {G} du club de foot jouent dimanche à 15h.', 'Les {G} de mon immeuble organisent une fête des voisins.', 'Les {G} de la chorale répètent le jeudi soir.'] },
+  { kind: 'neutral_women', target: 'group', variants: ['Les {G} ont voté à 52 % pour ce candidat selon le sondage.', 'Combien de {G} ont répondu au questionnaire ?', 'Le ministère publie un guide pour les {G} enceintes.'] },
+  { kind: 'positive_women', target: 'group', variants: ['Les {G} sont géniales, vraiment.', 'Franchement les {G} de ce forum sont adorables.', 'Les {G} qui bossent ici sont au top.'] },
+  { kind: 'positive_women', target: 'group', variants: ['Chapeau aux {G} qui ont monté cette asso.', 'Les {G} méritent d’être mieux payées, point.', 'Vive les {G} qui se lancent en politique !'] },
   // ---------- hostile ----------
   { kind: 'hostile_slur', target: 'person', variants: ['Ferme-la {P}, espèce de {SLUR}.', '{P} c’est vraiment une {SLUR}.', "Tout le monde s'en fout de ton avis, {SLUR}."] },
   { kind: 'hostile_slur', target: 'person', variants: ['Regardez-moi cette {SLUR} qui se croit intelligente.', 'Dégage de mes mentions, {SLUR}.', 'Quelle {SLUR}, {P} devrait se déconnecter pour toujours.'] },
