@@ -17,6 +17,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, waitForVerdicts, type Harness } from './harness';
 import { parseCsv, unneutralise } from '../helpers/csv';
+import { checkA11y } from './a11y';
 
 const THREAD_URL = 'https://www.reddit.com/r/france/comments/1demo42/harcelement_en_ligne_enquete/';
 const THREAD_HTML = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/demo/reddit-thread.html'), 'utf8');
@@ -207,6 +208,16 @@ describe('review log and corrections on the demo thread', () => {
     for (const p of chosen) expect(html.body).toContain(p);
     expect(html.body).not.toMatch(/<script/i);
     expect(total).toBeGreaterThanOrEqual(3);
+  });
+
+  it('review and help pages have no serious or critical accessibility violations', async () => {
+    await review.selectOption('[data-testid="review-sort"]', 'newest');
+    await review.locator('[data-testid="review-row"]').first().locator('[data-action="details"]').click();
+    expect(await checkA11y(review)).toEqual([]);
+    const help = await h.openExtensionPage('options.html#help');
+    await help.waitForSelector('[data-testid="help"]');
+    expect(await checkA11y(help)).toEqual([]);
+    await help.close();
   });
 
   it('made no network request', () => {

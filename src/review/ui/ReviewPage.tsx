@@ -581,8 +581,11 @@ function VirtualList({ items, label, renderRow }: { items: LogEntry[]; label: st
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(items.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
   return (
-    <div className="vlist" ref={ref} data-testid="review-list" role="list" aria-label={label} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      <div style={{ height: items.length * ROW_HEIGHT, position: 'relative' }}>{items.slice(first, last).map((e, k) => renderRow(e, first + k))}</div>
+    // Focusable region so the list scrolls from the keyboard; rows are list items of the inner list.
+    <div className="vlist" ref={ref} data-testid="review-list" role="region" tabIndex={0} aria-label={label} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div role="list" aria-label={label} style={{ height: items.length * ROW_HEIGHT, position: 'relative' }}>
+        {items.slice(first, last).map((e, k) => renderRow(e, first + k))}
+      </div>
     </div>
   );
 }
