@@ -23,7 +23,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 
 export const FIREFOX_PATH = process.env.BOUCLIER_FIREFOX ?? '/usr/bin/firefox-esr';
-export const FIREFOX_EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/firefox-mv2');
+export const FIREFOX_EXTENSION_DIR = process.env.BOUCLIER_FIREFOX_EXTENSION_DIR ?? path.resolve(import.meta.dirname, '../../.output/firefox-mv2');
 
 /** browser_specific_settings.gecko.id in wxt.config.ts */
 export const FIREFOX_EXTENSION_ID = 'bouclier@bouclier.invalid';

@@ -129,6 +129,14 @@ describe('Bouclier in Firefox (MV2, background-page classifier)', () => {
     await tab.close();
   });
 
+  it('gives the page no extension storage API in its main world', async () => {
+    const seen = await reddit.evaluate(() => {
+      const w = window as unknown as { chrome?: { storage?: unknown }; browser?: { storage?: unknown } };
+      return [typeof w.chrome?.storage, typeof w.browser?.storage];
+    });
+    expect(seen).toEqual(['undefined', 'undefined']);
+  });
+
   it('made no network request', () => {
     h.assertNoExternalRequests();
   });
