@@ -75,6 +75,7 @@ function buildShield(item: ShieldTarget, decision: Decision): HTMLElement {
   button.addEventListener('click', (e) => {
     e.preventDefault();
     e.stopPropagation(); // the platform must not treat this as a click on the comment
+    if (!e.isTrusted) return; // only her own click (mouse, keyboard, assistive tech) reveals; page script cannot
     const revealed = item.el.getAttribute('data-bouclier') === 'revealed';
     setGuarded(item.el, 'data-bouclier', revealed ? 'flagged' : 'revealed');
     applyVisibility(item);
