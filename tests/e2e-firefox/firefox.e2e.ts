@@ -129,6 +129,34 @@ describe('Bouclier in Firefox (MV2, background-page classifier)', () => {
     await tab.close();
   });
 
+  it('does not let page script un-shield a comment (attributes restored, synthetic click ignored)', async () => {
+    const ids = await reddit.evaluate(() =>
+      [...document.querySelectorAll('shreddit-comment[data-bouclier="flagged"]')].map((e) => e.getAttribute('thingid')),
+    );
+    expect(ids.length).toBeGreaterThan(2);
+    const [a, b] = ids as [string, string];
+    const look = (t: string) =>
+      reddit.evaluate((id: string) => {
+        const item = document.querySelector(`shreddit-comment[thingid="${id}"]`)!;
+        const text = item.querySelector(':scope > [slot="comment"]')!;
+        return `${item.getAttribute('data-bouclier')}|${text.getAttribute('data-bouclier-hide')}|${getComputedStyle(text).filter}`;
+      }, t);
+    await reddit.evaluate((id: string) => {
+      const item = document.querySelector(`shreddit-comment[thingid="${id}"]`)!;
+      item.setAttribute('data-bouclier', 'clean');
+      item.querySelector(':scope > [slot="comment"]')!.removeAttribute('data-bouclier-hide');
+    }, a);
+    await expect.poll(() => look(a), { timeout: 1_000 }).toMatch(/^flagged\|blur\|blur/);
+    const clicked = await reddit.evaluate((id: string) => {
+      const button = document.querySelector(`shreddit-comment[thingid="${id}"] > bouclier-shield`)?.shadowRoot?.querySelector('button');
+      button?.click();
+      return Boolean(button);
+    }, b);
+    expect(clicked).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await look(b)).toMatch(/^flagged\|blur\|blur/);
+  });
+
   it('gives the page no extension storage API in its main world', async () => {
     const seen = await reddit.evaluate(() => {
       const w = window as unknown as { chrome?: { storage?: unknown }; browser?: { storage?: unknown } };
