@@ -108,10 +108,17 @@ describe('review log and corrections on the demo thread', () => {
     expect(await text.textContent()).not.toContain(flagged.text);
   });
 
-  it('"not abusive" un-hides it in the open tab without reload, and a near-identical new comment stays clean', async () => {
+  it('"not abusive" un-hides it in the open tab without reload (undo re-hides it), and a near-identical new comment stays clean', async () => {
     const row = review.locator('[data-testid="review-row"]');
     await row.locator('[data-action="not-abusive"]').click();
     await expect.poll(() => row.getAttribute('data-feedback')).toBe('not_abusive');
+    await expect.poll(() => stateOf(flagged.id), { timeout: 10_000 }).toBe('clean');
+
+    // Undo puts the model's verdict back in the tab; then she confirms "not abusive" again.
+    await row.locator('[data-action="undo"]').click();
+    await expect.poll(() => stateOf(flagged.id), { timeout: 10_000 }).toBe('flagged');
+    expect(await row.getAttribute('data-feedback')).toBe('');
+    await row.locator('[data-action="not-abusive"]').click();
     await expect.poll(() => stateOf(flagged.id), { timeout: 10_000 }).toBe('clean');
 
     // A near-identical text (one emoji added, re-cased) posted later by someone else.
