@@ -140,8 +140,9 @@ describe('the page cannot un-shield an item', () => {
 });
 
 describe('no network request, anywhere', () => {
+  // Several fixture tabs at once (vitest's maxConcurrency, 5): each waits mostly on the page's own timers.
   for (const f of PLATFORM_FIXTURES.filter((x) => !x.e2eSkip)) {
-    it(`${f.file} at ${f.url}`, async () => {
+    it.concurrent(`${f.file} at ${f.url}`, async () => {
       const page = await h.openFixture(f.url, fs.readFileSync(path.join(FIXTURES, 'platforms', f.file), 'utf8'));
       try {
         await page.waitForSelector('html[data-fixture-done]', { state: 'attached', timeout: 10_000 }).catch(() => undefined);
