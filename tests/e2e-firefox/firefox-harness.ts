@@ -388,7 +388,13 @@ export async function launchFirefoxExtension(): Promise<FirefoxHarness> {
         if (externalRequests.length > 0) throw new Error(`Firefox tried to reach the network:\n${externalRequests.join('\n')}`);
       },
       async close() {
-        await bidi.send('session.end').catch(() => undefined);
+        // Ask Firefox to quit (it ends the session too), give it a few seconds, then make sure.
+        const exited = new Promise<void>((resolve) => {
+          if (child.exitCode !== null) resolve();
+          else child.once('exit', () => resolve());
+        });
+        await Promise.race([bidi.send('browser.close').catch(() => undefined), new Promise((r) => setTimeout(r, 3_000))]);
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
         bidi.close();
         cleanup();
       },
