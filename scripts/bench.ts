@@ -102,6 +102,7 @@ async function zipSize(dir: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = os.loadavg()[0]!;
   // 1. The build, and a private copy of it.
   const built = path.join(ROOT, '.output/chrome-mv3');
   if (!has('--no-build')) {
@@ -202,6 +203,12 @@ async function main(): Promise<void> {
     budgetRow('extension zip (Chrome, deflate -9)', undefined, 'MiB', 8, '<=');
     budgetRow('content-script bundle', undefined, 'KiB', 150, '<=');
   }
+
+  // Timings on a busy machine are not the product's: say how busy it was.
+  infoRow(
+    'machine load (1-min average, start / end)',
+    `${loadAtStart.toFixed(1)} / ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores${Math.max(loadAtStart, os.loadavg()[0]!) > os.cpus().length ? ' — OVERLOADED, timings inflated' : ''}`,
+  );
 
   // 6. One table.
   const head: Row = { figure: 'figure', measured: 'measured', budget: 'budget', ok: 'ok?' as Row['ok'] };
