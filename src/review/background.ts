@@ -69,7 +69,9 @@ export function registerReviewBackground(): void {
     })
     .catch(() => undefined);
 
-  void pruneIfDue(true).catch(() => undefined);
+  // The worker wakes often: prune when due (daily); a browser start forces it (listener below).
+  void pruneIfDue(false).catch(() => undefined);
+  browser.runtime.onStartup?.addListener(() => void pruneIfDue(true).catch(() => undefined));
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     if (sender.id !== browser.runtime.id) return false;
