@@ -34,10 +34,28 @@ function cleanHandle(raw: string | null | undefined): string | null {
   return h.length > 0 && h.length <= 100 ? h : null;
 }
 
-export function extractItem(item: Element, rule: ItemRule): ItemData | null {
+/** Just the text elements and text: what the scanner compares on every re-render, so kept cheap. */
+export function extractText(item: Element, rule: ItemRule): { textEls: HTMLElement[]; text: string } | null {
   const text = firstMatch(item, rule.text);
   if (!text) return null;
-  const content = text.els.map((el) => el.textContent ?? '').join('\n').trim();
+  return { textEls: text.els, text: text.els.map((el) => el.textContent ?? '').join('\n').trim() };
+}
+
+/** Absolute URL without the cost of `new URL` in the common cases (absolute, or root-relative). */
+function absolute(href: string): string | null {
+  if (/^https?:\/\//.test(href)) return href;
+  if (href.startsWith('/') && !href.startsWith('//')) return location.origin + href;
+  try {
+    return new URL(href, location.href).href;
+  } catch {
+    return null;
+  }
+}
+
+export function extractItem(item: Element, rule: ItemRule, known?: { textEls: HTMLElement[]; text: string }): ItemData | null {
+  const found = known ?? extractText(item, rule);
+  if (!found) return null;
+  const content = found.text;
 
   let author: string | null = null;
   if (rule.authorAttr && item.hasAttribute(rule.authorAttr)) author = cleanHandle(item.getAttribute(rule.authorAttr));
@@ -53,12 +71,6 @@ export function extractItem(item: Element, rule: ItemRule): ItemData | null {
     const href = link?.closest('a')?.getAttribute('href') ?? link?.getAttribute('href');
     if (href) permalink = href;
   }
-  if (permalink) {
-    try {
-      permalink = new URL(permalink, location.href).href;
-    } catch {
-      permalink = null;
-    }
-  }
-  return { textEls: text.els, text: content, author, permalink };
+  if (permalink) permalink = absolute(permalink);
+  return { textEls: found.textEls, text: content, author, permalink };
 }

@@ -10,7 +10,7 @@
 import type { ItemKind, ItemRule, PlatformAdapter } from '../platforms/types';
 import type { LevelThresholds, Scores } from '../classifier/labels';
 import { normalize } from '../classifier/normalize';
-import { extractItem, type ItemData } from './extract';
+import { extractItem, extractText, type ItemData } from './extract';
 import { FALLBACK_RULE } from './fallback';
 
 export const SLICE_MS = 4;
@@ -94,7 +94,7 @@ export function createScanner(opts: ScannerOptions) {
   let lastHostError: string | null = null;
   const observed = new WeakSet<Node>();
   /** Main-thread time this scanner spends (its own slices, observer callbacks, verdict application). */
-  const perf = { busyMs: 0, maxTaskMs: 0, tasks: 0 };
+  const perf = { busyMs: 0, maxTaskMs: 0, tasks: 0, batches: 0, classified: 0, roundTripMs: 0, maxRoundTripMs: 0 };
   function account(start: number): void {
     const d = performance.now() - start;
     perf.busyMs += d;
@@ -178,14 +178,15 @@ export function createScanner(opts: ScannerOptions) {
     if (r.rule.exclude?.some((s) => el.matches(s))) return;
     const prev = tracked.get(el);
     if (prev && prev.platform !== r.platform && r.platform === 'fallback') return;
-    const data = extractItem(el, r.rule);
-    if (!data || data.text.length === 0) return;
-    if (prev && prev.text === data.text) {
+    const found = extractText(el, r.rule);
+    if (!found || found.text.length === 0) return;
+    if (prev && prev.text === found.text) {
       // Same node, same text: keep state, but re-mark text elements a re-render may have replaced.
-      for (const t of data.textEls) t.setAttribute('data-bouclier-text', '');
-      prev.textEls = data.textEls;
+      for (const t of found.textEls) if (!t.hasAttribute('data-bouclier-text')) t.setAttribute('data-bouclier-text', '');
+      prev.textEls = found.textEls;
       return;
     }
+    const data = extractItem(el, r.rule, found)!;
     const item: TrackedItem = {
       ...data,
       el,
@@ -219,8 +220,14 @@ export function createScanner(opts: ScannerOptions) {
       const keys = queue.splice(0, MAX_BATCH);
       const texts = keys.map((k) => waiting.get(k)?.values().next().value?.text ?? k);
       inFlight++;
+      const sent = performance.now();
       withTimeout(opts.classify(texts), CLASSIFY_TIMEOUT_MS)
         .then((res) => {
+          const rt = performance.now() - sent;
+          perf.batches++;
+          perf.classified += texts.length;
+          perf.roundTripMs += rt;
+          if (rt > perf.maxRoundTripMs) perf.maxRoundTripMs = rt;
           if (lastHostError !== null) opts.onHostRecovered?.();
           lastHostError = null;
           thresholds = res.thresholds;
