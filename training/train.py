@@ -411,6 +411,7 @@ def main():
     ap.add_argument("--hidden", type=int, default=64)
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--slot-dropout", type=float, default=0.15)
+    ap.add_argument("--calibrate-on", choices=["public", "all"], default="public", help="dev rows used for thresholds")
     ap.add_argument("--smoke", action="store_true", help="1 epoch, small, for the CI smoke test")
     args = ap.parse_args()
     if args.smoke:
@@ -464,10 +465,15 @@ def main():
     # Thresholds on dev: relaxed = F0.5-optimal (precision), balanced = F1-optimal, strict = F2-optimal (recall).
     sdev = score_rows(model, data, dv)
     th = {"relaxed": {}, "balanced": {}, "strict": {}}
-    # Pooled dev rows, unweighted. (Weighting every source equally was tried: it lowered the thresholds and
-    # raised false positives on the generated non-hostile families, so it is not used.)
+    # Calibrated on the public-dataset dev rows only (unweighted): the generated dev families are far easier
+    # and far more numerous for sexual/threat, and pooling them set thresholds that real sexual-harassment
+    # rows never reach (test recall 5 %). (Weighting every source equally was also tried: it lowered the
+    # thresholds and raised false positives on the generated non-hostile families.)
+    public_dev = np.array([data.rows[i]["source"] != "bouclier-gen" for i in dv])
+    if args.calibrate_on == "all":
+        public_dev[:] = True
     for j, l in enumerate(LABELS):
-        sel = data.m[dv, j] > 0
+        sel = (data.m[dv, j] > 0) & public_dev
         y, s = data.y[dv, j][sel], sdev[sel, j]
         w = None
         b = best_threshold(y, s, 1.0, w)
@@ -516,6 +522,10 @@ def evaluate(data, idx, scores, th):
         per_label[l] = {"n": int(sel.sum()), "pos": int(y.sum()), "auc": r4(roc_auc(y, s)), "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
         for lang in ("en", "fr"):
             ls = sel & np.array([rr["lang"] == lang for rr in rows])
+            # Same, public datasets only (generated held-out families excluded): the honest real-data number.
+            lp = ls & np.array([rr["source"] != "bouclier-gen" for rr in rows])
+            yp, sp = data.y[idx, j][lp], scores[lp, j]
+            per_lang.setdefault(lang + "_public", {})[l] = {"n": int(lp.sum()), "pos": int(yp.sum()), "auc": r4(roc_auc(yp, sp)), "f1": r4(prf(yp, sp >= bal[l])[2])}
             y2, s2 = data.y[idx, j][ls], scores[ls, j]
             p2, r2, f2 = prf(y2, s2 >= bal[l])
             per_lang.setdefault(lang, {})[l] = {"n": int(ls.sum()), "pos": int(y2.sum()), "auc": r4(roc_auc(y2, s2)), "f1": round(f2, 4)}
@@ -550,6 +560,8 @@ def evaluate(data, idx, scores, th):
         "test_rows": len(idx),
         "misogyny_auc_en": per_lang["en"]["misogyny"]["auc"],
         "misogyny_auc_fr": per_lang["fr"]["misogyny"]["auc"],
+        "misogyny_auc_en_public_only": per_lang["en_public"]["misogyny"]["auc"],
+        "misogyny_auc_fr_public_only": per_lang["fr_public"]["misogyny"]["auc"],
         "edos_test_macro_f1": edos["macro_f1"],
         "f1_balanced": {l: per_label[l]["f1"] for l in LABELS},
         "auc": {l: per_label[l]["auc"] for l in LABELS},
