@@ -55,7 +55,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: SUPPORTED_HOST_PERMISSIONS,
-    optional_host_permissions: ['https://*/*'],
+    // Firefox MV2 has no optional_host_permissions (WXT drops it there): optional origins go in optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     content_security_policy:
       browser === 'firefox'
         ? undefined
