@@ -12,7 +12,8 @@ import { browser } from 'wxt/browser';
 import type { TrackedItem } from '../scanner/scanner';
 import { createRaidBanner } from './banner';
 import { compactKey, compileIdentifiers, findDoxxing, type CompiledIdentifiers, type DoxxSpan } from './doxxing';
-import { ensureThreatAction, installMediaListeners, itemPostedAt, MEDIA, PROTECT_CSS, setLockdownHidden, shieldMedia, startProtectGuard } from './dom';
+import { ensureThreatAction, installMediaListeners, itemPostedAt, MEDIA, PROTECT_CSS, setLockdownHidden, shieldMedia } from './dom';
+import { startShieldGuard } from '../shield/guard';
 import { saveRaidEvent } from './events';
 import { hiddenByLockdown, mediaReason, type MediaReason } from './policy';
 import { createRaidDetector, threadKeyFor, type RaidEvent } from './raid';
@@ -55,7 +56,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   style.textContent = PROTECT_CSS;
   (document.head ?? document.documentElement).append(style);
   installMediaListeners();
-  startProtectGuard();
+  startShieldGuard();
 
   let compiled: CompiledIdentifiers = compileIdentifiers(protectStore.getState().value.ownIdentifiers);
   let lastIds = protectStore.getState().value.ownIdentifiers;

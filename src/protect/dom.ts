@@ -11,6 +11,7 @@
  *   data-bouclier-doxxing="phone address …" on an item where personal data was found
  */
 import type { MediaReason } from './policy';
+import { ownMedia, setGuarded } from '../shield/guard';
 
 export const PROTECT_CSS = `
 [data-bouclier-lockdown="hidden"]:not(:has([data-bouclier])) { display: none !important; }
@@ -28,51 +29,11 @@ export const PROTECT_CSS = `
 
 export const MEDIA = 'img, video, picture';
 
-// ---- guard: the page must not be able to undo a media blur or a lockdown by editing attributes/styles ----
-const GUARDED = ['data-bouclier-media', 'data-bouclier-lock', 'data-bouclier-lockdown'] as const;
-type Guarded = (typeof GUARDED)[number];
-const expected = new WeakMap<Element, Map<string, string | null>>();
-const UNHIDING = ['filter', 'display', 'visibility', 'opacity', 'content-visibility', 'transform'];
+// The page cannot undo a media blur or a lockdown: these attributes go through the shield's one guard
+// (src/shield/guard.ts), which restores them and strips inline styles that would un-hide.
+const setAttr = setGuarded;
 
-function setAttr(el: Element, name: Guarded, value: string | null): void {
-  let m = expected.get(el);
-  if (!m) {
-    m = new Map();
-    expected.set(el, m);
-  }
-  m.set(name, value);
-  if (value === null) el.removeAttribute(name);
-  else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
-
-let guard: MutationObserver | null = null;
-/** Restore our attributes when the page changes them, strip inline styles that would un-hide. Once per page. */
-export function startProtectGuard(): void {
-  if (guard) return;
-  guard = new MutationObserver((mutations) => {
-    for (const m of mutations) {
-      const el = m.target as Element;
-      const want = expected.get(el);
-      if (!want || !m.attributeName) continue;
-      if (m.attributeName === 'style') {
-        const hiding = want.get('data-bouclier-media') === 'blurred' || want.get('data-bouclier-lock') === '';
-        const style = (el as HTMLElement).style;
-        if (hiding && style) for (const p of UNHIDING) if (style.getPropertyValue(p)) style.removeProperty(p);
-        continue;
-      }
-      const v = want.get(m.attributeName);
-      if (v === undefined || el.getAttribute(m.attributeName) === v) continue;
-      if (v === null) el.removeAttribute(m.attributeName);
-      else el.setAttribute(m.attributeName, v);
-    }
-  });
-  guard.observe(document, { subtree: true, attributes: true, attributeFilter: [...GUARDED, 'style'] });
-}
-
-/** The item's own media (not a nested reply's, which is its own item). */
-export function ownMedia(el: HTMLElement): HTMLElement[] {
-  return [...el.querySelectorAll<HTMLElement>(MEDIA)].filter((m) => m.parentElement?.closest('[data-bouclier]') === el);
-}
+export { ownMedia };
 
 /** When the platform says the item was posted: its own <time datetime>, or a created-timestamp attribute. */
 export function itemPostedAt(el: HTMLElement): number | null {

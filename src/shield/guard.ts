@@ -4,7 +4,17 @@
  * change the page makes (and strips inline styles that would undo a blur or collapse). Our own
  * writes match the remembered value, so they never loop.
  */
-const GUARDED = ['data-bouclier', 'data-bouclier-labels', 'data-bouclier-action', 'data-bouclier-hide', 'aria-hidden'] as const;
+const GUARDED = [
+  'data-bouclier',
+  'data-bouclier-labels',
+  'data-bouclier-action',
+  'data-bouclier-hide',
+  'aria-hidden',
+  // protections (src/protect): media blur, lockdown
+  'data-bouclier-media',
+  'data-bouclier-lock',
+  'data-bouclier-lockdown',
+] as const;
 export type GuardedAttr = (typeof GUARDED)[number];
 
 const expected = new WeakMap<Element, Map<string, string | null>>();
@@ -31,9 +41,16 @@ function restore(el: Element, attr: string): void {
   else el.setAttribute(attr, want);
 }
 
+/** Is this element currently meant to be hidden or blurred by Bouclier? */
+function meantHidden(el: Element): boolean {
+  const want = expected.get(el);
+  if (!want) return false;
+  const hide = want.get('data-bouclier-hide');
+  return hide === 'blur' || hide === 'collapse' || want.get('data-bouclier-media') === 'blurred' || want.get('data-bouclier-lock') === '';
+}
+
 function stripUnhidingStyle(el: Element): void {
-  const hide = expected.get(el)?.get('data-bouclier-hide');
-  if (hide !== 'blur' && hide !== 'collapse') return;
+  if (!meantHidden(el)) return;
   const style = (el as HTMLElement).style;
   if (!style) return;
   for (const p of UNHIDING_PROPS) if (style.getPropertyValue(p)) style.removeProperty(p);
@@ -42,6 +59,11 @@ function stripUnhidingStyle(el: Element): void {
 let observer: MutationObserver | null = null;
 
 /** Start watching (once per page). Returns how many restorations it made, for tests/diagnostics. */
+/** The element's own media (not a nested item's, which is its own item). */
+export function ownMedia(el: Element): HTMLElement[] {
+  return [...el.querySelectorAll<HTMLElement>('img, video, picture')].filter((m) => m.parentElement?.closest('[data-bouclier]') === el);
+}
+
 export function startShieldGuard(root: Node = document): { restored: () => number } {
   let restored = 0;
   if (!observer) {

@@ -8,23 +8,16 @@ import { browser } from 'wxt/browser';
 import type { Category } from '../store/settings';
 import type { Decision } from './decide';
 import { SHIELD_LABEL_CSS } from './styles';
-import { setGuarded } from './guard';
+import { ownMedia, setGuarded } from './guard';
 
 export interface ShieldTarget {
   el: HTMLElement;
   textEls: HTMLElement[];
 }
 
-/** The item's own media (not that of a nested reply, which is its own item). */
-function ownMedia(item: ShieldTarget): HTMLElement[] {
-  return [...item.el.querySelectorAll<HTMLElement>('img, video, picture')].filter(
-    (m) => m.parentElement?.closest('[data-bouclier]') === item.el,
-  );
-}
-
 /** Mark what the CSS hides; '' removes the mark (clean or revealed). */
 function markHidden(item: ShieldTarget, how: '' | 'blur' | 'collapse' | 'pending'): void {
-  for (const el of [...item.textEls, ...ownMedia(item)]) {
+  for (const el of [...item.textEls, ...ownMedia(item.el)]) {
     if (how) setGuarded(el, 'data-bouclier-hide', how);
     else setGuarded(el, 'data-bouclier-hide', null);
     if (how === 'blur' || how === 'collapse') setGuarded(el, 'aria-hidden', 'true');

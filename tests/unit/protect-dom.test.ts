@@ -4,7 +4,8 @@
  * marks, media blur + reveal by click/Enter, autoplay stopped, and the guard against the page.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { installMediaListeners, itemPostedAt, ownMedia, setLockdownHidden, shieldMedia, startProtectGuard } from '../../src/protect/dom.ts';
+import { installMediaListeners, itemPostedAt, ownMedia, setLockdownHidden, shieldMedia } from '../../src/protect/dom.ts';
+import { startShieldGuard } from '../../src/shield/guard.ts';
 
 function thread(): { parent: HTMLElement; child: HTMLElement } {
   document.body.textContent = '';
@@ -19,7 +20,7 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 
 beforeAll(() => {
   installMediaListeners();
-  startProtectGuard();
+  startShieldGuard();
 });
 
 describe('protect DOM helpers', () => {
