@@ -10,7 +10,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { renderDecision, setRevealed, type ShieldTarget } from '../../src/shield/render';
 import type { Decision } from '../../src/shield/decide';
 import type { Category } from '../../src/store/settings';
