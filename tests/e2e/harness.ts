@@ -181,12 +181,14 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Harn
   };
 }
 
-/** Wait until every item matched by `selector` carries a final Bouclier state (not pending). */
+/** Wait until every item matched by `selector` carries a final Bouclier state (not pending, not unscanned). */
 export async function waitForVerdicts(page: Page, selector = '[data-bouclier]', timeout = 15_000): Promise<void> {
   await page.waitForFunction(
     (sel) => {
       const items = [...document.querySelectorAll(sel)];
-      return items.length > 0 && items.every((el) => el.getAttribute('data-bouclier') !== 'pending');
+      // Final states only: an item the scanner has not reached yet has no attribute at all.
+      const final = ['clean', 'flagged', 'revealed'];
+      return items.length > 0 && items.every((el) => final.includes(el.getAttribute('data-bouclier') ?? ''));
     },
     selector,
     { timeout },

@@ -117,8 +117,9 @@ describe('review log and corrections on the demo thread', () => {
     // Undo puts the model's verdict back in the tab; then she confirms "not abusive" again.
     await row.locator('[data-action="undo"]').click();
     await expect.poll(() => stateOf(flagged.id), { timeout: 10_000 }).toBe('flagged');
-    expect(await row.getAttribute('data-feedback')).toBe('');
+    await expect.poll(() => row.getAttribute('data-feedback')).toBe('');
     await row.locator('[data-action="not-abusive"]').click();
+    await expect.poll(() => row.getAttribute('data-feedback')).toBe('not_abusive');
     await expect.poll(() => stateOf(flagged.id), { timeout: 10_000 }).toBe('clean');
 
     // A near-identical text (one emoji added, re-cased) posted later by someone else.
@@ -241,7 +242,7 @@ describe('after a browser restart (same profile)', () => {
     const n = Number(await review.locator('html').getAttribute('data-review-ready'));
     expect(n).toBeGreaterThanOrEqual(1 + marked.length);
     await showOnly(flagged.author);
-    expect(await review.locator('[data-testid="review-row"]').getAttribute('data-feedback')).toBe('not_abusive');
+    await expect.poll(() => review.locator('[data-testid="review-row"]').getAttribute('data-feedback')).toBe('not_abusive');
     expect(await review.locator('[data-testid="review-corrections"] li').count()).toBeGreaterThanOrEqual(1 + marked.length);
 
     // Her "not abusive" still applies after the restart.
