@@ -2,6 +2,7 @@
  * Settings: protection switch, strict mode, sensitivity, per-category actions and advanced
  * thresholds, sites where she turned Bouclier off, her lists, import/export/reset.
  */
+import { Logo } from '@/src/ui/Logo';
 import { t } from '@/src/ui/i18n';
 import { useSettings } from '@/src/ui/useSettings';
 import { useLists } from '@/src/ui/useLists';
@@ -19,7 +20,7 @@ export function Options() {
 
   return (
     <main>
-      <h1>🛡 {t('options_title')}</h1>
+      <h1><Logo size={22} />{t('options_title')}</h1>
       <p className="muted">{t('options_intro')}</p>
       {(error ?? listsError) && <p className="note err" role="alert">{t('options_saved_error', (error ?? listsError)!)}</p>}
 

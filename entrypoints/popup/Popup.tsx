@@ -2,6 +2,7 @@
  * Popup: protection on this site, what was hidden here by category, show all, sensitivity dial,
  * pause, link to settings/review. Reads page counts straight from the active tab's content script.
  */
+import { Logo } from '@/src/ui/Logo';
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/src/ui/i18n';
@@ -77,7 +78,7 @@ export function Popup() {
   return (
     <main>
       <header>
-        <h1>🛡 {t('popup_title')}</h1>
+        <h1><Logo />{t('popup_title')}</h1>
         {stats && (
           <label className="switch">
             <input type="checkbox" checked={!settings.disabledSites.includes(host)} onChange={toggleSite} />
