@@ -2,8 +2,9 @@
  * Popup: protection on this site, what was hidden here by category, show all, sensitivity dial,
  * pause, link to settings/review. Reads page counts straight from the active tab's content script.
  */
+import { usePolling } from '@/src/ui/usePolling';
 import { Logo } from '@/src/ui/Logo';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/src/ui/i18n';
 import { ProtectPopup } from './ProtectPopup';
@@ -52,11 +53,7 @@ export function Popup() {
     }
   }, [tabId]);
 
-  useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), 1000);
-    return () => clearInterval(timer);
-  }, [refresh]);
+  usePolling(refresh);
 
   const host = stats?.host ?? '';
   const activeHere = stats ? isActiveOn(settings, host) : false;

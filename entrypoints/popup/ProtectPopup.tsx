@@ -2,7 +2,8 @@
  * Popup part of the protections: a pile-on in progress on this tab, and locking the thread down (or
  * lifting it) before or during one. Asks the tab's content script (src/protect/content.ts).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { usePolling } from '@/src/ui/usePolling';
+import { useCallback, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/src/ui/i18n';
 import type { ProtectStatus } from '@/src/protect/content';
@@ -16,11 +17,7 @@ export function ProtectPopup({ tabId }: { tabId: number }) {
       setStatus(null);
     }
   }, [tabId]);
-  useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), 1000);
-    return () => clearInterval(timer);
-  }, [refresh]);
+  usePolling(refresh);
   if (!status) return null;
   const toggle = async () => {
     await browser.tabs.sendMessage(tabId, { type: 'protect-lockdown', on: !status.locked }).catch(() => undefined);
