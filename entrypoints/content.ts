@@ -117,7 +117,7 @@ export default defineContentScript({
       const lists = listsStore.getState().value;
       if (accountListed(lists.trustedAccounts, item.author, item.platform)) return 'trusted';
       if (accountListed(lists.mutedAccounts, item.author, item.platform)) return ['muted'];
-      return [...(muted.match(item.text, item.platform) ? (['muted'] as const) : []), ...protect.ruleLabels(item)];
+      return [...(muted.match(item.text, item.platform, item.key) ? (['muted'] as const) : []), ...protect.ruleLabels(item)];
     }
 
     /** Decide and render one item from whatever is known now (rules at once, model when it answers). */

@@ -21,7 +21,7 @@
 import { browser } from 'wxt/browser';
 import { normalize } from '../classifier/normalize';
 import type { Category, Settings, ShieldAction } from '../store/settings';
-import type { Decision } from '../shield/decide';
+import { STRENGTH, threatSafe, type Decision } from '../shield/decide';
 import { ALLOW_JACCARD, BLOCK_JACCARD, MIN_NEAR_TOKENS, featureSet, jaccard } from './similarity';
 
 export const CORRECTIONS_KEY = 'corrections';
@@ -98,8 +98,8 @@ export function createMatcher(corrections: Correction[]) {
   }
   const cache = new Map<string, OverrideHit | null>();
 
-  function match(text: string, author: string | null, platform: string): OverrideHit | null {
-    const key = normalize(text);
+  /** `key` is normalize(text); the content script passes the one the scanner already computed. */
+  function match(text: string, author: string | null, platform: string, key = normalize(text)): OverrideHit | null {
     const cacheKey = `${platform}\u0000${author ?? ''}\u0000${key}`;
     const cached = cache.get(cacheKey);
     if (cached !== undefined) return cached;
@@ -126,7 +126,6 @@ export function createMatcher(corrections: Correction[]) {
 
 export type Matcher = ReturnType<typeof createMatcher>;
 
-const STRENGTH: Record<ShieldAction, number> = { off: 0, blur: 1, collapse: 2, remove: 3 };
 
 /**
  * The decision for an item given her correction (null → keep the model's decision).
@@ -142,8 +141,7 @@ export function decisionFor(hit: OverrideHit | null, model: Decision, settings: 
   if (action === 'off') action = 'blur';
   if (model.action && STRENGTH[model.action] > STRENGTH[action]) action = model.action;
   const labels = model.labels.includes(label) ? model.labels : [label, ...model.labels];
-  if (action === 'remove' && labels.includes('threat')) action = 'collapse';
-  return { labels, action: action as Exclude<ShieldAction, 'off'> };
+  return { labels, action: threatSafe(action, labels) as Exclude<ShieldAction, 'off'> };
 }
 
 // ---- storage (content scripts, review page, background) ----
@@ -152,12 +150,9 @@ let matcher: Matcher = createMatcher([]);
 let syncing = false;
 const listeners = new Set<() => void>();
 
-/** The current override for an item (content script, before decide()). */
-export function verdictOverride(text: string, author: string | null, platform: string): Verdict | null {
-  return matcher.match(text, author, platform)?.verdict ?? null;
-}
-export function overrideHit(text: string, author: string | null, platform: string): OverrideHit | null {
-  return matcher.match(text, author, platform);
+/** The current correction matching an item, if any (content script, before decide()). */
+export function overrideHit(text: string, author: string | null, platform: string, key?: string): OverrideHit | null {
+  return matcher.match(text, author, platform, key);
 }
 
 /** Load corrections and follow changes made anywhere; `onChange` runs after each change. Idempotent. */

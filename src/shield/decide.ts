@@ -12,7 +12,13 @@ export interface Decision {
   action: Exclude<ShieldAction, 'off'> | null;
 }
 
-const STRENGTH: Record<ShieldAction, number> = { off: 0, blur: 1, collapse: 2, remove: 3 };
+/** How strongly each action hides; an item gets the strongest action among its categories. */
+export const STRENGTH: Record<ShieldAction, number> = { off: 0, blur: 1, collapse: 2, remove: 3 };
+
+/** A threat is never silently removed: at most it is collapsed behind a warning she can open. */
+export function threatSafe(action: ShieldAction, labels: readonly Category[]): ShieldAction {
+  return action === 'remove' && labels.includes('threat') ? 'collapse' : action;
+}
 
 /** The threshold in force for one model category. */
 export function thresholdFor(c: ModelCategory, thresholds: LevelThresholds, settings: Settings): number {
@@ -39,6 +45,6 @@ export function decide(
   const labels = found.filter((c) => settings.actions[c] !== 'off');
   let action: ShieldAction = 'off';
   for (const c of labels) if (STRENGTH[settings.actions[c]] > STRENGTH[action]) action = settings.actions[c];
-  if (action === 'remove' && labels.includes('threat')) action = 'collapse';
+  action = threatSafe(action, labels);
   return { labels, action: action === 'off' ? null : action };
 }

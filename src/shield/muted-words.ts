@@ -11,8 +11,8 @@ import { normalize } from '../classifier/normalize';
 import type { ListEntry } from '../store/lists';
 
 export interface MutedMatcher {
-  /** The first muted entry found in the text for this platform, or null. */
-  match(text: string, platform: string): ListEntry | null;
+  /** The first muted entry found in the text for this platform, or null. `normalised` = normalize(text), when known. */
+  match(text: string, platform: string, normalised?: string): ListEntry | null;
 }
 
 /** A word pattern: the literal pieces between wildcards (["conn", ""] for "conn*"). */
@@ -62,9 +62,9 @@ export function createMutedMatcher(entries: ListEntry[]): MutedMatcher {
     .map((entry) => ({ entry, phrase: compileMutedEntry(entry.value) }))
     .filter((c): c is { entry: ListEntry; phrase: WordGlob[] } => c.phrase !== null);
   return {
-    match(text, platform) {
+    match(text, platform, normalised) {
       if (compiled.length === 0) return null;
-      const tokens = words(normalize(text));
+      const tokens = words(normalised ?? normalize(text));
       for (const c of compiled) {
         if (c.entry.platform !== null && c.entry.platform !== platform) continue;
         for (let i = 0; i + c.phrase.length <= tokens.length; i++) if (phraseAt(tokens, i, c.phrase)) return c.entry;
