@@ -23,9 +23,15 @@ export default defineBackground(() => {
   localHost?.warmUp();
 
   let creating: Promise<void> | null = null;
+  /** Known to exist: skips a browser round trip per classify request (reset when a request fails). */
+  let offscreenUp = false;
   async function ensureOffscreen(): Promise<void> {
+    if (offscreenUp) return;
     const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
-    if (contexts.length > 0) return;
+    if (contexts.length > 0) {
+      offscreenUp = true;
+      return;
+    }
     creating ??= chrome.offscreen
       .createDocument({
         url: OFFSCREEN_PATH,
@@ -36,6 +42,7 @@ export default defineBackground(() => {
         creating = null;
       });
     await creating;
+    offscreenUp = true;
   }
   if (hasOffscreen) ensureOffscreen().catch(() => undefined);
 
@@ -45,8 +52,10 @@ export default defineBackground(() => {
       await ensureOffscreen();
       const forward: OffscreenRequest = { target: 'offscreen', type: 'classify', texts };
       const res = (await chrome.runtime.sendMessage(forward)) as ClassifyResponse | ErrorResponse | undefined;
+      if (!res) offscreenUp = false;
       return res ?? { ok: false, error: 'The classifier host did not answer' };
     } catch (e) {
+      offscreenUp = false;
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
   }
@@ -68,6 +77,8 @@ export default defineBackground(() => {
     const msg = parseRequest(raw);
     if (!msg) return false;
     if (msg.type === 'classify') {
+      // Chrome: the offscreen document answers direct requests itself; we only start it and relay when asked.
+      if (hasOffscreen && !msg.relay) return false;
       classify(msg.texts).then(sendResponse);
       return true;
     }

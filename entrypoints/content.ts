@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { SUPPORTED_HOST_PERMISSIONS } from '@/src/platforms/hosts';
 import { ADAPTERS, adaptersForHost } from '@/src/platforms';
-import { createScanner, type ClassifyResult, type TrackedItem } from '@/src/scanner/scanner';
+import { createScanner, normalizedText, type ClassifyResult, type TrackedItem } from '@/src/scanner/scanner';
 import { decide } from '@/src/shield/decide';
 import { installReview, recordFlagged, reviewDecision } from '@/src/review/client';
 import { markPending, renderDecision, setRevealed } from '@/src/shield/render';
@@ -56,11 +56,19 @@ export default defineContentScript({
     let modelDown = false;
     let downNoticeTimer: ReturnType<typeof setTimeout> | null = null;
 
+    /** Are pending items withheld (blurred until their verdict)? */
+    let withholding = false;
     const syncWithholdMode = () => {
       const s = settingsStore.getState().value;
-      const withhold = s.withholdUntilVerdict || (modelDown && s.withholdWhenModelDown);
-      document.documentElement.toggleAttribute('data-bouclier-withhold', withhold && isActiveOn(s, host));
+      const withhold = (s.withholdUntilVerdict || (modelDown && s.withholdWhenModelDown)) && isActiveOn(s, host);
+      document.documentElement.toggleAttribute('data-bouclier-withhold', withhold);
+      if (withhold === withholding) return;
+      withholding = withhold;
+      // Items already waiting get (or lose) their withholding mark now.
+      for (const item of scannedItems()) if (item.el.getAttribute('data-bouclier') === 'pending') markPending(item, withholding);
     };
+    /** The scanner's items (the scanner is created below, once the rules it calls exist). */
+    let scannedItems = (): TrackedItem[] => [];
 
     function onModelDown(): void {
       if (modelDown) return;
@@ -94,8 +102,15 @@ export default defineContentScript({
     }
     syncWithholdMode();
 
+    /**
+     * Straight to the classifier host (one hop instead of two through a background that may be busy
+     * writing the review log); when nobody answers (host not started yet, or restarting), through the
+     * background, which starts it.
+     */
     async function classify(texts: string[]): Promise<ClassifyResult> {
-      const res = (await browser.runtime.sendMessage({ type: 'classify', texts })) as ClassifyResponse | ErrorResponse | undefined;
+      type Answer = ClassifyResponse | ErrorResponse | undefined;
+      let res = (await browser.runtime.sendMessage({ type: 'classify', texts }).catch(() => undefined)) as Answer;
+      res ??= (await browser.runtime.sendMessage({ type: 'classify', texts, relay: true })) as Answer;
       if (!res) throw new Error('No answer from the Bouclier background');
       if (!res.ok) throw new Error(res.error);
       return res;
@@ -117,7 +132,7 @@ export default defineContentScript({
       const lists = listsStore.getState().value;
       if (accountListed(lists.trustedAccounts, item.author, item.platform)) return 'trusted';
       if (accountListed(lists.mutedAccounts, item.author, item.platform)) return ['muted'];
-      return [...(muted.match(item.text, item.platform, item.key) ? (['muted'] as const) : []), ...protect.ruleLabels(item)];
+      return [...(muted.match(item.text, item.platform, () => normalizedText(item)) ? (['muted'] as const) : []), ...protect.ruleLabels(item)];
     }
 
     /** Decide and render one item from whatever is known now (rules at once, model when it answers). */
@@ -128,7 +143,7 @@ export default defineContentScript({
         renderDecision(item, { labels: [], action: null });
       } else {
         const decision = reviewDecision(item, decide(item.scores, item.scores ? thresholds : null, settings, rules), settings);
-        if (!item.scores && !decision.action) markPending(item);
+        if (!item.scores && !decision.action) markPending(item, withholding);
         else renderDecision(item, decision);
         recordFlagged(item, decision);
       }
@@ -147,6 +162,7 @@ export default defineContentScript({
       onHostError: onModelDown,
       onHostRecovered: onModelBack,
     });
+    scannedItems = () => scanner.items();
 
     let statsTimer: ReturnType<typeof setTimeout> | null = null;
     function pageStats(): PageStats & { hostError: string | null } {

@@ -1,6 +1,7 @@
 /**
- * Offscreen document (Chrome): hosts the classifier for all tabs. It only answers messages the
- * background addressed to it (`target: 'offscreen'`); content scripts never talk to it directly.
+ * Offscreen document (Chrome): hosts the classifier for all tabs. It answers classify requests that
+ * content scripts send straight to it (the fast path), and the ones the background relays
+ * (`target: 'offscreen'`, after starting this document). Nothing outside the extension can reach it.
  */
 import { browser } from 'wxt/browser';
 import { createClassifierHost, loadBundledAssets } from '@/src/classifier/host';
@@ -9,14 +10,8 @@ import { parseRequest, type OffscreenRequest } from '@/src/messaging/messages';
 const host = createClassifierHost(() => loadBundledAssets((p) => browser.runtime.getURL(p as never)));
 host.warmUp();
 
-browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
-  const msg = raw as OffscreenRequest | null;
-  if (msg?.target !== 'offscreen' || sender.id !== browser.runtime.id) return false;
-  if (msg.type === 'host-status') {
-    sendResponse({ ok: true, ...host.status() });
-    return false;
-  }
-  const req = parseRequest({ type: 'classify', texts: msg.texts });
+function answerClassify(texts: unknown, sendResponse: (r: unknown) => void): boolean {
+  const req = parseRequest({ type: 'classify', texts });
   if (req?.type !== 'classify') {
     sendResponse({ ok: false, error: 'Malformed classify request' });
     return false;
@@ -26,4 +21,18 @@ browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }),
   );
   return true;
+}
+
+browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+  if (sender.id !== browser.runtime.id) return false;
+  const direct = raw as { type?: unknown; texts?: unknown; relay?: unknown; target?: unknown } | null;
+  // Direct request from a content script (a relayed one is answered below, once).
+  if (direct?.type === 'classify' && direct.target === undefined && direct.relay !== true) return answerClassify(direct.texts, sendResponse);
+  const msg = raw as OffscreenRequest | null;
+  if (msg?.target !== 'offscreen') return false;
+  if (msg.type === 'host-status') {
+    sendResponse({ ok: true, ...host.status() });
+    return false;
+  }
+  return answerClassify(msg.texts, sendResponse);
 });

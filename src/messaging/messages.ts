@@ -9,7 +9,12 @@ export const MAX_TEXTS_PER_REQUEST = 512;
 export const MAX_TEXT_CHARS = 100_000;
 
 export type Request =
-  | { type: 'classify'; texts: string[] }
+  /**
+   * Content scripts send classify requests straight to the classifier host (Chrome: the offscreen
+   * document answers; the background stays out of the way). `relay: true` asks the background to
+   * start the host and forward the request: used when nobody answered the direct request.
+   */
+  | { type: 'classify'; texts: string[]; relay?: true }
   | { type: 'page-stats'; stats: PageStats }
   | { type: 'host-status' };
 
@@ -17,6 +22,8 @@ export interface ClassifyResponse {
   ok: true;
   scores: Scores[];
   thresholds: LevelThresholds;
+  /** Time the host spent scoring this batch (featurize + model), to tell transport from compute. */
+  hostMs?: number;
 }
 export interface ErrorResponse {
   ok: false;
@@ -57,7 +64,7 @@ export function parseRequest(raw: unknown): Request | null {
   switch (msg.type) {
     case 'classify':
       if (!isStringArray(msg.texts, MAX_TEXTS_PER_REQUEST)) return null;
-      return { type: 'classify', texts: msg.texts.map((t) => t.slice(0, MAX_TEXT_CHARS)) };
+      return { type: 'classify', texts: msg.texts.map((t) => t.slice(0, MAX_TEXT_CHARS)), ...(msg.relay === true ? { relay: true as const } : {}) };
     case 'page-stats': {
       const s = msg.stats as Record<string, unknown> | undefined;
       if (!s || typeof s.host !== 'string' || typeof s.scanned !== 'number' || typeof s.flagged !== 'number') return null;

@@ -5,9 +5,8 @@
  *
  *   <bouclier-raid-banner data-state="raid|locked"> (shadow: .title, .text, button[data-action])
  */
-import { browser } from 'wxt/browser';
+import { t } from '../ui/i18n';
 
-const t = (key: string, subs?: string[]): string => browser.i18n.getMessage(key as never, subs) || key;
 
 const CSS = `
 :host { all: initial; position: fixed; top: 12px; right: 12px; z-index: 2147483646; max-width: 360px; }
@@ -94,6 +93,10 @@ export function createRaidBanner(actions: BannerActions) {
     return root;
   }
 
+  // Re-rendered while a pile-on is still arriving: one time formatter, and no DOM writes when nothing changed.
+  const timeFormat = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+  let shown = '';
+
   return {
     /** Show/update, or remove when there is nothing to say. Dismissing hides it until the state changes to locked. */
     render(m: BannerModel): void {
@@ -104,12 +107,16 @@ export function createRaidBanner(actions: BannerActions) {
         return;
       }
       if (dismissed && !m.locked) return;
-      if (!host || !host.isConnected) build();
+      const fresh = !host || !host.isConnected;
+      if (fresh) build();
+      const state = JSON.stringify(m);
+      if (!fresh && state === shown) return;
+      shown = state;
       const r = root!;
       host!.setAttribute('data-state', m.locked ? 'locked' : 'raid');
       r.querySelector('.box')!.classList.toggle('locked', m.locked);
       r.querySelector('.title-text')!.textContent = m.locked ? `🔒 ${t('protect_banner_locked_title')}` : `🛡 ${t('protect_banner_raid_title')}`;
-      const time = m.raid ? new Date(m.raid.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '';
+      const time = m.raid ? timeFormat.format(m.raid.startedAt) : '';
       r.querySelector('.text')!.textContent = m.raid
         ? t('protect_banner_raid_text', [String(m.raid.count), String(m.raid.accounts), time])
         : t('protect_banner_locked_text');

@@ -18,8 +18,8 @@ import { saveRaidEvent } from './events';
 import { hiddenByLockdown, mediaReason, type MediaReason } from './policy';
 import { createRaidDetector, threadKeyFor, type RaidEvent } from './raid';
 import { protectStore, startProtectSync } from './settings';
+import { t } from '../ui/i18n';
 
-const t = (key: string, subs?: string[]): string => browser.i18n.getMessage(key as never, subs) || key;
 
 export interface ProtectHooks {
   items(): TrackedItem[];
@@ -66,7 +66,17 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   const byEl = new WeakMap<Element, TrackedItem>();
   let nextId = 0;
 
-  const threadKey = (kind: 'comment' | 'dm') => threadKeyFor(location.href, kind);
+  // Asked for every item: parse the page URL once per URL, not once per comment.
+  let keyedHref = '';
+  const keyByKind = { comment: '', dm: '' };
+  const threadKey = (kind: 'comment' | 'dm'): string => {
+    if (location.href !== keyedHref) {
+      keyedHref = location.href;
+      keyByKind.comment = threadKeyFor(keyedHref, 'comment');
+      keyByKind.dm = threadKeyFor(keyedHref, 'dm');
+    }
+    return keyByKind[kind];
+  };
   const isLocked = (key: string) => key in protectStore.getState().value.lockdowns;
 
   // ---- raid ----------------------------------------------------------------------------------

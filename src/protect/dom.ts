@@ -54,13 +54,13 @@ export function itemPostedAt(el: HTMLElement): number | null {
 
 /** Hide (or show again) an item for her lockdown: its own text and media, or all of it when it is a leaf. */
 export function setLockdownHidden(el: HTMLElement, textEls: HTMLElement[], hidden: boolean): void {
-  const parts = [...textEls, ...ownMedia(el)];
+  // Called for every item on every render: look for media only when there is something to change.
   if (hidden) {
     setAttr(el, 'data-bouclier-lockdown', 'hidden');
-    for (const p of parts) setAttr(p, 'data-bouclier-lock', '');
+    for (const p of [...textEls, ...ownMedia(el)]) setAttr(p, 'data-bouclier-lock', '');
   } else if (el.hasAttribute('data-bouclier-lockdown')) {
     setAttr(el, 'data-bouclier-lockdown', null);
-    for (const p of parts) setAttr(p, 'data-bouclier-lock', null);
+    for (const p of [...textEls, ...ownMedia(el)]) setAttr(p, 'data-bouclier-lock', null);
     for (const p of el.querySelectorAll('[data-bouclier-lock]')) {
       if (p.parentElement?.closest('[data-bouclier]') === el) setAttr(p, 'data-bouclier-lock', null);
     }

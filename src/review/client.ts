@@ -9,7 +9,7 @@
  *   background) by adding a block correction for it.
  */
 import { browser } from 'wxt/browser';
-import type { TrackedItem } from '../scanner/scanner';
+import { normalizedText, type TrackedItem } from '../scanner/scanner';
 import type { Decision } from '../shield/decide';
 import { CATEGORIES, type Category, type Settings } from '../store/settings';
 import { addCorrections, decisionFor, overrideHit, startCorrectionsSync } from './corrections';
@@ -23,7 +23,7 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 
 /** The decision for an item once her corrections are taken into account. */
 export function reviewDecision(item: TrackedItem, model: Decision, settings: Settings): Decision {
-  return decisionFor(overrideHit(item.text, item.author, item.platform, item.key), model, settings);
+  return decisionFor(overrideHit(item.text, item.author, item.platform, () => normalizedText(item)), model, settings);
 }
 
 function threadOf(): string {
@@ -55,7 +55,7 @@ function schedule(delay: number): void {
 export function recordFlagged(item: TrackedItem, decision: Decision): void {
   if (!decision.action || logged.has(item)) return;
   logged.add(item);
-  const hit = overrideHit(item.text, item.author, item.platform, item.key);
+  const hit = overrideHit(item.text, item.author, item.platform, () => normalizedText(item));
   const scores: Record<string, number> = {};
   for (const [k, v] of Object.entries(item.scores ?? {})) scores[k] = Math.round(v * 1e4) / 1e4;
   queue.push({

@@ -98,8 +98,13 @@ export function createMatcher(corrections: Correction[]) {
   }
   const cache = new Map<string, OverrideHit | null>();
 
-  /** `key` is normalize(text); the content script passes the one the scanner already computed. */
-  function match(text: string, author: string | null, platform: string, key = normalize(text)): OverrideHit | null {
+  /**
+   * `normalised` is normalize(text) or a function computing it; the content script passes the
+   * scanner's memoised one. With no corrections at all nothing is computed.
+   */
+  function match(text: string, author: string | null, platform: string, normalised?: string | (() => string)): OverrideHit | null {
+    if (corrections.length === 0) return null;
+    const key = typeof normalised === 'function' ? normalised() : (normalised ?? normalize(text));
     const cacheKey = `${platform}\u0000${author ?? ''}\u0000${key}`;
     const cached = cache.get(cacheKey);
     if (cached !== undefined) return cached;
@@ -151,8 +156,8 @@ let syncing = false;
 const listeners = new Set<() => void>();
 
 /** The current correction matching an item, if any (content script, before decide()). */
-export function overrideHit(text: string, author: string | null, platform: string, key?: string): OverrideHit | null {
-  return matcher.match(text, author, platform, key);
+export function overrideHit(text: string, author: string | null, platform: string, normalised?: string | (() => string)): OverrideHit | null {
+  return matcher.match(text, author, platform, normalised);
 }
 
 /** Load corrections and follow changes made anywhere; `onChange` runs after each change. Idempotent. */

@@ -3,9 +3,14 @@
  *
  * One MutationObserver collects what changed; work is done in short slices (≤ SLICE_MS of main
  * thread, then yield to the page) so 2,000 comments never cause a long task. Each item found is
- * marked `data-bouclier="pending"`, its text is looked up in a verdict cache keyed by normalised
- * text (a re-render or a repeated spam text never re-classifies, never flashes), and unknown texts
- * are batched to the classifier host.
+ * marked `data-bouclier="pending"`, its text is looked up in a verdict cache keyed by its text (a
+ * re-render or a repeated spam text never re-classifies, never flashes), and unknown texts are
+ * batched to the classifier host.
+ *
+ * Batching adapts to load: when the host is idle, what a slice found goes at once (a few comments
+ * appearing as she scrolls get their verdict in one round trip); while batches are in flight, new
+ * texts wait and leave together (up to MAX_BATCH) as soon as one comes back, so a 2,000-comment
+ * burst travels in full batches instead of hundreds of tiny messages.
  */
 import type { ItemKind, ItemRule, PlatformAdapter } from '../platforms/types';
 import type { LevelThresholds, Scores } from '../classifier/labels';
@@ -15,6 +20,7 @@ import { FALLBACK_RULE } from './fallback';
 
 export const SLICE_MS = 4;
 export const MAX_BATCH = 128;
+/** A second (full) batch may travel while the host scores the first. */
 const MAX_IN_FLIGHT = 2;
 const RETRY_MS = 1500;
 /** A request that gets no answer (host restarting, worker killed mid-request) is retried after this. */
@@ -40,7 +46,10 @@ export interface TrackedItem extends ItemData {
   el: HTMLElement;
   kind: ItemKind;
   platform: string;
+  /** Verdict-cache key: the text itself (normalising every comment on the page's thread is not free). */
   key: string;
+  /** normalize(text), computed on first use (muted words, corrections): see normalizedText(). */
+  normalized?: string;
   scores: Scores | null;
   /** performance.now() when the item was first seen with this text (for the insertion→verdict bench). */
   seenAt: number;
@@ -49,6 +58,8 @@ export interface TrackedItem extends ItemData {
 export interface ClassifyResult {
   scores: Scores[];
   thresholds: LevelThresholds;
+  /** Host compute time for the batch, when the host reports it (bench: transport vs compute). */
+  hostMs?: number;
 }
 
 export interface ScannerOptions {
@@ -74,7 +85,24 @@ interface Rule {
   detect?: string;
 }
 
-const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** normalize(item.text), computed once per item and only when a rule needs it. */
+export function normalizedText(item: TrackedItem): string {
+  item.normalized ??= normalize(item.text);
+  return item.normalized;
+}
+
+/**
+ * Yield to the page: a new task, so input and frames go first. A MessageChannel task, not
+ * setTimeout(0), which browsers clamp to ≥ 4 ms once nested: the loop would then idle half the time.
+ */
+const yieldChannel = new MessageChannel();
+const yielded: (() => void)[] = [];
+yieldChannel.port1.onmessage = () => yielded.shift()?.();
+const yieldToPage = (): Promise<void> =>
+  new Promise((resolve) => {
+    yielded.push(resolve);
+    yieldChannel.port2.postMessage(null);
+  });
 
 export function createScanner(opts: ScannerOptions) {
   const rules: Rule[] = [];
@@ -94,7 +122,7 @@ export function createScanner(opts: ScannerOptions) {
   let lastHostError: string | null = null;
   const observed = new WeakSet<Node>();
   /** Main-thread time this scanner spends (its own slices, observer callbacks, verdict application). */
-  const perf = { busyMs: 0, maxTaskMs: 0, tasks: 0, batches: 0, classified: 0, roundTripMs: 0, maxRoundTripMs: 0 };
+  const perf = { busyMs: 0, maxTaskMs: 0, tasks: 0, batches: 0, classified: 0, maxBatch: 0, roundTripMs: 0, maxRoundTripMs: 0, hostMs: 0 };
   function account(start: number): void {
     const d = performance.now() - start;
     perf.busyMs += d;
@@ -117,28 +145,66 @@ export function createScanner(opts: ScannerOptions) {
     setTimeout(() => void drain(), 0);
   }
 
+  /** Verdicts waiting to be rendered, and items found but not read yet (both drained in slices). */
+  let ready: { item: TrackedItem; thresholds: LevelThresholds }[] = [];
+  let readyAt = 0;
+  let found: { el: HTMLElement; rule: Rule }[] = [];
+  let foundAt = 0;
+
+  /**
+   * The one work loop, in slices of SLICE_MS: render verdicts that came back and read items already
+   * found, in turns, then look into changed subtrees. A subtree holding
+   * 2,000 comments (a server-rendered thread) is read across many slices, never in one long task.
+   */
   async function drain(): Promise<void> {
     let sliceStart = performance.now();
-    const active = activeRules();
-    while (dirty.size > 0) {
-      const root = dirty.values().next().value as Node;
-      dirty.delete(root);
-      scanRoot(root, active);
+    let active = activeRules();
+    let renderTurn = true;
+    for (;;) {
+      try {
+        // Verdicts and reading take turns: rendering only would starve the next batch (many small
+        // round trips); reading only would leave her waiting for verdicts that are already here.
+        renderTurn = !renderTurn || foundAt >= found.length;
+        if (renderTurn && readyAt < ready.length) {
+          const { item, thresholds: t } = ready[readyAt++]!;
+          if (tracked.get(item.el) === item) opts.onScored(item, t); // else replaced meanwhile by newer text
+        } else if (foundAt < found.length) {
+          const { el, rule } = found[foundAt++]!;
+          if (el.isConnected) consider(el, rule);
+        } else if (dirty.size > 0) {
+          ready = [];
+          readyAt = 0;
+          found = [];
+          foundAt = 0;
+          const root = dirty.values().next().value as Node;
+          dirty.delete(root);
+          scanRoot(root, active);
+        } else break;
+      } catch (e) {
+        // One odd item (or a bug) must not stop the loop that protects the rest of the page.
+        queueMicrotask(() => {
+          throw e;
+        });
+      }
       if (performance.now() - sliceStart > SLICE_MS) {
         pump();
         account(sliceStart);
         await yieldToPage();
         sliceStart = performance.now();
+        active = activeRules();
       }
     }
+    ready = [];
+    readyAt = 0;
+    found = [];
+    foundAt = 0;
     scheduled = false;
     pump();
     account(sliceStart);
   }
 
-  /** Apply a batch's verdicts in slices too: rendering 128 shields at once could be a long task. */
-  async function applyResults(keys: string[], res: ClassifyResult): Promise<void> {
-    let sliceStart = performance.now();
+  /** A batch came back: cache every score at once (items found meanwhile are answered from it), render in slices. */
+  function acceptResults(keys: string[], res: ClassifyResult): void {
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const scores = res.scores[i];
@@ -147,19 +213,14 @@ export function createScanner(opts: ScannerOptions) {
       const items = waiting.get(key);
       waiting.delete(key);
       for (const item of items ?? []) {
-        if (tracked.get(item.el) !== item) continue; // replaced meanwhile by newer text
         item.scores = scores;
-        opts.onScored(item, res.thresholds);
-      }
-      if (performance.now() - sliceStart > SLICE_MS && i < keys.length - 1) {
-        account(sliceStart);
-        await yieldToPage();
-        sliceStart = performance.now();
+        ready.push({ item, thresholds: res.thresholds });
       }
     }
-    account(sliceStart);
+    schedule();
   }
 
+  /** Queue the items in (or around) a changed node; they are read one by one by the work loop. */
   function scanRoot(root: Node, active: Rule[]): void {
     const el = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
     if (!el && !(root instanceof ShadowRoot || root instanceof Document)) return;
@@ -168,9 +229,9 @@ export function createScanner(opts: ScannerOptions) {
       // The changed node may sit inside an item (its text was re-rendered) or contain items.
       if (el) {
         const owner = el.closest(r.selector);
-        if (owner) consider(owner as HTMLElement, r);
+        if (owner) found.push({ el: owner as HTMLElement, rule: r });
       }
-      for (const item of scope.querySelectorAll<HTMLElement>(r.selector)) consider(item, r);
+      for (const item of scope.querySelectorAll<HTMLElement>(r.selector)) found.push({ el: item, rule: r });
     }
   }
 
@@ -192,7 +253,7 @@ export function createScanner(opts: ScannerOptions) {
       el,
       kind: r.rule.kind,
       platform: r.platform,
-      key: normalize(data.text),
+      key: data.text,
       scores: null,
       seenAt: performance.now(),
     };
@@ -215,25 +276,37 @@ export function createScanner(opts: ScannerOptions) {
     set.add(item);
   }
 
+  /**
+   * Send queued texts: everything queued (up to MAX_BATCH) when the host is idle; while a batch is in
+   * flight only a full one may join it. So a partial batch leaves when the previous answer is back,
+   * carrying everything found meanwhile, and a burst travels in a few full batches.
+   */
   function pump(): void {
     while (inFlight < MAX_IN_FLIGHT && queue.length > 0) {
+      if (inFlight > 0 && queue.length < MAX_BATCH) return;
       const keys = queue.splice(0, MAX_BATCH);
       const texts = keys.map((k) => waiting.get(k)?.values().next().value?.text ?? k);
       inFlight++;
+      if (keys.length > perf.maxBatch) perf.maxBatch = keys.length;
       const sent = performance.now();
-      withTimeout(opts.classify(texts), CLASSIFY_TIMEOUT_MS)
-        .then((res) => {
+      withTimeout(opts.classify(texts), CLASSIFY_TIMEOUT_MS).then(
+        (res) => {
+          inFlight--;
           const rt = performance.now() - sent;
           perf.batches++;
           perf.classified += texts.length;
           perf.roundTripMs += rt;
+          perf.hostMs += res.hostMs ?? 0;
           if (rt > perf.maxRoundTripMs) perf.maxRoundTripMs = rt;
           if (lastHostError !== null) opts.onHostRecovered?.();
           lastHostError = null;
           thresholds = res.thresholds;
-          return applyResults(keys, res);
-        })
-        .catch((e: unknown) => {
+          // The next batch leaves before this one is rendered: the host scores while we render.
+          pump();
+          acceptResults(keys, res);
+        },
+        (e: unknown) => {
+          inFlight--;
           // Host down (model missing, offscreen restarting): keep the items pending and retry.
           lastHostError = e instanceof Error ? e.message : String(e);
           opts.onHostError?.(lastHostError);
@@ -241,11 +314,8 @@ export function createScanner(opts: ScannerOptions) {
             queue.unshift(...keys.filter((k) => waiting.has(k)));
             pump();
           }, RETRY_MS);
-        })
-        .finally(() => {
-          inFlight--;
-          pump();
-        });
+        },
+      );
     }
   }
 

@@ -23,6 +23,8 @@ const UNHIDING_PROPS = ['filter', 'display', 'visibility', 'opacity', 'content-v
 
 export function setGuarded(el: Element, name: GuardedAttr, value: string | null): void {
   let m = expected.get(el);
+  // Clearing what was never set (most text elements of clean comments): nothing to remember or write.
+  if (!m && value === null && !el.hasAttribute(name)) return;
   if (!m) {
     m = new Map();
     expected.set(el, m);

@@ -11,8 +11,11 @@ import { normalize } from '../classifier/normalize';
 import type { ListEntry } from '../store/lists';
 
 export interface MutedMatcher {
-  /** The first muted entry found in the text for this platform, or null. `normalised` = normalize(text), when known. */
-  match(text: string, platform: string, normalised?: string): ListEntry | null;
+  /**
+   * The first muted entry found in the text for this platform, or null. `normalised` = normalize(text)
+   * or a function computing it (only called when she has muted words).
+   */
+  match(text: string, platform: string, normalised?: string | (() => string)): ListEntry | null;
 }
 
 /** A word pattern: the literal pieces between wildcards (["conn", ""] for "conn*"). */
@@ -64,7 +67,7 @@ export function createMutedMatcher(entries: ListEntry[]): MutedMatcher {
   return {
     match(text, platform, normalised) {
       if (compiled.length === 0) return null;
-      const tokens = words(normalised ?? normalize(text));
+      const tokens = words(typeof normalised === 'function' ? normalised() : (normalised ?? normalize(text)));
       for (const c of compiled) {
         if (c.entry.platform !== null && c.entry.platform !== platform) continue;
         for (let i = 0; i + c.phrase.length <= tokens.length; i++) if (phraseAt(tokens, i, c.phrase)) return c.entry;

@@ -3,9 +3,8 @@
  * states she must know about without opening the popup: the filter model is unavailable, so
  * protection is degraded and only her own rules (muted words/accounts) apply.
  */
-import { browser } from 'wxt/browser';
+import { t } from '../ui/i18n';
 
-const t = (key: string, subs?: string[]): string => browser.i18n.getMessage(key as never, subs) || key;
 
 export interface NoticeAction {
   label: string;

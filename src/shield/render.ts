@@ -4,11 +4,11 @@
  * buttons stay reachable. State is written to documented attributes:
  *   data-bouclier = pending | clean | flagged | revealed, data-bouclier-labels = "misogyny threat".
  */
-import { browser } from 'wxt/browser';
 import type { Category } from '../store/settings';
 import type { Decision } from './decide';
 import { SHIELD_LABEL_CSS } from './styles';
 import { ownMedia, setGuarded } from './guard';
+import { t } from '../ui/i18n';
 
 export interface ShieldTarget {
   el: HTMLElement;
@@ -25,10 +25,14 @@ function markHidden(item: ShieldTarget, how: '' | 'blur' | 'collapse' | 'pending
   }
 }
 
-/** A new item waiting for its verdict (hidden only in strict mode, via html[data-bouclier-withhold]). */
-export function markPending(item: ShieldTarget): void {
+/**
+ * A new item waiting for its verdict. Its own text and media are marked for withholding only when
+ * she withholds until the verdict (strict mode, or the model is down): by default the first sight of
+ * 2,000 comments costs one attribute each. Switching withholding on marks the pending items again.
+ */
+export function markPending(item: ShieldTarget, withhold: boolean): void {
   setGuarded(item.el, 'data-bouclier', 'pending');
-  markHidden(item, 'pending');
+  markHidden(item, withhold ? 'pending' : '');
 }
 
 function applyVisibility(item: ShieldTarget): void {
@@ -37,7 +41,6 @@ function applyVisibility(item: ShieldTarget): void {
   markHidden(item, state === 'flagged' && (action === 'blur' || action === 'collapse') ? action : '');
 }
 
-const t = (key: string, subs?: string[]): string => browser.i18n.getMessage(key as never, subs) || key;
 
 export function categoryName(c: Category): string {
   return t(`category_${c}`);
@@ -49,11 +52,38 @@ function shieldOf(item: ShieldTarget): HTMLElement | null {
   return prev?.localName === 'bouclier-shield' ? (prev as HTMLElement) : null;
 }
 
+/**
+ * One stylesheet shared by every shield's shadow root (a <style> per shield made the page parse and
+ * match hundreds of copies on a busy thread). Where constructable sheets cannot be adopted from a
+ * content script, each shield gets its own <style> instead.
+ */
+let sharedSheet: CSSStyleSheet | null | undefined;
+function styleShadowRoot(root: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(SHIELD_LABEL_CSS);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  if (sharedSheet) {
+    try {
+      root.adoptedStyleSheets = [sharedSheet];
+      return;
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  const style = document.createElement('style');
+  style.textContent = SHIELD_LABEL_CSS;
+  root.append(style);
+}
+
 function buildShield(item: ShieldTarget, decision: Decision): HTMLElement {
   const host = document.createElement('bouclier-shield');
   const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = SHIELD_LABEL_CSS;
+  styleShadowRoot(root);
   const bar = document.createElement('div');
   bar.className = decision.labels.includes('threat') ? 'bar threat' : 'bar';
   bar.setAttribute('role', 'group');
@@ -75,7 +105,7 @@ function buildShield(item: ShieldTarget, decision: Decision): HTMLElement {
     updateShieldText(host, item);
   });
   bar.append(icon, label, button);
-  root.append(style, bar);
+  root.append(bar);
   return host;
 }
 

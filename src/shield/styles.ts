@@ -12,10 +12,9 @@ html[data-bouclier-withhold] [data-bouclier-hide="pending"] {
 }
 [data-bouclier-hide="collapse"] { display: none !important; }
 [data-bouclier="flagged"][data-bouclier-action="remove"] { display: none !important; }
-@media (prefers-reduced-motion: no-preference) {
-  [data-bouclier-text] { transition: filter 120ms ease-out; }
-}
 `;
+// No transition on the blur: fading it in would leave abuse readable for its first frames, and
+// animating hundreds of filters at once costs the page more than everything else we do.
 
 /** The in-page label + button, inside a shadow root so the page's CSS cannot restyle it. */
 export const SHIELD_LABEL_CSS = `

@@ -138,7 +138,7 @@ describe('protections on a Reddit thread served at its real URL', () => {
     await expect.poll(() => unknown.locator(':scope > [slot="comment"]').isVisible()).toBe(true);
     expect(await text('t1_first').isVisible()).toBe(true);
     expect(await unknown.getAttribute('data-bouclier-lockdown')).toBeNull();
-    expect(await banner().getAttribute('data-state')).toBe('raid');
+    await expect.poll(() => banner().getAttribute('data-state')).toBe('raid'); // the banner follows within 50 ms
     const events = (await storageLocal('protectRaidEvents')) as { lockedAt: number | null }[];
     expect(events[0]!.lockedAt).toBeTypeOf('number'); // the evidence records that she locked it down
   });

@@ -2,7 +2,7 @@
 /**
  * The shield renderer on items whose text is hostile HTML (generated with fast-check): rendering,
  * re-rendering, revealing and clearing a decision never turns the comment's text into elements. The page
- * gains exactly one element (the shield's host), the shield's shadow DOM holds only its own style, bar,
+ * gains exactly one element (the shield's host), the shield's shadow DOM holds only its own style (adopted), bar,
  * icon, label and button, and no <img>/<script>/<iframe>/<svg> appears anywhere. Labels are set with
  * textContent, so even hostile category names stay text.
  */
@@ -99,7 +99,10 @@ describe('shield renderer on hostile HTML text (jsdom)', () => {
         expect(document.querySelectorAll(DANGEROUS)).toHaveLength(0);
         const root = shadowOf(item);
         expect(root).not.toBeNull();
-        expect([...root!.querySelectorAll('*')].map((e) => e.localName).sort()).toEqual(['button', 'div', 'span', 'span', 'style']);
+        // Its style is one adopted stylesheet shared by every shield (or a <style> where adopting is refused).
+        const own = [...root!.querySelectorAll('*')].map((e) => e.localName).filter((n) => n !== 'style').sort();
+        expect(own).toEqual(['button', 'div', 'span', 'span']);
+        expect(root!.adoptedStyleSheets.length + root!.querySelectorAll('style').length).toBe(1);
         expect(root!.querySelectorAll(DANGEROUS)).toHaveLength(0);
         expect(root!.querySelector('.label')!.children).toHaveLength(0);
         expect(root!.querySelector('.label')!.textContent!.length, 'the label says what was hidden').toBeGreaterThan(0);

@@ -1,0 +1,175 @@
+// @vitest-environment jsdom
+/**
+ * The one scanner (jsdom, with a fake classifier host): what a user notices is that comments get a
+ * verdict quickly when a few arrive, that a burst of hundreds travels in few full batches instead of a
+ * message per slice (which starved the page in the 2,000-comment bench), and that a re-render of the
+ * same text is answered from the cache without asking the model again.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createScanner, MAX_BATCH, type ClassifyResult, type TrackedItem } from '../../src/scanner/scanner';
+import type { PlatformAdapter } from '../../src/platforms/types';
+import { LABELS, type Scores } from '../../src/classifier/labels';
+
+const adapter: PlatformAdapter = {
+  id: 'test',
+  name: 'Test',
+  hosts: ['localhost'],
+  rules: [{ kind: 'comment', item: ['article.c'], text: [':scope > p'], authorAttr: 'data-author' }],
+};
+
+const level = Object.fromEntries(LABELS.map((l) => [l, 0.5])) as Scores;
+const thresholds: ClassifyResult['thresholds'] = { relaxed: level, balanced: level, strict: level };
+const score = (text: string): Scores => Object.fromEntries(LABELS.map((l) => [l, text.includes('bad') ? 0.9 : 0.1])) as Scores;
+
+/** A host that answers after `delayMs`, recording every request. */
+function fakeHost(delayMs: number) {
+  const calls: string[][] = [];
+  return {
+    calls,
+    classify(texts: string[]): Promise<ClassifyResult> {
+      calls.push(texts);
+      return new Promise((resolve) => setTimeout(() => resolve({ scores: texts.map(score), thresholds }), delayMs));
+    },
+  };
+}
+
+function comment(i: number, text = `comment number ${i}`): HTMLElement {
+  const el = document.createElement('article');
+  el.className = 'c';
+  el.setAttribute('data-author', `user${i}`);
+  const p = document.createElement('p');
+  p.textContent = text;
+  el.append(p);
+  return el;
+}
+
+async function until(cond: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function setup(delayMs: number) {
+  const host = fakeHost(delayMs);
+  const scored: TrackedItem[] = [];
+  const scanner = createScanner({
+    adapters: [adapter],
+    classify: (t) => host.classify(t),
+    onPending: () => undefined,
+    onScored: (item) => scored.push(item),
+    fallbackAfterMs: 60_000,
+  });
+  scanner.start();
+  return { host, scored, scanner };
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('scanner', () => {
+  it('scores a few new comments, each text sent once', async () => {
+    const { host, scored } = setup(5);
+    for (let i = 0; i < 3; i++) document.body.append(comment(i, i === 1 ? 'you are bad' : `hello ${i}`));
+    await until(() => scored.length === 3);
+    expect(host.calls.flat().sort()).toEqual(['hello 0', 'hello 2', 'you are bad']);
+    expect(scored.find((s) => s.text === 'you are bad')?.scores?.misogyny).toBeCloseTo(0.9);
+  });
+
+  it('while a batch is out, lets new comments wait and sends them in full batches, each text once', async () => {
+    // A host that answers only when told to, so the test sees exactly what the scanner sends when.
+    const calls: { texts: string[]; answer: () => void }[] = [];
+    const scored: TrackedItem[] = [];
+    const scanner = createScanner({
+      adapters: [adapter],
+      classify: (texts) =>
+        new Promise<ClassifyResult>((resolve) => calls.push({ texts, answer: () => resolve({ scores: texts.map(score), thresholds }) })),
+      onPending: () => undefined,
+      onScored: (item) => scored.push(item),
+      fallbackAfterMs: 60_000,
+    });
+    scanner.start();
+    document.body.append(comment(0));
+    await until(() => calls.length === 1); // idle host: the first comment leaves at once
+    expect(calls[0]!.texts).toHaveLength(1);
+
+    // 500 more arrive (a page rendering a long thread) while that request is out.
+    const frag = document.createDocumentFragment();
+    for (let i = 1; i <= 500; i++) frag.append(comment(i));
+    document.body.append(frag);
+    await until(() => scanner.items().length === 501);
+    await new Promise((r) => setTimeout(r, 50));
+    // Only one full batch may join the one in flight; no trickle of small requests.
+    expect(calls.map((c) => c.texts.length)).toEqual([1, MAX_BATCH]);
+
+    for (let n = 0; n < 10 && scored.length < 501; n++) {
+      for (const c of calls.splice(0)) c.answer();
+      await until(() => calls.length > 0 || scored.length === 501).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(scored).toHaveLength(501);
+  });
+
+  it('sends each text once, in requests of at most MAX_BATCH, for a burst of 1,000', async () => {
+    const { host, scored } = setup(10);
+    for (let f = 0; f < 10; f++) {
+      const frag = document.createDocumentFragment();
+      for (let i = 0; i < 100; i++) frag.append(comment(f * 100 + i));
+      document.body.append(frag);
+      await new Promise((r) => setTimeout(r, 4));
+    }
+    await until(() => scored.length === 1000, 20_000);
+    expect(host.calls.every((c) => c.length <= MAX_BATCH)).toBe(true);
+    expect(host.calls.flat()).toHaveLength(1000);
+  });
+
+  it('answers a re-render of the same text from the cache, without asking the model again', async () => {
+    const { host, scored } = setup(5);
+    const first = comment(1, 'the same words');
+    document.body.append(first);
+    await until(() => scored.length === 1);
+    const copy = comment(1, 'the same words');
+    first.replaceWith(copy); // a framework re-render builds a fresh node
+    await until(() => scored.length === 2);
+    expect(scored[1]!.el).toBe(copy);
+    expect(host.calls).toHaveLength(1);
+  });
+
+  it('classifies a comment again when its text changes in place (edited)', async () => {
+    const { host, scored } = setup(5);
+    const el = comment(1, 'first version');
+    document.body.append(el);
+    await until(() => scored.length === 1);
+    el.querySelector('p')!.textContent = 'edited: now bad';
+    await until(() => scored.length === 2);
+    expect(host.calls.map((c) => c[0])).toEqual(['first version', 'edited: now bad']);
+    expect(scored[1]!.scores?.insult).toBeCloseTo(0.9);
+  });
+
+  it('keeps items pending and retries when the host fails, and reports the failure', async () => {
+    let fail = true;
+    const errors: string[] = [];
+    const scored: TrackedItem[] = [];
+    const scanner = createScanner({
+      adapters: [adapter],
+      classify: async (texts) => {
+        if (fail) throw new Error('model missing');
+        return { scores: texts.map(score), thresholds };
+      },
+      onPending: () => undefined,
+      onScored: (item) => scored.push(item),
+      onHostError: (m) => errors.push(m),
+      fallbackAfterMs: 60_000,
+    });
+    scanner.start();
+    document.body.append(comment(1));
+    await until(() => errors.length > 0);
+    expect(errors[0]).toContain('model missing');
+    expect(scored).toHaveLength(0);
+    fail = false;
+    await until(() => scored.length === 1, 5000); // retried after RETRY_MS
+    expect(scanner.hostError()).toBeNull();
+  });
+});
