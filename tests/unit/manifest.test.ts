@@ -219,6 +219,14 @@ describe.each(BUILDS)('built extension ($browser)', ({ browser, dir }) => {
     expect(hosts.some((p) => ORT_MARKERS.test(fs.readFileSync(p, 'utf8')))).toBe(true);
   });
 
+  it('has its own toolbar and store icons, shipped in the package', () => {
+    const icons = (m as { icons?: Record<string, string> }).icons ?? {};
+    for (const size of ['16', '48', '128']) {
+      expect(icons[size], `icons.${size}`).toBeTruthy();
+      expect(fs.existsSync(path.join(dir, icons[size]!)), icons[size]).toBe(true);
+    }
+  });
+
   it('ships its model and the WASM runtime inside the package', () => {
     for (const f of ['models/bouclier.onnx', 'models/model.json', 'ort/ort-wasm-simd-threaded.wasm']) {
       expect(fs.existsSync(path.join(dir, f)), f).toBe(true);
