@@ -30,6 +30,28 @@ export default defineContentScript({
     if (flags.__bouclierRunning) return;
     flags.__bouclierRunning = true;
     const host = location.hostname;
+
+    // Reading and classifying start at once: the page's first comments must not wait for her settings
+    // to load. Nothing is rendered before her settings, lists and protections are in (render() below).
+    // Platforms on arbitrary domains (Mastodon instances she enabled) are recognised by their markup.
+    const hostAdapters = adaptersForHost(host);
+    const adapters = hostAdapters.length > 0 ? hostAdapters : ADAPTERS.filter((a) => a.detect);
+    let setUp = false;
+    const scanner = createScanner({
+      adapters,
+      classify,
+      onPending: (item) => apply(item, null),
+      onScored: apply,
+      onHostError: () => {
+        if (setUp) onModelDown();
+      },
+      onHostRecovered: () => {
+        if (setUp) onModelBack();
+      },
+      holdRendering: true,
+    });
+    scanner.start();
+
     await Promise.all([startSettingsSync(), startListsSync()]);
 
     const style = document.createElement('style');
@@ -65,10 +87,8 @@ export default defineContentScript({
       if (withhold === withholding) return;
       withholding = withhold;
       // Items already waiting get (or lose) their withholding mark now.
-      for (const item of scannedItems()) if (item.el.getAttribute('data-bouclier') === 'pending') markPending(item, withholding);
+      for (const item of scanner.items()) if (item.el.getAttribute('data-bouclier') === 'pending') markPending(item, withholding);
     };
-    /** The scanner's items (the scanner is created below, once the rules it calls exist). */
-    let scannedItems = (): TrackedItem[] => [];
 
     function onModelDown(): void {
       if (modelDown) return;
@@ -151,18 +171,6 @@ export default defineContentScript({
       reportStats();
     }
 
-    // Platforms on arbitrary domains (Mastodon instances she enabled) are recognised by their markup.
-    const hostAdapters = adaptersForHost(host);
-    const adapters = hostAdapters.length > 0 ? hostAdapters : ADAPTERS.filter((a) => a.detect);
-    const scanner = createScanner({
-      adapters,
-      classify,
-      onPending: (item) => apply(item, null),
-      onScored: apply,
-      onHostError: onModelDown,
-      onHostRecovered: onModelBack,
-    });
-    scannedItems = () => scanner.items();
 
     let statsTimer: ReturnType<typeof setTimeout> | null = null;
     function pageStats(): PageStats & { hostError: string | null } {
@@ -234,6 +242,8 @@ export default defineContentScript({
 
     await installReview({ items: () => scanner.items(), reapply: reapplyAll });
     startShieldGuard();
-    scanner.start();
+    setUp = true;
+    if (scanner.hostError() !== null) onModelDown();
+    scanner.render();
   },
 });

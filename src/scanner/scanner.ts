@@ -75,6 +75,11 @@ export interface ScannerOptions {
   onHostRecovered?(): void;
   /** Switch to the generic fallback when no adapter item appears although the page has text. */
   fallbackAfterMs?: number;
+  /**
+   * Start reading and classifying at once, but call onPending/onScored only after render() (the
+   * content script's settings and lists are still loading while the page's first comments arrive).
+   */
+  holdRendering?: boolean;
 }
 
 interface Rule {
@@ -113,7 +118,33 @@ export function createScanner(opts: ScannerOptions) {
   const live = new Set<TrackedItem>();
   const cache = new Map<string, Scores>();
   const waiting = new Map<string, Set<TrackedItem>>();
+  /** Texts waiting to be sent, in order found; `urgent`: those of items on or near the screen, sent first. */
   const queue: string[] = [];
+  const urgent: string[] = [];
+  const queued = new Set<string>();
+  /**
+   * Items she can see jump the queue: a thread of 2,000 comments is
+   * classified top-down, but the ones in front of her are never stuck behind the rest.
+   */
+  const onScreen =
+    typeof IntersectionObserver === 'undefined'
+      ? null
+      : new IntersectionObserver(
+          (entries) => {
+            let any = false;
+            for (const e of entries) {
+              if (!e.isIntersecting) continue;
+              onScreen!.unobserve(e.target);
+              const item = tracked.get(e.target);
+              if (item && queued.has(item.key)) {
+                urgent.push(item.key);
+                any = true;
+              }
+            }
+            if (any) pump();
+          },
+          { rootMargin: '0px' },
+        );
   let inFlight = 0;
   let thresholds: LevelThresholds | null = null;
   const dirty = new Set<Node>();
@@ -122,7 +153,7 @@ export function createScanner(opts: ScannerOptions) {
   let lastHostError: string | null = null;
   const observed = new WeakSet<Node>();
   /** Main-thread time this scanner spends (its own slices, observer callbacks, verdict application). */
-  const perf = { busyMs: 0, maxTaskMs: 0, tasks: 0, batches: 0, classified: 0, maxBatch: 0, roundTripMs: 0, maxRoundTripMs: 0, hostMs: 0 };
+  const perf = { busyMs: 0, maxTaskMs: 0, tasks: 0, batches: 0, classified: 0, maxBatch: 0, roundTripMs: 0, maxRoundTripMs: 0, hostMs: 0, startedAt: 0, firstSentAt: 0, firstAnswerAt: 0 };
   function account(start: number): void {
     const d = performance.now() - start;
     perf.busyMs += d;
@@ -146,8 +177,11 @@ export function createScanner(opts: ScannerOptions) {
   }
 
   /** Verdicts waiting to be rendered, and items found but not read yet (both drained in slices). */
-  let ready: { item: TrackedItem; thresholds: LevelThresholds }[] = [];
+  /** Items to render: with thresholds → onScored, without → onPending (if still unscored). */
+  let ready: { item: TrackedItem; thresholds: LevelThresholds | null }[] = [];
   let readyAt = 0;
+  let rendering = !opts.holdRendering;
+  const canRender = () => rendering && readyAt < ready.length;
   let found: { el: HTMLElement; rule: Rule }[] = [];
   let foundAt = 0;
 
@@ -165,15 +199,20 @@ export function createScanner(opts: ScannerOptions) {
         // Verdicts and reading take turns: rendering only would starve the next batch (many small
         // round trips); reading only would leave her waiting for verdicts that are already here.
         renderTurn = !renderTurn || foundAt >= found.length;
-        if (renderTurn && readyAt < ready.length) {
+        if (renderTurn && canRender()) {
           const { item, thresholds: t } = ready[readyAt++]!;
-          if (tracked.get(item.el) === item) opts.onScored(item, t); // else replaced meanwhile by newer text
+          if (tracked.get(item.el) !== item) {
+            // replaced meanwhile by newer text
+          } else if (t) opts.onScored(item, t);
+          else if (!item.scores) opts.onPending(item);
         } else if (foundAt < found.length) {
           const { el, rule } = found[foundAt++]!;
           if (el.isConnected) consider(el, rule);
         } else if (dirty.size > 0) {
-          ready = [];
-          readyAt = 0;
+          if (!canRender() && rendering) {
+            ready = [];
+            readyAt = 0;
+          }
           found = [];
           foundAt = 0;
           const root = dirty.values().next().value as Node;
@@ -194,8 +233,10 @@ export function createScanner(opts: ScannerOptions) {
         active = activeRules();
       }
     }
-    ready = [];
-    readyAt = 0;
+    if (rendering) {
+      ready = [];
+      readyAt = 0;
+    }
     found = [];
     foundAt = 0;
     scheduled = false;
@@ -214,6 +255,7 @@ export function createScanner(opts: ScannerOptions) {
       waiting.delete(key);
       for (const item of items ?? []) {
         item.scores = scores;
+        onScreen?.unobserve(item.el);
         ready.push({ item, thresholds: res.thresholds });
       }
     }
@@ -263,17 +305,21 @@ export function createScanner(opts: ScannerOptions) {
     const cached = cache.get(item.key);
     if (cached && thresholds) {
       item.scores = cached;
-      opts.onScored(item, thresholds);
+      if (rendering) opts.onScored(item, thresholds);
+      else ready.push({ item, thresholds });
       return;
     }
-    opts.onPending(item);
+    if (rendering) opts.onPending(item);
+    else ready.push({ item, thresholds: null });
     let set = waiting.get(item.key);
     if (!set) {
       set = new Set();
       waiting.set(item.key, set);
       queue.push(item.key);
+      queued.add(item.key);
     }
     set.add(item);
+    onScreen?.observe(el);
   }
 
   /**
@@ -282,16 +328,29 @@ export function createScanner(opts: ScannerOptions) {
    * carrying everything found meanwhile, and a burst travels in a few full batches.
    */
   function pump(): void {
-    while (inFlight < MAX_IN_FLIGHT && queue.length > 0) {
-      if (inFlight > 0 && queue.length < MAX_BATCH) return;
-      const keys = queue.splice(0, MAX_BATCH);
+    while (inFlight < MAX_IN_FLIGHT && queued.size > 0) {
+      while (urgent.length > 0 && !queued.has(urgent[0]!)) urgent.shift(); // already sent
+      // On-screen texts may leave beside a batch in flight; the rest waits for a full batch or an idle host.
+      if (inFlight > 0 && queued.size < MAX_BATCH && urgent.length === 0) return;
+      const keys: string[] = [];
+      for (const src of [urgent, queue]) {
+        let i = 0;
+        while (i < src.length && keys.length < MAX_BATCH) {
+          const k = src[i++]!;
+          if (queued.delete(k)) keys.push(k);
+        }
+        src.splice(0, i);
+      }
+      if (keys.length === 0) return;
       const texts = keys.map((k) => waiting.get(k)?.values().next().value?.text ?? k);
       inFlight++;
       if (keys.length > perf.maxBatch) perf.maxBatch = keys.length;
       const sent = performance.now();
+      perf.firstSentAt ||= sent;
       withTimeout(opts.classify(texts), CLASSIFY_TIMEOUT_MS).then(
         (res) => {
           inFlight--;
+          perf.firstAnswerAt ||= performance.now();
           const rt = performance.now() - sent;
           perf.batches++;
           perf.classified += texts.length;
@@ -311,7 +370,9 @@ export function createScanner(opts: ScannerOptions) {
           lastHostError = e instanceof Error ? e.message : String(e);
           opts.onHostError?.(lastHostError);
           setTimeout(() => {
-            queue.unshift(...keys.filter((k) => waiting.has(k)));
+            const again = keys.filter((k) => waiting.has(k) && !queued.has(k));
+            for (const k of again) queued.add(k);
+            queue.unshift(...again);
             pump();
           }, RETRY_MS);
         },
@@ -360,7 +421,14 @@ export function createScanner(opts: ScannerOptions) {
   }
 
   return {
+    /** Begin rendering (holdRendering): what was found and scored meanwhile is rendered in slices. */
+    render(): void {
+      if (rendering) return;
+      rendering = true;
+      schedule();
+    },
     start(): void {
+      perf.startedAt = performance.now();
       observe(document);
       dirty.add(document);
       schedule();

@@ -148,6 +148,30 @@ describe('scanner', () => {
     expect(scored[1]!.scores?.insult).toBeCloseTo(0.9);
   });
 
+  it('classifies while her settings load, and renders nothing until told to', async () => {
+    const host = fakeHost(5);
+    const pending: TrackedItem[] = [];
+    const scored: TrackedItem[] = [];
+    const scanner = createScanner({
+      adapters: [adapter],
+      classify: (t) => host.classify(t),
+      onPending: (item) => pending.push(item),
+      onScored: (item) => scored.push(item),
+      fallbackAfterMs: 60_000,
+      holdRendering: true,
+    });
+    scanner.start();
+    for (let i = 0; i < 5; i++) document.body.append(comment(i, i === 0 ? 'bad words' : `fine ${i}`));
+    await until(() => host.calls.flat().length === 5);
+    await new Promise((r) => setTimeout(r, 30)); // answers are back, still not rendered
+    expect(scored).toHaveLength(0);
+    expect(pending).toHaveLength(0);
+    scanner.render();
+    await until(() => scored.length === 5);
+    expect(pending).toHaveLength(0); // already scored: no pending state in between
+    expect(host.calls.flat()).toHaveLength(5);
+  });
+
   it('keeps items pending and retries when the host fails, and reports the failure', async () => {
     let fail = true;
     const errors: string[] = [];
