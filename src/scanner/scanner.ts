@@ -19,6 +19,8 @@ import { extractItem, extractText, type ItemData } from './extract';
 import { FALLBACK_RULE } from './fallback';
 
 export const SLICE_MS = 4;
+/** Rendering budget per animation frame (verdicts → shields). */
+export const RENDER_MS = 8;
 export const MAX_BATCH = 128;
 /** A second (full) batch may travel while the host scores the first. */
 const MAX_IN_FLIGHT = 2;
@@ -182,37 +184,66 @@ export function createScanner(opts: ScannerOptions) {
   let readyAt = 0;
   let rendering = !opts.holdRendering;
   const canRender = () => rendering && readyAt < ready.length;
+  let renderScheduled = false;
+
+  /**
+   * Verdicts are rendered in animation frames, up to RENDER_MS per frame: shields added in a few
+   * frames cost the page a few layouts of its long thread, not one per scan slice. A hidden tab has
+   * no frames, so a timer takes over there.
+   */
+  function scheduleRender(): void {
+    if (renderScheduled || !canRender()) return;
+    renderScheduled = true;
+    let raf = 0;
+    const run = (): void => {
+      if (!renderScheduled) return;
+      renderScheduled = false;
+      clearTimeout(timer);
+      if (raf) cancelAnimationFrame(raf);
+      renderSome();
+    };
+    const timer = setTimeout(run, 100);
+    if (typeof requestAnimationFrame === 'function') raf = requestAnimationFrame(run);
+  }
+
+  function renderSome(): void {
+    const start = performance.now();
+    while (canRender() && performance.now() - start < RENDER_MS) {
+      const { item, thresholds: t } = ready[readyAt++]!;
+      try {
+        if (tracked.get(item.el) !== item) continue; // replaced meanwhile by newer text
+        if (t) opts.onScored(item, t);
+        else if (!item.scores) opts.onPending(item);
+      } catch (e) {
+        queueMicrotask(() => {
+          throw e;
+        });
+      }
+    }
+    if (readyAt >= ready.length) {
+      ready = [];
+      readyAt = 0;
+    }
+    account(start);
+    scheduleRender();
+  }
   let found: { el: HTMLElement; rule: Rule }[] = [];
   let foundAt = 0;
 
   /**
-   * The one work loop, in slices of SLICE_MS: render verdicts that came back and read items already
-   * found, in turns, then look into changed subtrees. A subtree holding
+   * The reading loop, in slices of SLICE_MS: read items already found, then look into changed
+   * subtrees (verdicts are rendered in animation frames, see scheduleRender). A subtree holding
    * 2,000 comments (a server-rendered thread) is read across many slices, never in one long task.
    */
   async function drain(): Promise<void> {
     let sliceStart = performance.now();
     let active = activeRules();
-    let renderTurn = true;
     for (;;) {
       try {
-        // Verdicts and reading take turns: rendering only would starve the next batch (many small
-        // round trips); reading only would leave her waiting for verdicts that are already here.
-        renderTurn = !renderTurn || foundAt >= found.length;
-        if (renderTurn && canRender()) {
-          const { item, thresholds: t } = ready[readyAt++]!;
-          if (tracked.get(item.el) !== item) {
-            // replaced meanwhile by newer text
-          } else if (t) opts.onScored(item, t);
-          else if (!item.scores) opts.onPending(item);
-        } else if (foundAt < found.length) {
+        if (foundAt < found.length) {
           const { el, rule } = found[foundAt++]!;
           if (el.isConnected) consider(el, rule);
         } else if (dirty.size > 0) {
-          if (!canRender() && rendering) {
-            ready = [];
-            readyAt = 0;
-          }
           found = [];
           foundAt = 0;
           const root = dirty.values().next().value as Node;
@@ -232,10 +263,6 @@ export function createScanner(opts: ScannerOptions) {
         sliceStart = performance.now();
         active = activeRules();
       }
-    }
-    if (rendering) {
-      ready = [];
-      readyAt = 0;
     }
     found = [];
     foundAt = 0;
@@ -259,7 +286,7 @@ export function createScanner(opts: ScannerOptions) {
         ready.push({ item, thresholds: res.thresholds });
       }
     }
-    schedule();
+    scheduleRender();
   }
 
   /** Queue the items in (or around) a changed node; they are read one by one by the work loop. */
@@ -311,6 +338,7 @@ export function createScanner(opts: ScannerOptions) {
     }
     if (rendering) opts.onPending(item);
     else ready.push({ item, thresholds: null });
+    scheduleRender();
     let set = waiting.get(item.key);
     if (!set) {
       set = new Set();
@@ -425,7 +453,7 @@ export function createScanner(opts: ScannerOptions) {
     render(): void {
       if (rendering) return;
       rendering = true;
-      schedule();
+      scheduleRender();
     },
     start(): void {
       perf.startedAt = performance.now();
