@@ -52,6 +52,8 @@ export interface Row {
   split: Split;
   labels: RowLabels;
   kind?: string;
+  /** Generated rows: the template family (its split key, e.g. `gen:en:12`, `gen:x4:fr:3` for round 4). */
+  family?: string;
   target?: 'women' | 'other';
   obfuscation?: string;
 }
@@ -155,6 +157,7 @@ export function buildRows(options: BuildOptions = {}): { rows: Row[]; stats: Bui
       split,
       labels,
       ...(first.kind ? { kind: first.kind } : {}),
+      ...(first.source === 'bouclier-gen' && first.splitKey ? { family: first.splitKey } : {}),
       ...(first.target ? { target: first.target } : {}),
       ...(first.obfuscation ? { obfuscation: first.obfuscation } : {}),
     });

@@ -63,7 +63,7 @@ def tables(report, stats, model_json):
         out.append(f"| {kind} | {g['n']} | {g['flag_any'] / g['n']:.2f} | {g['flag_misogyny'] / g['n']:.2f} |")
     out.append("")
     out.append("### Thresholds (calibrated on dev)\n")
-    out.append("| label | relaxed (F0.5-optimal) | balanced (F1-optimal, default) | strict (F2-optimal) |")
+    out.append("| label | relaxed (F0.5-optimal) | balanced (F1-optimal, default) | strict (F2-optimal, floored: ≤ 20 % of calibration negatives) |")
     out.append("|---|---|---|---|")
     th = model_json["thresholds"]
     for l in LABELS:
@@ -83,8 +83,11 @@ def tables(report, stats, model_json):
     out.append("")
     cfg = report["config"]
     out.append(
-        f"Run: {len(report['history'])} epochs (best dev objective {report['dev_objective']}), "
-        f"D={cfg['dim']}, channels={cfg['channels']}, hidden={cfg['hidden']}, batch={cfg['batch']}, lr={cfg['lr']}, seed={cfg['seed']}; "
+        f"Run: {len(report['history'])} epochs (best dev objective {report['dev_objective']}, "
+        f"{report.get('dev_objective_int8', '–')} with the int8 table), "
+        f"D={cfg['dim']}, channels={cfg['channels']}, dilations={cfg.get('dilations', '1,2')}, "
+        f"attention heads={cfg.get('heads', 0)}, hidden={cfg['hidden']}, slot dropout={cfg.get('slot_dropout')}, "
+        f"batch={cfg['batch']}, lr={cfg['lr']}, seed={cfg['seed']}; "
         f"model file {report['model_bytes'] / 1e6:.2f} MB; wall time {report['train_seconds']:.0f} s on 1 CPU thread."
     )
     return "\n".join(out)

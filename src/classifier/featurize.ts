@@ -6,7 +6,7 @@
 import { normalizeTokens } from './normalize.ts';
 
 /** Bump on ANY change to normalisation or hashing: a model is only valid with the featurizer it was trained on. */
-export const FEATURIZER_VERSION = 'bouclier-feat-2';
+export const FEATURIZER_VERSION = 'bouclier-feat-3';
 
 export const FEATURIZER = {
   /** hashed ids per token position */

@@ -65,15 +65,57 @@ const IS_LETTER = /^\p{L}$/u;
 const SQUEEZE = /(\p{L})\1{2,}/gu;
 const EDGE_SYMBOL_SET = new Set(['@', '$', '€', '|', '!', '*']);
 
-/** Strip leading/trailing leet symbols with plain loops: the regex form `[…]+$` is quadratic on "a!!!…!b". */
-function stripEdgeSymbols(run: string): string {
+/** [start, end) of `run` without its leading/trailing leet symbols, with plain loops: the regex form
+ * `[…]+$` is quadratic on "a!!!…!b". */
+function edgeBounds(run: string): [number, number] {
   let a = 0;
   let b = run.length;
   while (a < b && EDGE_SYMBOL_SET.has(run[a] as string)) a++;
   while (b > a && EDGE_SYMBOL_SET.has(run[b - 1] as string)) b--;
-  return a === 0 && b === run.length ? run : run.slice(a, b);
+  return [a, b];
 }
+
+/**
+ * Masked abusive words ("b*tch", "f**k", "p*te") are unmasked when exactly one word of this list fits
+ * (same length, each `*` standing for one letter); other words with `*` are kept as they are ("f*cking" is
+ * listed, "m*th" is not). Plurals and common forms are listed explicitly.
+ */
+const UNMASK_WORDS = [
+  // English
+  'bitch', 'bitches', 'bitchy', 'slut', 'sluts', 'slutty', 'whore', 'whores', 'cunt', 'cunts', 'fuck', 'fucks',
+  'fucking', 'fucker', 'fuckers', 'fucked', 'motherfucker', 'shit', 'shitty', 'bullshit', 'dick', 'dicks', 'cock',
+  'cocks', 'pussy', 'pussies', 'twat', 'twats', 'skank', 'skanks', 'hoe', 'hoes', 'bastard', 'bastards', 'asshole',
+  'assholes', 'faggot', 'faggots', 'fag', 'fags', 'retard', 'retards', 'retarded', 'rape', 'raped', 'rapist',
+  'nigger', 'niggers', 'nigga', 'dyke', 'dykes', 'tranny', 'kill', 'die', 'tits', 'boobs', 'thot', 'thots',
+  // French (accents are already folded)
+  'pute', 'putes', 'putain', 'salope', 'salopes', 'salopard', 'connard', 'connards', 'connasse', 'connasses',
+  'conne', 'connes', 'encule', 'enculee', 'encules', 'enculer', 'batard', 'batarde', 'chienne', 'chiennes', 'merde',
+  'niquer', 'nique', 'pd', 'pede', 'pedes', 'tepu', 'pouffiasse', 'petasse', 'petasses', 'trainee', 'viol',
+  'violer', 'tuer', 'crever', 'creve', 'bite', 'chatte', 'gouine', 'gouines', 'negre', 'bougnoule', 'tapette',
+  'grognasse', 'garce', 'garces', 'catin', 'cagole', 'tchoin', 'michto', 'feminazie', 'feminazi', 'feminazis',
+];
+const UNMASK_BY_LENGTH = new Map<number, string[]>();
+for (const w of UNMASK_WORDS) UNMASK_BY_LENGTH.set(w.length, [...(UNMASK_BY_LENGTH.get(w.length) ?? []), w]);
+const UNMASK_SET = new Set(UNMASK_WORDS);
+
+function unmask(word: string): string {
+  if (!word.includes('*')) return word;
+  const cands = UNMASK_BY_LENGTH.get(word.length);
+  if (!cands || !/[a-z]/.test(word)) return word;
+  let found: string | undefined;
+  for (const c of cands) {
+    let ok = true;
+    for (let i = 0; i < word.length && ok; i++) ok = word[i] === '*' || word[i] === c[i];
+    if (ok) {
+      if (found !== undefined) return word; // ambiguous
+      found = c;
+    }
+  }
+  return found ?? word;
+}
+
 const DIGIT_GROUPS = /\p{N}+/gu;
+const CAPITAL_I = /(?<=\p{Ll})I(?=\p{Ll})/gu;
 
 interface RawToken {
   text: string;
@@ -94,20 +136,22 @@ function isDigit(c: string): boolean {
 
 /** Fold leet inside one word-ish run that contains at least one letter (see header for the digit rule). */
 function foldLeetWord(run: string): string {
-  // Keep a leading `$` when it stands for s ("$lut"); strip other edge symbols ("salope!!!").
+  // `$`/`€` glued to a word edge stand for s/e: leading before a letter ("$lut", "€ncule"), trailing after
+  // ≥ 3 letters ("bitche$", "encul€", also "bitche$!!!"); other edge symbols are dropped ("salope!!!").
+  const [a, b] = edgeBounds(run);
   let lead = '';
-  if (run.length > 1 && run[0] === '$' && /\p{L}/u.test(run[1] ?? '')) {
-    lead = 's';
-    run = run.slice(1);
-  }
-  run = stripEdgeSymbols(run);
+  let trail = '';
+  const first = run[0] as string;
+  if (a === 1 && (first === '$' || first === '€') && /\p{L}/u.test(run[1] ?? '')) lead = SYMBOL_LEET[first] as string;
+  const last = run[b] as string | undefined;
+  if ((last === '$' || last === '€') && b >= a + 3 && /^\p{L}{3}$/u.test(run.slice(b - 3, b))) trail = SYMBOL_LEET[last] as string;
   // Symbols first, so a digit next to a folded symbol sees letters ("a@3a" → "aaea", stable on re-run).
-  let word = Array.from(lead + run, (c) => SYMBOL_LEET[c] ?? c).join('');
+  let word = Array.from(lead + run.slice(a, b) + trail, (c) => SYMBOL_LEET[c] ?? c).join('');
   // Folding a digit lengthens letter runs, which can make a neighbouring digit foldable ("4w0men"):
   // repeat to a fixpoint (at most one pass per digit) so normalize stays idempotent.
   for (;;) {
     const next = foldDigits(word);
-    if (next === word) return word;
+    if (next === word) return unmask(word);
     word = next;
   }
 }
@@ -207,6 +251,17 @@ function joinSpelled(run: Item[]): string[] | null {
   if (run.length < 3) return null;
   const letters = run.filter((t) => IS_LETTER.test(t.text));
   if (letters.length < 2 || !letters.some((t) => !VOWELS.has(t.text))) return null;
+  // "you are a b i t c h": a leading one-letter word (a, i, y) is not part of the spelled word when the rest
+  // alone is a listed word (see UNMASK_WORDS) and the whole run is not.
+  const first = (run[0] as Item).text;
+  if (run.length >= 4 && (first === 'a' || first === 'i' || first === 'y')) {
+    const whole = wordTokens(run.map((t) => t.text).join(''));
+    const rest = wordTokens(run.slice(1).map((t) => t.text).join(''));
+    if (rest.length === 1 && UNMASK_SET.has(rest[0] as string) && !(whole.length === 1 && UNMASK_SET.has(whole[0] as string))) {
+      return [first, ...rest];
+    }
+    return whole;
+  }
   return wordTokens(run.map((t) => t.text).join(''));
 }
 
@@ -256,6 +311,9 @@ export function normalizeTokens(text: string): string[] {
     if (EMAIL_HINT.test(s)) s = s.replace(EMAIL, ' xemail ');
     s = s.replace(MENTION, ' xuser ');
   }
+  // A capital I between two lowercase letters is an l in disguise ("sIut", "saIope"); real words almost never
+  // have one ("McIntosh" → "mclntosh" is the accepted cost).
+  if (s.includes('I')) s = s.replace(CAPITAL_I, 'l');
   s = s.toLowerCase();
   if (NON_ASCII.test(s)) {
     // NFD + strip marks: é→e, kills zalgo, VS16 and keycap marks; skin tones map emoji to their base.

@@ -35,6 +35,16 @@ describe('normalize: obfuscated spellings fold to the plain word', () => {
     ['s\u200El\u200Fut', 'slut'], // bidi marks
     ['\u202Eslut\u202C', 'slut'], // RTL override
     ['ѕ l u т', 'slut'],
+    // feat-3
+    ['€ncul€', 'encule'], // € / $ glued to a word edge
+    ['bitche$', 'bitches'],
+    ['bitche$!!!', 'bitches'],
+    ['sIut', 'slut'], // capital I between lowercase letters
+    ['saIope', 'salope'],
+    ['b*tch', 'bitch'], // asterisk masks with exactly one listed word that fits
+    ['f**k', 'fuck'],
+    ['p*te', 'pute'],
+    ['you are a b i t c h', 'you are a bitch'], // a leading one-letter word stays apart
   ];
   it.each(cases)('%j → %j', (input, expected) => {
     expect(normalize(input)).toBe(expected);
@@ -53,6 +63,10 @@ describe('normalize: ordinary text is left sensible', () => {
     ['   ', ''],
     ['', ''],
     ['!!! ... ???', ''],
+    ['m*th is hard', 'm*th is hard'], // a masked word that is not a listed one stays as it is
+    ['US$ 100, 50€', 'us 100 50'],
+    ['a b c d', 'abcd'],
+    ['I like it', 'i like it'],
   ];
   it.each(cases)('%j → %j', (input, expected) => {
     expect(normalize(input)).toBe(expected);

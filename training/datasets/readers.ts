@@ -54,10 +54,9 @@ export function readGuest(dir: string): SourceRow[] {
     const l2 = r['level_2'] ?? '';
     const l3 = r['level_3'] ?? '';
     const insult = l2 === 'Misogynistic_pejorative' || l2.endsWith('_personal_attack');
-    const sexual =
-      l3 === 'Threatening_Sexual_violence' ||
-      l3 === 'Disrespectful_actions_Seduction_and_conquest' ||
-      l3 === 'Sexual_or_physical_limitations';
+    // `Sexual_or_physical_limitations` (derogation of women's bodies and abilities: "hit the treadmill",
+    // "women can't do this") is not sexual harassment: it stays misogyny only.
+    const sexual = l3 === 'Threatening_Sexual_violence' || l3 === 'Disrespectful_actions_Seduction_and_conquest';
     return {
       text: r['body'] ?? '',
       lang: 'en',

@@ -17,6 +17,7 @@ import { obfuscateText } from './obfuscate.ts';
 import { Rng, seedOf } from './rng.ts';
 import { FAMILIES_EN } from './templates-en.ts';
 import { FAMILIES_FR } from './templates-fr.ts';
+import { FAMILIES_EN_EXTRA, FAMILIES_FR_EXTRA } from './templates-extra.ts';
 import { HOSTILE_KINDS, NON_HOSTILE_KINDS, isHostile, type Family, type Kind } from './types.ts';
 
 export interface GenerateOptions {
@@ -70,7 +71,8 @@ function fillEn(tpl: string, ctx: Ctx, group: L.GroupEn, name: string): string {
         ctx.charged.push(w);
         return w;
       }
-      case 'SLUR_W': { const w = rng.pick(L.SLUR_W_EN); ctx.charged.push(w); return w; }
+      // a gendered slur: in a hostile row it makes the abuse of a woman misogyny (no earlier hostile family uses it)
+      case 'SLUR_W': { ctx.gendered = true; const w = rng.pick(L.SLUR_W_EN); ctx.charged.push(w); return w; }
       case 'INSULT': { ctx.insulting = true; const w = rng.pick(L.INSULT_EN); ctx.charged.push(w); return w; }
       case 'HARM': { const w = rng.pick(L.HARM_EN); ctx.charged.push(w); return w; }
       case 'SUFFER': return rng.pick(L.SUFFER_EN);
@@ -119,7 +121,7 @@ function fillFr(tpl: string, ctx: Ctx, group: L.GroupFr, name: string): string {
         ctx.charged.push(w);
         return w;
       }
-      case 'SLUR_W': { const w = rng.pick(L.SLUR_W_FR); ctx.charged.push(w); return w; }
+      case 'SLUR_W': { ctx.gendered = true; const w = rng.pick(L.SLUR_W_FR); ctx.charged.push(w); return w; }
       case 'HARM': { const w = rng.pick(L.HARM_FR); ctx.charged.push(w); return w; }
       case 'SUFFER': return rng.pick(L.SUFFER_FR);
       case 'PROF': { const w = rng.pick(L.PROF_FR); ctx.charged.push(w); return w; }
@@ -194,12 +196,17 @@ function labelsFor(kind: Kind, fam: Family, ctx: Ctx): RowLabels {
 }
 
 /** Family → split: within each (lang, kind), families sorted by a stable hash; ≈10 % test, ≈10 % dev. */
-function familySplits(families: Family[], lang: Lang): Split[] {
+function familySplits(families: Family[], lang: Lang, tag = ''): Split[] {
   const splits: Split[] = new Array<Split>(families.length).fill('train');
-  const byKind = new Map<Kind, number[]>();
-  families.forEach((f, i) => byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), i]));
+  const byKind = new Map<string, number[]>();
+  // The round-4 set has one or two families per kind: it is split as one pool (else every single-family kind
+  // would go wholly to test).
+  families.forEach((f, i) => {
+    const key: string = tag ? 'pool' : f.kind;
+    byKind.set(key, [...(byKind.get(key) ?? []), i]);
+  });
   for (const [kind, idx] of byKind) {
-    const sorted = [...idx].sort((a, b) => seedOf(`${lang}:${kind}:${a}`) - seedOf(`${lang}:${kind}:${b}`));
+    const sorted = [...idx].sort((a, b) => seedOf(`${tag}${lang}:${kind}:${a}`) - seedOf(`${tag}${lang}:${kind}:${b}`));
     const nHeld = Math.max(1, Math.round(sorted.length * 0.1));
     sorted.slice(0, nHeld).forEach((i) => (splits[i] = 'test'));
     if (sorted.length > 2) sorted.slice(nHeld, nHeld * 2).forEach((i) => (splits[i] = 'dev'));
@@ -214,11 +221,18 @@ export function generateRows(opts: GenerateOptions = {}): SourceRow[] {
   const pObfO = opts.obfuscateOther ?? 0.1;
   const out: SourceRow[] = [];
   const seen = new Set<string>();
-  for (const lang of ['en', 'fr'] as const) {
-    const families = lang === 'en' ? FAMILIES_EN : FAMILIES_FR;
-    const splits = familySplits(families, lang);
+  // Round 4 families (templates-extra.ts) get their own family split and seeds, so the earlier families keep
+  // their split and rows.
+  const sets: [Lang, Family[], string][] = [
+    ['en', FAMILIES_EN, ''],
+    ['fr', FAMILIES_FR, ''],
+    ['en', FAMILIES_EN_EXTRA, 'x4:'],
+    ['fr', FAMILIES_FR_EXTRA, 'x4:'],
+  ];
+  for (const [lang, families, tag] of sets) {
+    const splits = familySplits(families, lang, tag);
     families.forEach((fam, fi) => {
-      const rng = new Rng(seedOf(`${seed}:${lang}:${fi}`));
+      const rng = new Rng(seedOf(`${seed}:${tag}${lang}:${fi}`));
       // Names must carry no label: person-directed non-hostile families get twice the rows, which roughly
       // evens out how often a woman's name appears in harmless vs abusive sentences (sexual families always
       // target a woman).
@@ -259,7 +273,7 @@ export function generateRows(opts: GenerateOptions = {}): SourceRow[] {
           source: 'bouclier-gen',
           kind: fam.kind,
           officialSplit: splits[fi],
-          splitKey: `gen:${lang}:${fi}`,
+          splitKey: `gen:${tag}${lang}:${fi}`,
           labels: labelsFor(fam.kind, fam, ctx),
           ...(obf ? { obfuscation: obf } : {}),
           ...(fam.target !== 'none' ? { target: ctx.womenTarget ? ('women' as const) : ('other' as const) } : {}),
