@@ -12,8 +12,10 @@ import path from 'node:path';
 import { EXTENSION_DIR, launchExtension, waitForVerdicts, type Harness } from './harness';
 import { PLATFORM_FIXTURES } from '../fixtures/platforms/index';
 
-const fixture = PLATFORM_FIXTURES.find((f) => f.platform === 'mastodon')!;
-const html = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/platforms', fixture.file), 'utf8');
+const fixture = PLATFORM_FIXTURES.find((f) => f.platform === 'mastodon' && f.kind === 'comment')!;
+const dmFixture = PLATFORM_FIXTURES.find((f) => f.platform === 'mastodon' && f.kind === 'dm')!;
+const read = (file: string) => fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/platforms', file), 'utf8');
+const html = read(fixture.file);
 const origin = new URL(fixture.url).origin;
 
 /** The built extension, with this instance's origin granted as if she had accepted the prompt. */
@@ -33,7 +35,7 @@ afterAll(async () => {
 });
 
 describe('Mastodon instance enabled from the popup', () => {
-  it('is not touched before she enables it, then gets shielded', async () => {
+  it('is not touched before she enables it, then gets shielded (replies and private mentions)', async () => {
     h = await launchExtension({ extensionDir: buildWithGrantedInstance() });
     const page = await h.openFixture(fixture.url, html);
     await page.waitForTimeout(1000);
@@ -51,6 +53,15 @@ describe('Mastodon instance enabled from the popup', () => {
     // Registered for good: a new page on the instance is protected from the start.
     const again = await h.openFixture(fixture.url, html);
     await waitForVerdicts(again, '[data-expect]', 30_000);
+
+    // Her private mentions (Mastodon's direct messages) on the same instance too.
+    expect(new URL(dmFixture.url).origin).toBe(origin);
+    const dms = await h.openFixture(dmFixture.url, read(dmFixture.file));
+    await waitForVerdicts(dms, '[data-expect]', 30_000);
+    const dmRows = await dms.$$eval('[data-expect]', (els) => els.map((e) => e.getAttribute('data-bouclier')));
+    expect(dmRows.length).toBeGreaterThan(0);
+    for (const state of dmRows) expect(['clean', 'flagged']).toContain(state);
+    expect(dmRows).toContain('flagged');
     h.assertNoExternalRequests();
   });
 });
