@@ -27,6 +27,8 @@ export const bluesky: PlatformAdapter = {
       text: ['[data-testid="postText"]', 'div[data-word-wrap="1"]'],
       author: ['a[href^="/profile/"][aria-label]', 'a[href^="/profile/"]'],
       authorAttr: 'href',
+      // The profile link shows the name, then the handle.
+      displayName: ['a[href^="/profile/"][aria-label] > span:first-child'],
       permalink: ['a[href*="/post/"]'],
       exclude: [
         '[data-testid^="postThreadItem-by-"]:has([data-testid="likeCount-expanded"], [data-testid="repostCount-expanded"], [data-testid="quoteCount-expanded"])',

@@ -19,6 +19,7 @@ export const mastodon: PlatformAdapter = {
       text: ['.status__content__text', '.status__content'],
       author: ['a.status__display-name', '.conversation__content__names a'],
       authorAttr: 'title',
+      displayName: ['.display-name__html'],
       permalink: ['a.status__relative-time', 'a.conversation__content__relative-time'],
     },
     {
@@ -27,6 +28,7 @@ export const mastodon: PlatformAdapter = {
       text: ['.status__content__text', '.status__content'],
       author: ['a.status__display-name'],
       authorAttr: 'title',
+      displayName: ['.display-name__html'],
       permalink: ['a.status__relative-time'],
     },
   ],

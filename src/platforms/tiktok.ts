@@ -17,6 +17,7 @@ export const tiktok: PlatformAdapter = {
       text: ['[data-e2e^="comment-level-"]'],
       author: ['a[href^="/@"]:has([data-e2e^="comment-username-"])', 'a[href^="/@"]'],
       authorAttr: 'href',
+      displayName: ['span[data-e2e^="comment-username-"]'],
     },
   ],
   conversationRoot: ['[class*="DivCommentListContainer"]', '[class*="CommentListContainer"]'],

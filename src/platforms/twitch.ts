@@ -29,6 +29,7 @@ export const twitch: PlatformAdapter = {
       ],
       author: ['.chat-author__display-name', '.video-chat__message-author', '.seventv-chat-user-username'],
       authorAttr: 'data-a-user',
+      displayName: ['.chat-author__display-name'],
     },
   ],
   conversationRoot: ['[data-test-selector="chat-scrollable-area__message-container"]', '.chat-list--default', '.whispers-thread'],

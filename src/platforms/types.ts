@@ -20,6 +20,11 @@ export interface ItemRule {
    * (e.g. shreddit-comment[author]); when absent the element's text/href is used.
    */
   authorAttr?: string;
+  /**
+   * Selectors, relative to the item, for the author's display name (the shown name, e.g. "Camille
+   * Durand", next to the handle @camille_dlt); read as text. Kept with abuse as evidence.
+   */
+  displayName?: string[];
   /** Selectors for a link to the item's permalink, relative to the item. */
   permalink?: string[];
   /** Attribute on the item holding the permalink (e.g. shreddit-comment[permalink]). */

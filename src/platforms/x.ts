@@ -31,6 +31,8 @@ export const x: PlatformAdapter = {
       text: ['[data-testid="tweetText"]'],
       author: ['[data-testid="User-Name"] a[href^="/"]'],
       authorAttr: 'href',
+      // The name link comes first; the @handle link is the one out of tab order.
+      displayName: ['[data-testid="User-Name"] a[href^="/"]:not([tabindex="-1"])'],
       permalink: ['a[href*="/status/"]:has(> time)', 'a[href*="/status/"]'],
       exclude: ['article[data-testid="tweet"][tabindex="-1"]'],
     },

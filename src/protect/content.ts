@@ -188,7 +188,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
       thread: location.href.split('#')[0]!.slice(0, 2048),
       permalink: item.permalink,
       author: item.author,
-      displayName: null,
+      displayName: item.displayName,
       text: item.text.slice(0, 20_000),
       labels,
       scores,

@@ -65,7 +65,7 @@ export function recordFlagged(item: TrackedItem, decision: Decision): void {
     thread: threadOf().slice(0, LIMITS.maxUrl),
     permalink: item.permalink,
     author: item.author,
-    displayName: null,
+    displayName: item.displayName,
     text: item.text.slice(0, LIMITS.maxText),
     labels: decision.labels,
     scores,

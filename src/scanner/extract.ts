@@ -8,6 +8,8 @@ export interface ItemData {
   textEls: HTMLElement[];
   text: string;
   author: string | null;
+  /** The shown name, when the platform shows one besides the handle. */
+  displayName: string | null;
   permalink: string | null;
 }
 
@@ -72,5 +74,9 @@ export function extractItem(item: Element, rule: ItemRule, known?: { textEls: HT
     if (href) permalink = href;
   }
   if (permalink) permalink = absolute(permalink);
-  return { textEls: found.textEls, text: content, author, permalink };
+
+  let displayName: string | null = null;
+  const shown = firstMatch(item, rule.displayName)?.els[0]?.textContent?.replace(/\s+/g, ' ').trim();
+  if (shown && shown.length <= 100 && shown.replace(/^@/, '').toLowerCase() !== author?.toLowerCase()) displayName = shown;
+  return { textEls: found.textEls, text: content, author, displayName, permalink };
 }

@@ -33,7 +33,7 @@ function parses(selector: string): boolean {
 const NON_STANDARD = /:(contains|icontains|eq|first|last|even|odd|gt|lt|header|button|input|checkbox|selected)(?![\w-])/;
 
 function allSelectors(rule: ItemRule): string[] {
-  return [...rule.item, ...rule.text, ...(rule.author ?? []), ...(rule.permalink ?? []), ...(rule.exclude ?? [])];
+  return [...rule.item, ...rule.text, ...(rule.author ?? []), ...(rule.displayName ?? []), ...(rule.permalink ?? []), ...(rule.exclude ?? [])];
 }
 
 describe('platform adapters: data', () => {
@@ -205,6 +205,15 @@ describe('platform fixtures', () => {
             if (!x.permalink) problems.push(`${where}: no permalink`);
             else if (new URL(x.permalink).hostname !== url.hostname) problems.push(`${where}: permalink ${x.permalink}`);
           }
+        }
+        // Where the platform shows a name besides the handle, it is kept (evidence): not the handle again.
+        const named = found.filter((x) => x.rule.displayName);
+        if (named.length > 0 && !named.some((x) => x.displayName)) problems.push('no display name read on any item');
+        for (const x of named) {
+          if (x.displayName && x.author && x.displayName.replace(/^@/, '').toLowerCase() === x.author.toLowerCase()) {
+            problems.push(`display name repeats the handle: ${x.displayName}`);
+          }
+          if (x.displayName && x.displayName.includes(x.text.slice(0, 20))) problems.push(`display name holds the text: ${x.displayName}`);
         }
         expect(problems).toEqual([]);
         expect(found.length).toBe(expected.length);
