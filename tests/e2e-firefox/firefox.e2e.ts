@@ -2,8 +2,9 @@
  * The same content-script flows as in Chrome, in Firefox: the MV2 build, whose background page hosts the
  * classifier (onnxruntime-web WASM), installed as a temporary add-on in Debian's firefox-esr. Pages are
  * served at their real platform URLs (BiDi request interception), so the manifest's match patterns apply.
- * Every item gets a state, abusive ones end flagged and unreadable, ordinary ones stay clean, reveal works
- * with a real click, and Firefox made no network request.
+ * Every item gets a state, abusive ones end flagged and unreadable, ordinary ones stay clean, on the demo
+ * thread and on every platform fixture (comments and DMs); reveal works with a real click, and Firefox
+ * made no network request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import { launchFirefoxExtension, waitForVerdicts, FIREFOX_EXTENSION_DIR, type Fi
 import { loadModelDir } from '../../src/classifier/node-loader';
 import { findGenericDoxxing } from '../../src/protect/doxxing';
 import type { Scores } from '../../src/classifier/labels';
+import { PLATFORM_FIXTURES } from '../fixtures/platforms/index';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const REDDIT_URL = 'https://www.reddit.com/r/france/comments/1demo42/harcelement_en_ligne_enquete/';
@@ -164,6 +166,19 @@ describe('Bouclier in Firefox (MV2, background-page classifier)', () => {
     });
     expect(seen).toEqual(['undefined', 'undefined']);
   });
+
+  // Every platform's fixture (comments and DMs) in Firefox too, read by the same adapters. Mastodon
+  // instances are enabled at run time (optional permission), covered in Chrome by mastodon.e2e.ts.
+  for (const f of PLATFORM_FIXTURES.filter((x) => !x.e2eSkip)) {
+    it(`judges ${f.file} (${f.platform}, ${f.kind}) at ${f.url}`, async () => {
+      const tab = await h.openFixture(f.url, fs.readFileSync(path.join(FIXTURES, 'platforms', f.file), 'utf8'));
+      // The fixture's own scripts add items later and re-render one; it marks the page when done.
+      await tab.waitFor(() => document.documentElement.hasAttribute('data-fixture-done'), [], 15_000);
+      await waitForVerdicts(tab, '[data-expect]', undefined, 45_000);
+      await checkVerdicts(await rows(tab, '[data-bouclier-text]'));
+      await tab.close();
+    });
+  }
 
   it('made no network request', () => {
     h.assertNoExternalRequests();
