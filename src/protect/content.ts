@@ -144,10 +144,11 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
       bannerTimer = null;
       const key = currentKey();
       const burst = detector.burst(key);
-      const hidden = hooks.items().filter((i) => i.el.getAttribute('data-bouclier-lockdown') === 'hidden').length;
+      const locked = isLocked(key);
+      const hidden = locked ? hooks.items().filter((i) => i.el.getAttribute('data-bouclier-lockdown') === 'hidden').length : 0;
       banner.render({
         raid: burst ? { count: burst.count, accounts: burst.accounts.length, startedAt: burst.startedAt } : null,
-        locked: isLocked(key),
+        locked,
         hiddenByLockdown: hidden,
       });
     }, 50);

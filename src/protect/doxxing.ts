@@ -200,7 +200,11 @@ const EN_COMMON = new Set(
   ),
 );
 
+/** Every address pattern names a kind of way ("rue", "avenue", "street", "rd"…): most comments name none. */
+const ANY_WAY = new RegExp(`(?<![\\p{L}])(?:${FR_WAY_STRONG}|${FR_WAY_WEAK}|${EN_SUFFIX_STRONG}|${EN_SUFFIX_WEAK})(?![\\p{L}])`, 'iu');
+
 function addressSpans(text: string): DoxxSpan[] {
+  if (!ANY_WAY.test(text)) return [];
   const out: DoxxSpan[] = [];
   const trimEnd = (s: string) => s.replace(/[\s,]+$/u, '');
   for (const re of [FR_ADDRESS_STRONG, FR_ADDRESS_WEAK, FR_ADDRESS_NO_NUMBER]) {

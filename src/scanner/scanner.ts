@@ -118,6 +118,7 @@ export function createScanner(opts: ScannerOptions) {
   }
   const tracked = new WeakMap<Element, TrackedItem>();
   const live = new Set<TrackedItem>();
+  let liveList: TrackedItem[] | null = null;
   const cache = new Map<string, Scores>();
   const waiting = new Map<string, Set<TrackedItem>>();
   /** Texts waiting to be sent, in order found; `urgent`: those of items on or near the screen, sent first. */
@@ -328,6 +329,7 @@ export function createScanner(opts: ScannerOptions) {
     };
     tracked.set(el, item);
     live.add(item);
+    liveList = null;
     for (const t of data.textEls) t.setAttribute('data-bouclier-text', '');
     const cached = cache.get(item.key);
     if (cached && thresholds) {
@@ -470,10 +472,16 @@ export function createScanner(opts: ScannerOptions) {
         }
       }, after);
     },
-    /** Items currently in the page. */
+    /** Items currently in the page (the same array until one comes or goes: the popup and banner ask often). */
     items(): TrackedItem[] {
-      for (const it of live) if (!it.el.isConnected || tracked.get(it.el) !== it) live.delete(it);
-      return [...live];
+      for (const it of live) {
+        if (!it.el.isConnected || tracked.get(it.el) !== it) {
+          live.delete(it);
+          liveList = null;
+        }
+      }
+      liveList ??= [...live];
+      return liveList;
     },
     thresholds: (): LevelThresholds | null => thresholds,
     /** True when no adapter matches this page's markup and the generic fallback is in use. */
