@@ -126,8 +126,8 @@ export function createScanner(opts: ScannerOptions) {
   const urgent: string[] = [];
   const queued = new Set<string>();
   /**
-   * Items she can see jump the queue: a thread of 2,000 comments is
-   * classified top-down, but the ones in front of her are never stuck behind the rest.
+   * Items she can see jump the queue: a thread of 2,000 comments is classified top-down, but the
+   * ones in front of her are never stuck behind the rest.
    */
   const onScreen =
     typeof IntersectionObserver === 'undefined'
@@ -179,7 +179,6 @@ export function createScanner(opts: ScannerOptions) {
     setTimeout(() => void drain(), 0);
   }
 
-  /** Verdicts waiting to be rendered, and items found but not read yet (both drained in slices). */
   /** Items to render: with thresholds → onScored, without → onPending (if still unscored). */
   let ready: { item: TrackedItem; thresholds: LevelThresholds | null }[] = [];
   let readyAt = 0;
@@ -228,6 +227,7 @@ export function createScanner(opts: ScannerOptions) {
     account(start);
     scheduleRender();
   }
+  /** Items found in changed subtrees, not read yet (read in slices by drain). */
   let found: { el: HTMLElement; rule: Rule }[] = [];
   let foundAt = 0;
 
