@@ -18,6 +18,7 @@ import { Rng, seedOf } from './rng.ts';
 import { FAMILIES_EN } from './templates-en.ts';
 import { FAMILIES_FR } from './templates-fr.ts';
 import { FAMILIES_EN_EXTRA, FAMILIES_FR_EXTRA } from './templates-extra.ts';
+import { FAMILIES_EN_R5, FAMILIES_FR_R5 } from './templates-r5.ts';
 import { HOSTILE_KINDS, NON_HOSTILE_KINDS, isHostile, type Family, type Kind } from './types.ts';
 
 export interface GenerateOptions {
@@ -200,9 +201,10 @@ function familySplits(families: Family[], lang: Lang, tag = ''): Split[] {
   const splits: Split[] = new Array<Split>(families.length).fill('train');
   const byKind = new Map<string, number[]>();
   // The round-4 set has one or two families per kind: it is split as one pool (else every single-family kind
-  // would go wholly to test).
+  // would go wholly to test). The round-5 set is split as two pools, hostile and non-hostile, so that each of
+  // train/dev/test gets both.
   families.forEach((f, i) => {
-    const key: string = tag ? 'pool' : f.kind;
+    const key: string = tag === 'x4:' ? 'pool' : tag ? (isHostile(f.kind) ? 'hostile' : 'other') : f.kind;
     byKind.set(key, [...(byKind.get(key) ?? []), i]);
   });
   for (const [kind, idx] of byKind) {
@@ -221,13 +223,15 @@ export function generateRows(opts: GenerateOptions = {}): SourceRow[] {
   const pObfO = opts.obfuscateOther ?? 0.1;
   const out: SourceRow[] = [];
   const seen = new Set<string>();
-  // Round 4 families (templates-extra.ts) get their own family split and seeds, so the earlier families keep
-  // their split and rows.
+  // Round 4 and round 5 families (templates-extra.ts, templates-r5.ts) get their own family split and seeds, so
+  // the earlier families keep their split and rows.
   const sets: [Lang, Family[], string][] = [
     ['en', FAMILIES_EN, ''],
     ['fr', FAMILIES_FR, ''],
     ['en', FAMILIES_EN_EXTRA, 'x4:'],
     ['fr', FAMILIES_FR_EXTRA, 'x4:'],
+    ['en', FAMILIES_EN_R5, 'x5:'],
+    ['fr', FAMILIES_FR_R5, 'x5:'],
   ];
   for (const [lang, families, tag] of sets) {
     const splits = familySplits(families, lang, tag);
