@@ -171,7 +171,6 @@ export default defineContentScript({
       reportStats();
     }
 
-
     let statsTimer: ReturnType<typeof setTimeout> | null = null;
     function pageStats(): PageStats & { hostError: string | null } {
       const byLabel: Record<string, number> = {};

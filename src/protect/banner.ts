@@ -7,7 +7,6 @@
  */
 import { t } from '../ui/i18n';
 
-
 const CSS = `
 :host { all: initial; position: fixed; top: 12px; right: 12px; z-index: 2147483646; max-width: 360px; }
 .box { font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #2b2140;

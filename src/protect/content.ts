@@ -20,7 +20,6 @@ import { createRaidDetector, threadKeyFor, type RaidEvent } from './raid';
 import { protectStore, startProtectSync } from './settings';
 import { t } from '../ui/i18n';
 
-
 export interface ProtectHooks {
   items(): TrackedItem[];
   /** Is this author on her trusted-accounts list? */

@@ -5,7 +5,6 @@
  */
 import { t } from '../ui/i18n';
 
-
 export interface NoticeAction {
   label: string;
   run(): void;

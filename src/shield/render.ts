@@ -41,7 +41,6 @@ function applyVisibility(item: ShieldTarget): void {
   markHidden(item, state === 'flagged' && (action === 'blur' || action === 'collapse') ? action : '');
 }
 
-
 export function categoryName(c: Category): string {
   return t(`category_${c}`);
 }
