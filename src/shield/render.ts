@@ -89,7 +89,7 @@ function buildShield(item: ShieldTarget, decision: Decision): HTMLElement {
   const icon = document.createElement('span');
   icon.className = 'icon';
   icon.setAttribute('aria-hidden', 'true');
-  icon.textContent = decision.labels.includes('threat') ? '⚠' : '🛡';
+  // Drawn by CSS (a shield, or a warning triangle for threats): emoji fonts are missing on many systems.
   const label = document.createElement('span');
   label.className = 'label';
   const button = document.createElement('button');

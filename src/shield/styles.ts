@@ -23,7 +23,9 @@ export const SHIELD_LABEL_CSS = `
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #2b2140; background: #efeaf8; border: 1px solid #c9bfe3; border-radius: 8px; padding: 4px 8px; }
 .bar.threat { color: #5c1010; background: #fbeaea; border-color: #e2a4a4; }
-.icon { font-size: 14px; }
+.icon { flex: none; width: 12px; height: 14px; background: #5b4b8a;
+  clip-path: polygon(50% 0, 100% 16%, 100% 52%, 84% 78%, 50% 100%, 16% 78%, 0 52%, 0 16%); }
+.bar.threat .icon { width: 14px; height: 13px; background: #8c1d18; clip-path: polygon(50% 0, 100% 100%, 0 100%); }
 .label { flex: 1 1 auto; }
 button { font: inherit; font-weight: 600; color: #fff; background: #5b4b8a; border: 0; border-radius: 6px;
   padding: 3px 10px; cursor: pointer; }
