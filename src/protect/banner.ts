@@ -114,7 +114,8 @@ export function createRaidBanner(actions: BannerActions) {
       const r = root!;
       host!.setAttribute('data-state', m.locked ? 'locked' : 'raid');
       r.querySelector('.box')!.classList.toggle('locked', m.locked);
-      r.querySelector('.title-text')!.textContent = m.locked ? `🔒 ${t('protect_banner_locked_title')}` : `🛡 ${t('protect_banner_raid_title')}`;
+      // Plain words, no emoji: many systems have no emoji font (it would show as an empty box).
+      r.querySelector('.title-text')!.textContent = m.locked ? t('protect_banner_locked_title') : t('protect_banner_raid_title');
       const time = m.raid ? timeFormat.format(m.raid.startedAt) : '';
       r.querySelector('.text')!.textContent = m.raid
         ? t('protect_banner_raid_text', [String(m.raid.count), String(m.raid.accounts), time])
