@@ -88,6 +88,8 @@ interface Rule {
   rule: ItemRule;
   platform: string;
   selector: string;
+  /** rule.path compiled once (rules are re-checked at every scan slice, for SPA navigation). */
+  pathRe?: RegExp;
   /** For platforms on arbitrary domains (Mastodon): the rule applies only when this marker is in the page. */
   detect?: string;
 }
@@ -105,6 +107,13 @@ export function normalizedText(item: TrackedItem): string {
 const yieldChannel = new MessageChannel();
 const yielded: (() => void)[] = [];
 yieldChannel.port1.onmessage = () => yielded.shift()?.();
+/** One odd item (or a bug) must not stop the loops that protect the rest of the page: report it in the console. */
+function reportLater(e: unknown): void {
+  queueMicrotask(() => {
+    throw e;
+  });
+}
+
 const yieldToPage = (): Promise<void> =>
   new Promise((resolve) => {
     yielded.push(resolve);
@@ -114,7 +123,13 @@ const yieldToPage = (): Promise<void> =>
 export function createScanner(opts: ScannerOptions) {
   const rules: Rule[] = [];
   for (const a of opts.adapters) {
-    for (const rule of a.rules) rules.push({ rule, platform: a.id, selector: rule.item.join(','), detect: a.detect });
+    for (const rule of a.rules) rules.push({
+        rule,
+        platform: a.id,
+        selector: rule.item.join(','),
+        pathRe: rule.path ? new RegExp(rule.path) : undefined,
+        detect: a.detect,
+      });
   }
   const tracked = new WeakMap<Element, TrackedItem>();
   const live = new Set<TrackedItem>();
@@ -167,7 +182,7 @@ export function createScanner(opts: ScannerOptions) {
   function activeRules(): Rule[] {
     const path = location.pathname;
     const active = rules.filter(
-      (r) => (!r.rule.path || new RegExp(r.rule.path).test(path)) && (!r.detect || document.querySelector(r.detect) !== null),
+      (r) => (!r.pathRe || r.pathRe.test(path)) && (!r.detect || document.querySelector(r.detect) !== null),
     );
     if (usingFallback) active.push({ rule: FALLBACK_RULE, platform: 'fallback', selector: FALLBACK_RULE.item.join(',') });
     return active;
@@ -215,9 +230,7 @@ export function createScanner(opts: ScannerOptions) {
         if (t) opts.onScored(item, t);
         else if (!item.scores) opts.onPending(item);
       } catch (e) {
-        queueMicrotask(() => {
-          throw e;
-        });
+        reportLater(e);
       }
     }
     if (readyAt >= ready.length) {
@@ -227,6 +240,7 @@ export function createScanner(opts: ScannerOptions) {
     account(start);
     scheduleRender();
   }
+
   /** Items found in changed subtrees, not read yet (read in slices by drain). */
   let found: { el: HTMLElement; rule: Rule }[] = [];
   let foundAt = 0;
@@ -252,10 +266,7 @@ export function createScanner(opts: ScannerOptions) {
           scanRoot(root, active);
         } else break;
       } catch (e) {
-        // One odd item (or a bug) must not stop the loop that protects the rest of the page.
-        queueMicrotask(() => {
-          throw e;
-        });
+        reportLater(e);
       }
       if (performance.now() - sliceStart > SLICE_MS) {
         pump();
