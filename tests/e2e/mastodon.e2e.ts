@@ -57,6 +57,8 @@ describe('Mastodon instance enabled from the popup', () => {
     // Her private mentions (Mastodon's direct messages) on the same instance too.
     expect(new URL(dmFixture.url).origin).toBe(origin);
     const dms = await h.openFixture(dmFixture.url, read(dmFixture.file));
+    // The fixture's own script adds messages later and re-renders one; it marks the page when done.
+    await dms.waitForSelector('html[data-fixture-done]', { state: 'attached', timeout: 10_000 });
     await waitForVerdicts(dms, '[data-expect]', 30_000);
     const dmRows = await dms.$$eval('[data-expect]', (els) => els.map((e) => e.getAttribute('data-bouclier')));
     expect(dmRows.length).toBeGreaterThan(0);
