@@ -19,7 +19,7 @@ export type GuardedAttr = (typeof GUARDED)[number];
 
 const expected = new WeakMap<Element, Map<string, string | null>>();
 /** Inline style properties a page could use to make hidden text readable again. */
-const UNHIDING_PROPS = ['filter', 'display', 'visibility', 'opacity', 'content-visibility', 'transform'];
+const UNHIDING_PROPS = ['filter', 'display', 'visibility', 'opacity', 'content-visibility', 'transform', '-webkit-text-fill-color', 'text-shadow'];
 
 export function setGuarded(el: Element, name: GuardedAttr, value: string | null): void {
   let m = expected.get(el);

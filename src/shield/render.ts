@@ -39,6 +39,8 @@ function applyVisibility(item: ShieldTarget): void {
   const state = item.el.getAttribute('data-bouclier');
   const action = item.el.getAttribute('data-bouclier-action');
   markHidden(item, state === 'flagged' && (action === 'blur' || action === 'collapse') ? action : '');
+  // The label floats over blurred text; collapsed or revealed, it takes its own line.
+  shieldOf(item)?.toggleAttribute('data-overlay', state === 'flagged' && action === 'blur');
 }
 
 export function categoryName(c: Category): string {

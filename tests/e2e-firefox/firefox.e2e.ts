@@ -48,7 +48,7 @@ interface Row {
   expect: string | null;
   state: string | null;
   labels: string | null;
-  hidden: { how: string | null; filter: string; display: string }[];
+  hidden: { how: string | null; filter: string; fill: string; display: string }[];
 }
 
 /** Every item Bouclier tracks on the page, with what the fixture expects and how its text is shown. */
@@ -62,7 +62,7 @@ function rows(tab: FirefoxTab, textSelector: string): Promise<Row[]> {
       labels: el.getAttribute('data-bouclier-labels'),
       hidden: [...el.querySelectorAll('[data-bouclier-hide]')]
         .filter((t) => t.parentElement?.closest('[data-bouclier]') === el)
-        .map((t) => ({ how: t.getAttribute('data-bouclier-hide'), filter: getComputedStyle(t).filter, display: getComputedStyle(t).display })),
+        .map((t) => ({ how: t.getAttribute('data-bouclier-hide'), filter: getComputedStyle(t).filter, fill: getComputedStyle(t).getPropertyValue('-webkit-text-fill-color'), display: getComputedStyle(t).display })),
     })),
   textSelector);
 }
@@ -87,7 +87,8 @@ async function checkVerdicts(all: Row[]): Promise<void> {
     expect(r.labels, `${r.id} has no category`).toBeTruthy();
     expect(r.hidden.length, `${r.id}: nothing hidden`).toBeGreaterThan(0);
     for (const t of r.hidden) {
-      const unreadable = t.how === 'collapse' ? t.display === 'none' : t.filter.includes('blur');
+      // blurred: text drawn transparent under its blurred shadow; media blurred by a filter
+      const unreadable = t.how === 'collapse' ? t.display === 'none' : t.fill === 'rgba(0, 0, 0, 0)' || t.filter.includes('blur');
       expect(unreadable, `${r.id}: ${JSON.stringify(t)}`).toBe(true);
     }
   }
@@ -112,15 +113,19 @@ describe('Bouclier in Firefox (MV2, background-page classifier)', () => {
     const button = (thing: string) =>
       document.querySelector(`shreddit-comment[thingid="${thing}"] > bouclier-shield`)?.shadowRoot?.querySelector('button');
     const state = () => reddit.evaluate((t: string) => document.querySelector(`shreddit-comment[thingid="${t}"]`)?.getAttribute('data-bouclier'), id);
-    const filter = () =>
-      reddit.evaluate((t: string) => getComputedStyle(document.querySelector(`shreddit-comment[thingid="${t}"] > [slot="comment"]`)!).filter, id);
-    expect(await filter()).toContain('blur');
+    // Blurred text is drawn transparent under its blurred shadow (src/shield/styles.ts).
+    const concealed = () =>
+      reddit.evaluate(
+        (t: string) => getComputedStyle(document.querySelector(`shreddit-comment[thingid="${t}"] > [slot="comment"]`)!).getPropertyValue('-webkit-text-fill-color') === 'rgba(0, 0, 0, 0)',
+        id,
+      );
+    expect(await concealed()).toBe(true);
     await reddit.click(button, [id]);
     await expect.poll(state).toBe('revealed');
-    await expect.poll(filter).toBe('none');
+    await expect.poll(concealed).toBe(false);
     await reddit.click(button, [id]);
     await expect.poll(state).toBe('flagged');
-    await expect.poll(filter).toContain('blur');
+    await expect.poll(concealed).toBe(true);
   });
 
   it('does not let page script un-shield a comment (attributes restored, synthetic click ignored)', async () => {
@@ -133,14 +138,14 @@ describe('Bouclier in Firefox (MV2, background-page classifier)', () => {
       reddit.evaluate((id: string) => {
         const item = document.querySelector(`shreddit-comment[thingid="${id}"]`)!;
         const text = item.querySelector(':scope > [slot="comment"]')!;
-        return `${item.getAttribute('data-bouclier')}|${text.getAttribute('data-bouclier-hide')}|${getComputedStyle(text).filter}`;
+        return `${item.getAttribute('data-bouclier')}|${text.getAttribute('data-bouclier-hide')}|${getComputedStyle(text).getPropertyValue('-webkit-text-fill-color')}`;
       }, t);
     await reddit.evaluate((id: string) => {
       const item = document.querySelector(`shreddit-comment[thingid="${id}"]`)!;
       item.setAttribute('data-bouclier', 'clean');
       item.querySelector(':scope > [slot="comment"]')!.removeAttribute('data-bouclier-hide');
     }, a);
-    await expect.poll(() => look(a), { timeout: 1_000 }).toMatch(/^flagged\|blur\|blur/);
+    await expect.poll(() => look(a), { timeout: 1_000 }).toMatch(/^flagged\|blur\|rgba\(0, 0, 0, 0\)$/);
     const clicked = await reddit.evaluate((id: string) => {
       const button = document.querySelector(`shreddit-comment[thingid="${id}"] > bouclier-shield`)?.shadowRoot?.querySelector('button');
       button?.click();
@@ -148,7 +153,7 @@ describe('Bouclier in Firefox (MV2, background-page classifier)', () => {
     }, b);
     expect(clicked).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
-    expect(await look(b)).toMatch(/^flagged\|blur\|blur/);
+    expect(await look(b)).toMatch(/^flagged\|blur\|rgba\(0, 0, 0, 0\)$/);
   });
 
   it('gives the page no extension storage API in its main world', async () => {

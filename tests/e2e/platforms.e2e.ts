@@ -68,7 +68,8 @@ function readRows(page: Page): Promise<Row[]> {
       const blurredOrHidden = (t: HTMLElement): boolean => {
         for (let n: HTMLElement | null = t; n; n = n.parentElement) {
           const cs = getComputedStyle(n);
-          if (cs.filter.includes('blur') || cs.display === 'none' || cs.visibility === 'hidden') return true;
+          // blurred text: glyphs drawn transparent, only a blurred shadow shows (src/shield/styles.ts)
+          if (cs.getPropertyValue('-webkit-text-fill-color') === 'rgba(0, 0, 0, 0)' || cs.filter.includes('blur') || cs.display === 'none' || cs.visibility === 'hidden') return true;
         }
         return false;
       };
@@ -145,13 +146,13 @@ describe('Bouclier on every platform fixture, at its real URL', () => {
         const button = target.locator('bouclier-shield button').first();
         await button.click();
         await expect.poll(() => target.getAttribute('data-bouclier')).toBe('revealed');
-        // Polled: the un-blur is a short CSS transition.
+        // Polled: the reveal is rendered in the next animation frame.
         const readableAfterReveal = (): Promise<boolean> =>
           target.evaluate((el) => {
             const own = [...el.querySelectorAll<HTMLElement>('[data-bouclier-text]')].filter(
               (t) => t.parentElement?.closest('[data-bouclier]') === el,
             );
-            return own.length > 0 && own.every((t) => getComputedStyle(t).filter === 'none' && getComputedStyle(t).display !== 'none');
+            return own.length > 0 && own.every((t) => getComputedStyle(t).getPropertyValue('-webkit-text-fill-color') !== 'rgba(0, 0, 0, 0)' && getComputedStyle(t).display !== 'none');
           });
         await expect.poll(readableAfterReveal, { timeout: 3000 }).toBe(true);
       } finally {
