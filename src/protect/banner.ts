@@ -93,7 +93,9 @@ export function createRaidBanner(actions: BannerActions) {
   }
 
   // Re-rendered while a pile-on is still arriving: one time formatter, and no DOM writes when nothing changed.
-  const timeFormat = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+  // Created on first use: building a DateTimeFormat loads locale data (tens of ms) and most pages never
+  // see a pile-on.
+  let timeFormat: Intl.DateTimeFormat | null = null;
   let shown = '';
 
   return {
@@ -116,7 +118,7 @@ export function createRaidBanner(actions: BannerActions) {
       r.querySelector('.box')!.classList.toggle('locked', m.locked);
       // Plain words, no emoji: many systems have no emoji font (it would show as an empty box).
       r.querySelector('.title-text')!.textContent = m.locked ? t('protect_banner_locked_title') : t('protect_banner_raid_title');
-      const time = m.raid ? timeFormat.format(m.raid.startedAt) : '';
+      const time = m.raid ? (timeFormat ??= new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' })).format(m.raid.startedAt) : '';
       r.querySelector('.text')!.textContent = m.raid
         ? t('protect_banner_raid_text', [String(m.raid.count), String(m.raid.accounts), time])
         : t('protect_banner_locked_text');

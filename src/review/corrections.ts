@@ -171,8 +171,10 @@ export async function startCorrectionsSync(onChange?: () => void): Promise<void>
     for (const l of listeners) l();
   });
   const stored = await browser.storage.local.get(CORRECTIONS_KEY);
-  matcher = createMatcher(parseCorrections(stored[CORRECTIONS_KEY]));
-  for (const l of listeners) l();
+  const corrections = parseCorrections(stored[CORRECTIONS_KEY]);
+  matcher = createMatcher(corrections);
+  // Without corrections nothing decided so far can change: no need to re-decide a page being read.
+  if (corrections.length > 0) for (const l of listeners) l();
 }
 
 export async function loadCorrections(): Promise<Correction[]> {

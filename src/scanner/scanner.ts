@@ -171,12 +171,15 @@ export function createScanner(opts: ScannerOptions) {
   let lastHostError: string | null = null;
   const observed = new WeakSet<Node>();
   /** Main-thread time this scanner spends (its own slices, observer callbacks, verdict application). */
-  const perf = { busyMs: 0, maxTaskMs: 0, tasks: 0, batches: 0, classified: 0, maxBatch: 0, roundTripMs: 0, maxRoundTripMs: 0, hostMs: 0, startedAt: 0, firstSentAt: 0, firstAnswerAt: 0 };
-  function account(start: number): void {
+  const perf = { busyMs: 0, maxTaskMs: 0, tasks: 0, batches: 0, classified: 0, maxBatch: 0, roundTripMs: 0, maxRoundTripMs: 0, hostMs: 0, startedAt: 0, firstSentAt: 0, firstAnswerAt: 0, maxTaskIn: '' };
+  function account(start: number, where: 'read' | 'render' | 'observer'): void {
     const d = performance.now() - start;
     perf.busyMs += d;
     perf.tasks++;
-    if (d > perf.maxTaskMs) perf.maxTaskMs = d;
+    if (d > perf.maxTaskMs) {
+      perf.maxTaskMs = d;
+      perf.maxTaskIn = where;
+    }
   }
 
   function activeRules(): Rule[] {
@@ -237,7 +240,7 @@ export function createScanner(opts: ScannerOptions) {
       ready = [];
       readyAt = 0;
     }
-    account(start);
+    account(start, 'render');
     scheduleRender();
   }
 
@@ -270,7 +273,7 @@ export function createScanner(opts: ScannerOptions) {
       }
       if (performance.now() - sliceStart > SLICE_MS) {
         pump();
-        account(sliceStart);
+        account(sliceStart, 'read');
         await yieldToPage();
         sliceStart = performance.now();
         active = activeRules();
@@ -280,7 +283,7 @@ export function createScanner(opts: ScannerOptions) {
     foundAt = 0;
     scheduled = false;
     pump();
-    account(sliceStart);
+    account(sliceStart, 'read');
   }
 
   /** A batch came back: cache every score at once (items found meanwhile are answered from it), render in slices. */
@@ -342,15 +345,17 @@ export function createScanner(opts: ScannerOptions) {
     live.add(item);
     liveList = null;
     for (const t of data.textEls) t.setAttribute('data-bouclier-text', '');
+    // Rendered in the next animation frame, which comes before that frame's paint: as early as she
+    // could see it, and reading stays cheap so texts reach the classifier sooner. An item whose
+    // verdict is back by then never goes through "pending" (see renderSome).
     const cached = cache.get(item.key);
     if (cached && thresholds) {
       item.scores = cached;
-      if (rendering) opts.onScored(item, thresholds);
-      else ready.push({ item, thresholds });
+      ready.push({ item, thresholds });
+      scheduleRender();
       return;
     }
-    if (rendering) opts.onPending(item);
-    else ready.push({ item, thresholds: null });
+    ready.push({ item, thresholds: null });
     scheduleRender();
     let set = waiting.get(item.key);
     if (!set) {
@@ -445,7 +450,7 @@ export function createScanner(opts: ScannerOptions) {
       if (!structural && m.removedNodes.length > 0) dirty.add(m.target);
     }
     if (dirty.size > 0) schedule();
-    account(start);
+    account(start, 'observer');
   });
 
   function shadowRootsIn(): void {

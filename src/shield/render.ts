@@ -15,8 +15,14 @@ export interface ShieldTarget {
   textEls: HTMLElement[];
 }
 
+/** Items whose text or media were ever marked: only those can have marks to clear. */
+const everMarked = new WeakSet<Element>();
+
 /** Mark what the CSS hides; '' removes the mark (clean or revealed). */
 function markHidden(item: ShieldTarget, how: '' | 'blur' | 'collapse' | 'pending'): void {
+  // Most comments are clean and were never marked: nothing to clear, no media lookup.
+  if (!how && !everMarked.has(item.el)) return;
+  if (how) everMarked.add(item.el);
   for (const el of [...item.textEls, ...ownMedia(item.el)]) {
     if (how) setGuarded(el, 'data-bouclier-hide', how);
     else setGuarded(el, 'data-bouclier-hide', null);
@@ -81,21 +87,45 @@ function styleShadowRoot(root: ShadowRoot): void {
   root.append(style);
 }
 
-function buildShield(item: ShieldTarget, decision: Decision): HTMLElement {
+/** The label's markup, built once and cloned into each shield's shadow root. */
+let shieldTemplate: DocumentFragment | null = null;
+function shieldParts(): DocumentFragment {
+  if (!shieldTemplate) {
+    shieldTemplate = document.createDocumentFragment();
+    const bar = document.createElement('div');
+    bar.className = 'bar';
+    bar.setAttribute('role', 'group');
+    const icon = document.createElement('span');
+    icon.className = 'icon';
+    icon.setAttribute('aria-hidden', 'true');
+    // Drawn by CSS (a shield, or a warning triangle for threats): emoji fonts are missing on many systems.
+    const label = document.createElement('span');
+    label.className = 'label';
+    const button = document.createElement('button');
+    button.type = 'button';
+    bar.append(icon, label, button);
+    shieldTemplate.append(bar);
+  }
+  return shieldTemplate.cloneNode(true) as DocumentFragment;
+}
+
+interface ShieldRefs {
+  bar: HTMLElement;
+  label: HTMLElement;
+  button: HTMLButtonElement;
+  /** what the label and button last said, so a re-render writes nothing when nothing changed */
+  shown: string;
+}
+const refs = new WeakMap<HTMLElement, ShieldRefs>();
+
+function buildShield(item: ShieldTarget): HTMLElement {
   const host = document.createElement('bouclier-shield');
   const root = host.attachShadow({ mode: 'open' });
   styleShadowRoot(root);
-  const bar = document.createElement('div');
-  bar.className = decision.labels.includes('threat') ? 'bar threat' : 'bar';
-  bar.setAttribute('role', 'group');
-  const icon = document.createElement('span');
-  icon.className = 'icon';
-  icon.setAttribute('aria-hidden', 'true');
-  // Drawn by CSS (a shield, or a warning triangle for threats): emoji fonts are missing on many systems.
-  const label = document.createElement('span');
-  label.className = 'label';
-  const button = document.createElement('button');
-  button.type = 'button';
+  root.append(shieldParts());
+  const bar = root.lastElementChild as HTMLElement;
+  const button = bar.lastElementChild as HTMLButtonElement;
+  refs.set(host, { bar, label: button.previousElementSibling as HTMLElement, button, shown: '' });
   button.addEventListener('click', (e) => {
     e.preventDefault();
     e.stopPropagation(); // the platform must not treat this as a click on the comment
@@ -105,24 +135,26 @@ function buildShield(item: ShieldTarget, decision: Decision): HTMLElement {
     applyVisibility(item);
     updateShieldText(host, item);
   });
-  bar.append(icon, label, button);
-  root.append(bar);
   return host;
 }
 
 function updateShieldText(host: HTMLElement, item: ShieldTarget): void {
-  const root = host.shadowRoot;
-  if (!root) return;
-  const labels = (item.el.getAttribute('data-bouclier-labels') ?? '').split(' ').filter(Boolean) as Category[];
-  const names = labels.map(categoryName).join(', ');
+  const r = refs.get(host);
+  if (!r) return;
+  const labelsAttr = item.el.getAttribute('data-bouclier-labels') ?? '';
   const revealed = item.el.getAttribute('data-bouclier') === 'revealed';
+  const shown = `${labelsAttr}|${revealed}`;
+  if (r.shown === shown) return;
+  r.shown = shown;
+  const labels = labelsAttr.split(' ').filter(Boolean) as Category[];
+  const names = labels.map(categoryName).join(', ');
   const isThreat = labels.includes('threat');
   const text = isThreat ? t('shield_threat', [names]) : t('shield_hidden', [names]);
-  root.querySelector('.label')!.textContent = text;
-  root.querySelector('.bar')!.setAttribute('aria-label', text);
-  const button = root.querySelector('button')!;
-  button.textContent = revealed ? t('shield_hide_again') : t('shield_show');
-  button.setAttribute('aria-expanded', String(revealed));
+  r.bar.classList.toggle('threat', isThreat);
+  r.label.textContent = text;
+  r.bar.setAttribute('aria-label', text);
+  r.button.textContent = revealed ? t('shield_hide_again') : t('shield_show');
+  r.button.setAttribute('aria-expanded', String(revealed));
 }
 
 /** Apply (or re-apply after a settings change) a decision to an item. */
@@ -141,10 +173,9 @@ export function renderDecision(item: ShieldTarget, decision: Decision): void {
   setGuarded(el, 'data-bouclier', wasRevealed ? 'revealed' : 'flagged');
   setGuarded(el, 'data-bouclier-labels', decision.labels.join(' '));
   setGuarded(el, 'data-bouclier-action', decision.action);
-  const shield = existing ?? buildShield(item, decision);
+  const shield = existing ?? buildShield(item);
   if (!existing) item.textEls[0]?.before(shield);
   applyVisibility(item);
-  shield.shadowRoot?.querySelector('.bar')?.classList.toggle('threat', decision.labels.includes('threat'));
   updateShieldText(shield, item);
 }
 
