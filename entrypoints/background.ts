@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { parseRequest, type ClassifyResponse, type ErrorResponse, type OffscreenRequest } from '@/src/messaging/messages';
+import { CLASSIFY_PORT, serveClassifyPort } from '@/src/messaging/classify-port';
 import { createClassifierHost, loadBundledAssets } from '@/src/classifier/host';
 import { updateBadge } from '@/src/messaging/badge';
 import { enableSite, registerSitePermissionCleanup } from '@/src/sites/instances';
@@ -21,6 +22,14 @@ export default defineBackground(() => {
   const hasOffscreen = typeof chrome !== 'undefined' && 'offscreen' in chrome && !!chrome.offscreen;
   const localHost = hasOffscreen ? null : createClassifierHost(() => loadBundledAssets((p) => browser.runtime.getURL(p as never)));
   localHost?.warmUp();
+  // Firefox: content scripts' classify ports come here. Chrome: the offscreen document listens for
+  // them, and the service worker does not (so a busy thread never wakes it).
+  if (localHost) {
+    browser.runtime.onConnect.addListener((port) => {
+      if (port.name !== CLASSIFY_PORT || port.sender?.id !== browser.runtime.id) return;
+      serveClassifyPort(port, (texts) => localHost.classify(texts));
+    });
+  }
 
   let creating: Promise<void> | null = null;
   /** Known to exist: skips a browser round trip per classify request (reset when a request fails). */
@@ -77,8 +86,8 @@ export default defineBackground(() => {
     const msg = parseRequest(raw);
     if (!msg) return false;
     if (msg.type === 'classify') {
-      // Chrome: the offscreen document answers direct requests itself; we only start it and relay when asked.
-      if (hasOffscreen && !msg.relay) return false;
+      // Content scripts ask the host over their port and come here only when nobody answered it:
+      // start the host and relay.
       classify(msg.texts).then(sendResponse);
       return true;
     }

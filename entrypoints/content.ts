@@ -18,6 +18,7 @@ import { accountListed, listsStore, startListsSync } from '@/src/store/lists';
 import { createMutedMatcher, type MutedMatcher } from '@/src/shield/muted-words';
 import { installProtect } from '@/src/protect/content';
 import type { ClassifyResponse, ErrorResponse, PageStats } from '@/src/messaging/messages';
+import { CLASSIFY_PORT, createClassifyPortClient } from '@/src/messaging/classify-port';
 import type { LevelThresholds } from '@/src/classifier/labels';
 
 export default defineContentScript({
@@ -123,13 +124,14 @@ export default defineContentScript({
     syncWithholdMode();
 
     /**
-     * Straight to the classifier host (one hop instead of two through a background that may be busy
-     * writing the review log); when nobody answers (host not started yet, or restarting), through the
+     * Straight to the classifier host over this tab's port (no background hop, no channel per
+     * message); when nobody answers it (host not started yet, or restarting), through the
      * background, which starts it.
      */
+    const hostPort = createClassifyPortClient(() => browser.runtime.connect({ name: CLASSIFY_PORT }));
     async function classify(texts: string[]): Promise<ClassifyResult> {
       type Answer = ClassifyResponse | ErrorResponse | undefined;
-      let res = (await browser.runtime.sendMessage({ type: 'classify', texts }).catch(() => undefined)) as Answer;
+      let res: Answer = await hostPort.request(texts).catch(() => undefined);
       res ??= (await browser.runtime.sendMessage({ type: 'classify', texts, relay: true })) as Answer;
       if (!res) throw new Error('No answer from the Bouclier background');
       if (!res.ok) throw new Error(res.error);

@@ -1,11 +1,13 @@
 /**
  * Offscreen document (Chrome): hosts the classifier for all tabs. It answers classify requests that
- * content scripts send straight to it (the fast path), and the ones the background relays
- * (`target: 'offscreen'`, after starting this document). Nothing outside the extension can reach it.
+ * content scripts send over their port (the fast path, src/messaging/classify-port.ts), and the ones
+ * the background relays (`target: 'offscreen'`, after starting this document). Nothing outside the
+ * extension can reach it.
  */
 import { browser } from 'wxt/browser';
 import { createClassifierHost, loadBundledAssets } from '@/src/classifier/host';
 import { parseRequest, type OffscreenRequest } from '@/src/messaging/messages';
+import { CLASSIFY_PORT, serveClassifyPort } from '@/src/messaging/classify-port';
 
 const host = createClassifierHost(() => loadBundledAssets((p) => browser.runtime.getURL(p as never)));
 host.warmUp();
@@ -23,11 +25,13 @@ function answerClassify(texts: unknown, sendResponse: (r: unknown) => void): boo
   return true;
 }
 
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name !== CLASSIFY_PORT || port.sender?.id !== browser.runtime.id) return;
+  serveClassifyPort(port, (texts) => host.classify(texts));
+});
+
 browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
   if (sender.id !== browser.runtime.id) return false;
-  const direct = raw as { type?: unknown; texts?: unknown; relay?: unknown; target?: unknown } | null;
-  // Direct request from a content script (a relayed one is answered below, once).
-  if (direct?.type === 'classify' && direct.target === undefined && direct.relay !== true) return answerClassify(direct.texts, sendResponse);
   const msg = raw as OffscreenRequest | null;
   if (msg?.target !== 'offscreen') return false;
   if (msg.type === 'host-status') {

@@ -1,0 +1,92 @@
+/**
+ * Classify requests over one long-lived port per tab, straight to the classifier host (Chrome: the
+ * offscreen document; Firefox: the background page).
+ *
+ * Why a port: `runtime.sendMessage` opens and closes a channel per message and is delivered to every
+ * extension context with an onMessage listener — in Chrome that includes the background service
+ * worker, woken for every batch of a busy thread. A port is opened once and only the host listens
+ * for it. When no host is listening (not started yet, restarted, crashed), the port disconnects and
+ * the caller falls back to asking the background, which starts the host.
+ */
+import type { ClassifyResponse, ErrorResponse } from './messages';
+import { parseRequest } from './messages';
+
+export const CLASSIFY_PORT = 'bouclier-classify';
+
+export interface PortLike {
+  postMessage(msg: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(cb: (msg: unknown) => void): void };
+  onDisconnect: { addListener(cb: () => void): void };
+}
+
+type Answer = ClassifyResponse | ErrorResponse;
+
+/** Content side: `request(texts)` rejects when the port is (or gets) disconnected, so the caller can fall back. */
+export function createClassifyPortClient(connect: () => PortLike) {
+  let port: PortLike | null = null;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
+
+  function open(): PortLike {
+    const p = connect();
+    p.onMessage.addListener((raw) => {
+      const msg = raw as { id?: unknown } & Record<string, unknown>;
+      if (typeof msg?.id !== 'number') return;
+      const waiter = pending.get(msg.id);
+      if (!waiter) return;
+      pending.delete(msg.id);
+      const { id: _id, ...answer } = msg;
+      waiter.resolve(answer as unknown as Answer);
+    });
+    p.onDisconnect.addListener(() => {
+      if (port === p) port = null;
+      const waiting = [...pending.values()];
+      pending.clear();
+      for (const w of waiting) w.reject(new Error('The classifier host is not connected'));
+    });
+    return p;
+  }
+
+  return {
+    request(texts: string[]): Promise<Answer> {
+      return new Promise<Answer>((resolve, reject) => {
+        try {
+          port ??= open();
+          const id = nextId++;
+          pending.set(id, { resolve, reject });
+          port.postMessage({ id, type: 'classify', texts });
+        } catch (e) {
+          port = null;
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      });
+    },
+    /** Requests waiting for an answer (tests, diagnostics). */
+    waiting: (): number => pending.size,
+  };
+}
+
+/** Host side: answer classify requests arriving on a port, in order, each with its id. */
+export function serveClassifyPort(port: PortLike, classify: (texts: string[]) => Promise<Omit<ClassifyResponse, 'ok'>>): void {
+  port.onMessage.addListener((raw) => {
+    const id = (raw as { id?: unknown } | null)?.id;
+    if (typeof id !== 'number') return;
+    const req = parseRequest({ type: 'classify', texts: (raw as { texts?: unknown }).texts });
+    const reply = (answer: Answer): void => {
+      try {
+        port.postMessage({ id, ...answer });
+      } catch {
+        // The tab went away meanwhile: nobody to answer.
+      }
+    };
+    if (req?.type !== 'classify') {
+      reply({ ok: false, error: 'Malformed classify request' });
+      return;
+    }
+    classify(req.texts).then(
+      (r) => reply({ ok: true, ...r }),
+      (e: unknown) => reply({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+    );
+  });
+}
