@@ -21,6 +21,8 @@ import { FALLBACK_RULE } from './fallback';
 export const SLICE_MS = 4;
 /** Rendering budget per animation frame (verdicts → shields). */
 export const RENDER_MS = 8;
+/** Marking new items pending may take longer per frame (strict mode must withhold them all before paint). */
+const PENDING_MS = 24;
 export const MAX_BATCH = 128;
 /** A second (full) batch may travel while the host scores the first. */
 const MAX_IN_FLIGHT = 2;
@@ -200,8 +202,13 @@ export function createScanner(opts: ScannerOptions) {
   /** Items to render: with thresholds → onScored, without → onPending (if still unscored). */
   let ready: { item: TrackedItem; thresholds: LevelThresholds | null }[] = [];
   let readyAt = 0;
+  /**
+   * Items read and not scored yet: all marked pending in the next frame, before the verdicts, so in
+   * strict mode every one is withheld before that frame paints (marking is cheap; shields are not).
+   */
+  let fresh: TrackedItem[] = [];
   let rendering = !opts.holdRendering;
-  const canRender = () => rendering && readyAt < ready.length;
+  const canRender = () => rendering && (fresh.length > 0 || readyAt < ready.length);
   let renderScheduled = false;
 
   /**
@@ -226,7 +233,17 @@ export function createScanner(opts: ScannerOptions) {
 
   function renderSome(): void {
     const start = performance.now();
-    while (canRender() && performance.now() - start < RENDER_MS) {
+    let i = 0;
+    for (; i < fresh.length && (i % 64 !== 0 || performance.now() - start < PENDING_MS); i++) {
+      const item = fresh[i]!;
+      try {
+        if (tracked.get(item.el) === item && !item.scores) opts.onPending(item);
+      } catch (e) {
+        reportLater(e);
+      }
+    }
+    fresh = i < fresh.length ? fresh.slice(i) : [];
+    while (rendering && readyAt < ready.length && performance.now() - start < RENDER_MS) {
       const { item, thresholds: t } = ready[readyAt++]!;
       try {
         if (tracked.get(item.el) !== item) continue; // replaced meanwhile by newer text
@@ -355,7 +372,7 @@ export function createScanner(opts: ScannerOptions) {
       scheduleRender();
       return;
     }
-    ready.push({ item, thresholds: null });
+    fresh.push(item);
     scheduleRender();
     let set = waiting.get(item.key);
     if (!set) {
