@@ -138,6 +138,8 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   }
 
   let bannerTimer: ReturnType<typeof setTimeout> | null = null;
+  // Shown within 50 ms; while a pile-on keeps arriving, its counts are updated once a second (each
+  // update re-lays out the banner, and hundreds of replies a minute would update it constantly).
   function refreshBanner(): void {
     bannerTimer ??= setTimeout(() => {
       bannerTimer = null;
@@ -150,7 +152,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
         locked,
         hiddenByLockdown: hidden,
       });
-    }, 50);
+    }, banner.element()?.isConnected ? 1000 : 50);
   }
 
   // ---- per item --------------------------------------------------------------------------------
