@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createClassifier, type Classifier } from '../../src/classifier/model.ts';
+import { createClassifier, planRuns, RUN_OVERHEAD_ROWS, type Classifier } from '../../src/classifier/model.ts';
 import { loadClassifierFromFile, ortWasmBinary } from '../../src/classifier/node-loader.ts';
 import { featurize, FEATURIZER_VERSION } from '../../src/classifier/featurize.ts';
 import { LABELS, type Scores } from '../../src/classifier/labels.ts';
@@ -83,5 +83,26 @@ describe('classifier runtime (ORT-web WASM in Node)', () => {
 
   it('rejects bytes that are not an ONNX model', async () => {
     await expect(createClassifier({ modelBytes: new Uint8Array([1, 2, 3, 4]), wasmBinary: ortWasmBinary() })).rejects.toThrow();
+  });
+
+  describe('planRuns (splitting a length-sorted batch into ONNX runs)', () => {
+    const sizes = (ends: number[]) => ends.map((e, i) => e - (ends[i - 1] ?? 0));
+    it('covers every chunk once, in order, never more than maxChunks per run', () => {
+      const lengths = Array.from({ length: 1000 }, (_, i) => 1 + Math.floor((i * 64) / 1000));
+      const ends = planRuns(lengths, 128);
+      expect(ends.at(-1)).toBe(1000);
+      expect(ends).toEqual([...ends].sort((a, b) => a - b));
+      for (const n of sizes(ends)) expect(n).toBeGreaterThan(0);
+      for (const n of sizes(ends)) expect(n).toBeLessThanOrEqual(128);
+    });
+    it('does not pad 64 short comments to the length of 64 long ones', () => {
+      const lengths = [...Array<number>(64).fill(3), ...Array<number>(64).fill(64)];
+      expect(planRuns(lengths, 128)).toEqual([64, 128]);
+    });
+    it('keeps one run when lengths are alike (another run would cost more than the padding)', () => {
+      expect(planRuns(Array.from({ length: 128 }, (_, i) => 20 + Math.floor(i / 43)), 128)).toEqual([128]);
+      expect(planRuns([], 128)).toEqual([]);
+      expect(RUN_OVERHEAD_ROWS).toBeGreaterThan(0);
+    });
   });
 });
