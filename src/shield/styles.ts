@@ -30,9 +30,13 @@ html[data-bouclier-withhold] [data-bouclier-hide="pending"] :is(img, video, svg,
 export const SHIELD_LABEL_CSS = `
 :host { all: initial; display: block; margin: 4px 0; }
 /* Over blurred text the label floats on it instead of pushing the thread down: no layout shift
-   under her eyes when a verdict lands, and the page does not re-lay out every comment below. */
-:host([data-overlay]) { position: absolute; z-index: 1; margin: 2px 0 0; max-width: 100%; }
-:host([data-overlay]) .bar { font-size: 12px; line-height: 16px; padding: 1px 6px;
+   under her eyes when a verdict lands, and the page does not re-lay out every comment below. The
+   host stays in flow with no height (not absolutely positioned: in the flex columns many sites use,
+   an absolute box would jump to the top of the column, over the author's name); the label overflows
+   it, above the text (relative + z-index, so the text's blurred shadow does not paint over it). */
+:host([data-overlay]) { height: 0; margin: 0; overflow: visible; }
+:host([data-overlay]) .bar { display: inline-flex; max-width: calc(100% - 8px); margin-top: 2px;
+  position: relative; z-index: 1; font-size: 12px; line-height: 16px; padding: 1px 6px;
   box-shadow: 0 1px 4px rgba(43, 33, 64, .25); }
 :host([data-overlay]) button { padding: 1px 8px; }
 .bar { display: flex; align-items: center; gap: 8px; flex-wrap: wrap;

@@ -71,6 +71,18 @@ describe('Bouclier on a Reddit thread served at its real URL', () => {
     expect(await reply.isVisible()).toBe(true);
     expect(await reply.evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-fill-color'))).not.toBe('rgba(0, 0, 0, 0)');
     await reply.click({ trial: true }); // reachable: not covered by the shield
+    // The label floats over the blurred text: it takes no room in the thread (nothing below moves when a
+    // verdict lands) and sits on the text, not on the author line above it.
+    const place = await flagged.evaluate((el) => {
+      const host = el.querySelector(':scope > bouclier-shield')!;
+      const bar = host.shadowRoot!.querySelector('.bar')!.getBoundingClientRect();
+      const text = el.querySelector(':scope > [slot="comment"]')!.getBoundingClientRect();
+      const above = host.previousElementSibling!.getBoundingClientRect();
+      return { hostHeight: host.getBoundingClientRect().height, barTop: bar.top, aboveBottom: above.bottom, textBottom: text.bottom };
+    });
+    expect(place.hostHeight).toBe(0);
+    expect(place.barTop).toBeGreaterThanOrEqual(place.aboveBottom);
+    expect(place.barTop).toBeLessThan(place.textBottom);
   });
 
   it('reveals a flagged comment with one click and hides it again', async () => {
