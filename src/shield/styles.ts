@@ -9,6 +9,8 @@ html[data-bouclier-withhold] [data-bouclier-hide="pending"],
 html[data-bouclier-withhold] [data-bouclier-hide="pending"] * {
   -webkit-text-fill-color: transparent !important;
   text-shadow: 0 0 14px currentColor !important;
+  /* High-contrast (forced colours) modes drop text-shadow: keep the blurred look there too. */
+  forced-color-adjust: none !important;
   user-select: none !important;
   pointer-events: none !important;
 }
@@ -43,7 +45,7 @@ export const SHIELD_LABEL_CSS = `
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #2b2140; background: #efeaf8; border: 1px solid #c9bfe3; border-radius: 8px; padding: 4px 8px; }
 .bar.threat { color: #5c1010; background: #fbeaea; border-color: #e2a4a4; }
-.icon { flex: none; width: 12px; height: 14px; background: #5b4b8a;
+.icon { flex: none; width: 12px; height: 14px; background: #5b4b8a; forced-color-adjust: none;
   clip-path: polygon(50% 0, 100% 16%, 100% 52%, 84% 78%, 50% 100%, 16% 78%, 0 52%, 0 16%); }
 .bar.threat .icon { width: 14px; height: 13px; background: #8c1d18; clip-path: polygon(50% 0, 100% 100%, 0 100%); }
 .label { flex: 1 1 auto; }
