@@ -50,6 +50,7 @@ export default defineContentScript({
         if (setUp) onModelBack();
       },
       holdRendering: true,
+      withholding: () => withholding,
     });
     scanner.start();
 

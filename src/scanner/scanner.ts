@@ -21,7 +21,7 @@ import { FALLBACK_RULE } from './fallback';
 export const SLICE_MS = 4;
 /** Rendering budget per animation frame (verdicts → shields). */
 export const RENDER_MS = 8;
-/** Marking new items pending may take longer per frame (strict mode must withhold them all before paint). */
+/** In strict mode, marking new items pending may take longer per frame (all withheld before paint). */
 const PENDING_MS = 24;
 export const MAX_BATCH = 128;
 /** A second (full) batch may travel while the host scores the first. */
@@ -84,6 +84,12 @@ export interface ScannerOptions {
    * content script's settings and lists are still loading while the page's first comments arrive).
    */
   holdRendering?: boolean;
+  /**
+   * Whether new items are withheld until their verdict (strict mode): then every item read is marked
+   * pending before the next paint, whatever it costs the frame; otherwise marking shares the frame's
+   * render budget.
+   */
+  withholding?(): boolean;
 }
 
 interface Rule {
@@ -233,8 +239,9 @@ export function createScanner(opts: ScannerOptions) {
 
   function renderSome(): void {
     const start = performance.now();
+    const pendingMs = opts.withholding?.() ? PENDING_MS : RENDER_MS / 2;
     let i = 0;
-    for (; i < fresh.length && (i % 64 !== 0 || performance.now() - start < PENDING_MS); i++) {
+    for (; i < fresh.length && (i % 32 !== 0 || performance.now() - start < pendingMs); i++) {
       const item = fresh[i]!;
       try {
         if (tracked.get(item.el) === item && !item.scores) opts.onPending(item);

@@ -83,6 +83,7 @@ describe('scanner', () => {
       },
       onScored: () => undefined,
       fallbackAfterMs: 60_000,
+      withholding: () => true,
     });
     scanner.start();
     for (let i = 0; i < 1000; i++) document.body.append(comment(i));
