@@ -152,6 +152,7 @@ function updateShieldText(host: HTMLElement, item: ShieldTarget): void {
   const text = isThreat ? t('shield_threat', [names]) : t('shield_hidden', [names]);
   r.bar.classList.toggle('threat', isThreat);
   r.label.textContent = text;
+  r.label.title = text;
   r.bar.setAttribute('aria-label', text);
   r.button.textContent = revealed ? t('shield_hide_again') : t('shield_show');
   r.button.setAttribute('aria-expanded', String(revealed));

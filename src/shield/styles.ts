@@ -40,7 +40,11 @@ export const SHIELD_LABEL_CSS = `
 :host([data-overlay]) .bar { display: inline-flex; max-width: calc(100% - 8px); margin-top: 2px;
   position: relative; z-index: 1; font-size: 12px; line-height: 16px; padding: 1px 6px;
   box-shadow: 0 1px 4px rgba(43, 33, 64, .25); }
-:host([data-overlay]) button { padding: 1px 8px; }
+:host([data-overlay]) button { flex: none; padding: 1px 8px; }
+/* One line, whatever the width: a wrapped label would spill over the reply/report buttons below a
+   one-line comment. The full text stays in the bar's aria-label and the label's title. */
+:host([data-overlay]) .bar { flex-wrap: nowrap; }
+:host([data-overlay]) .label { min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .bar { display: flex; align-items: center; gap: 8px; flex-wrap: wrap;
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #2b2140; background: #efeaf8; border: 1px solid #c9bfe3; border-radius: 8px; padding: 4px 8px; }
