@@ -52,6 +52,8 @@ SOURCE_WEIGHT = {
     "cmsb/scales": 0.5,
 }
 FRENCH_WEIGHT = 1.6
+# Extra row weight per generated kind (multiplies the source weight), e.g. {"counter_speech": 2.0}.
+KIND_WEIGHT = {}
 
 
 # ---------------------------------------------------------------- data
@@ -91,7 +93,10 @@ class Data:
                     self.y[i, j] = v
                     self.m[i, j] = 1.0
         self.w = np.array(
-            [SOURCE_WEIGHT.get(r["source"], 1.0) * (FRENCH_WEIGHT if r["lang"] == "fr" else 1.0) for r in self.rows],
+            [
+                SOURCE_WEIGHT.get(r["source"], 1.0) * (FRENCH_WEIGHT if r["lang"] == "fr" else 1.0) * KIND_WEIGHT.get(r.get("kind"), 1.0)
+                for r in self.rows
+            ],
             np.float32,
         )
         self.split = np.array([r["split"] for r in self.rows])
@@ -115,8 +120,18 @@ class Data:
 
 # ---------------------------------------------------------------- model
 class Net(nn.Module):
-    def __init__(self, buckets, dim, channels, hidden, dilations=(1, 2), heads=0):
+    def __init__(self, buckets, dim, channels, hidden, dilations=(1, 2), heads=0, wide_slots=0, emb_pool=False):
         super().__init__()
+        # Optional bag-of-embeddings path: the masked mean of the token embeddings (before any convolution) is
+        # concatenated to the pooled conv features (fastText-style average, no extra lookup).
+        self.emb_pool = emb_pool
+        # Optional "wide" part (fastText-style): a second hashed table with one weight per label, looked up for
+        # the first `wide_slots` slots of every token (0 = off), summed over the slots, averaged over the
+        # chunk's tokens and added to the deep part's logits. Zero-initialised, trained jointly.
+        self.wide_slots = wide_slots
+        self.wemb = nn.Embedding(buckets, NL, padding_idx=0, sparse=True) if wide_slots > 0 else None
+        if self.wemb is not None:
+            nn.init.zeros_(self.wemb.weight)
         # Sparse gradients: each step touches only the rows in the batch (dense Adam over 4M params is slow).
         self.emb = nn.Embedding(buckets, dim, padding_idx=0, sparse=True)
         nn.init.normal_(self.emb.weight, 0.0, 0.1)
@@ -131,11 +146,13 @@ class Net(nn.Module):
         # the conv features), each giving a weighted mean of the features, next to max and mean pooling.
         self.heads = heads
         self.att = nn.Conv1d(channels, heads, 1) if heads > 0 else None
-        self.fc1 = nn.Linear((2 + heads) * channels, hidden)
+        self.fc1 = nn.Linear((2 + heads) * channels + (dim if emb_pool else 0), hidden)
         self.fc2 = nn.Linear(hidden, NL)
         # Set after quantisation: int8 table + per-dimension scale, used instead of self.emb.
         self.register_buffer("qemb", None, persistent=False)
         self.register_buffer("qscale", None, persistent=False)
+        self.register_buffer("qwemb", None, persistent=False)
+        self.register_buffer("qwscale", None, persistent=False)
         self.drop = nn.Dropout(0.2)
 
     def embed(self, ids):
@@ -157,8 +174,19 @@ class Net(nn.Module):
             a = self.att(h) + (m - 1.0) * 1e4  # [B,H,T], padding -> -1e4 (exp underflows to exactly 0)
             a = torch.softmax(a, dim=2)
             feats.append(torch.bmm(a, h.transpose(1, 2)).reshape(h.shape[0], -1))  # [B,H*C]
+        if self.emb_pool:
+            feats.append(x.sum(dim=2) / mask.sum(dim=1, keepdim=True).clamp(min=1.0))  # [B,D]
         z = F.relu(self.fc1(self.drop(torch.cat(feats, dim=1))))
-        return self.fc2(self.drop(z))
+        out = self.fc2(self.drop(z))
+        if self.wide_slots > 0:
+            wid = ids[:, :, : self.wide_slots].long()
+            if self.qwemb is not None:
+                w = self.qwemb[wid].float().sum(dim=2)  # [B,T,NL], scale applied after the mean (as exported)
+            else:
+                w = self.wemb(wid).sum(dim=2)
+            w = (w * mask.unsqueeze(2)).sum(dim=1) / mask.sum(dim=1, keepdim=True).clamp(min=1.0)
+            out = out + (w * self.qwscale if self.qwemb is not None else w)
+        return out
 
     def forward(self, ids, mask):
         return torch.sigmoid(self.logits(ids, mask))
@@ -176,6 +204,15 @@ class Net(nn.Module):
             q[0] = 0
             self.qemb = q
             self.qscale = scale.float()
+            if self.wemb is not None:
+                # The wide table: one scale per label, the max of |w| (few dimensions; its large weights are
+                # the strong words, clipping them would change the scores).
+                w = self.wemb.weight.detach().clone()
+                scale = (w.abs().max(dim=0).values / 127.0).clamp(min=1e-12)
+                q = torch.round(w / scale).clamp(-127, 127).to(torch.int8)
+                q[0] = 0
+                self.qwemb = q
+                self.qwscale = scale.float()
 
 
 # ---------------------------------------------------------------- metrics
@@ -270,7 +307,9 @@ HARMLESS_CAP = 0.05
 HARMLESS_CAP_LABELS = ("threat",)
 
 
-def calibrate(data, dv, sdev, harmless_mix=HARMLESS_MIX, strict_max_fpr=STRICT_MAX_FPR, harmless_cap=HARMLESS_CAP, cap_labels=HARMLESS_CAP_LABELS):
+def calibrate(data, dv, sdev, harmless_mix=HARMLESS_MIX, strict_max_fpr=STRICT_MAX_FPR, harmless_cap=HARMLESS_CAP, cap_labels=HARMLESS_CAP_LABELS, max_prevalence=None):
+    """max_prevalence (off by default): negatives are reweighted so that each label's positives are at most this
+    share of the weighted calibration mix (a feed that is mostly harmless)."""
     gen = np.array([data.rows[i]["source"] == "bouclier-gen" for i in dv])
     harmless = gen & np.array([not data.rows[i].get("kind", "").startswith("hostile") for i in dv])
     th = {"relaxed": {}, "balanced": {}, "strict": {}}
@@ -281,6 +320,10 @@ def calibrate(data, dv, sdev, harmless_mix=HARMLESS_MIX, strict_max_fpr=STRICT_M
         n_pub_neg = float(((data.y[dv, j] == 0) & ann & ~gen).sum())
         n_harmless = float((harmless & ann).sum())
         w = np.where(gen[sel], harmless_mix * n_pub_neg / max(n_harmless, 1.0), 1.0)
+        if max_prevalence is not None:
+            wp, wn = float(w[y == 1].sum()), float(w[y == 0].sum())
+            if wn > 0 and wp / (wp + wn) > max_prevalence:
+                w = np.where(y == 0, w * (wp * (1 - max_prevalence) / max_prevalence) / wn, w)
         b = best_threshold(y, s, 1.0, w)
         if l in cap_labels and harmless_cap < 1.0:
             hs = s[gen[sel]]
@@ -513,15 +556,46 @@ def export_onnx(model, path, opset=17):
             N("Reshape", ["att_bhc", "flat_shape"], ["att"]),
         ]
         pooled.append("att")
+    if model.emb_pool:
+        nodes += [
+            N("ReduceSum", ["x_bdt", "axis2"], ["x_sum_t"], keepdims=0),  # [B,D]
+            N("Div", ["x_sum_t", "cnt"], ["x_mean"]),
+        ]
+        pooled.append("x_mean")
     nodes += [
         N("Concat", pooled, ["pooled"], axis=1),
         N("MatMul", ["pooled", "fc1_w"], ["z0"]),
         N("Add", ["z0", "fc1_b"], ["z1"]),
         N("Relu", ["z1"], ["z"]),
         N("MatMul", ["z", "fc2_w"], ["l0"]),
-        N("Add", ["l0", "fc2_b"], ["logits"]),
-        N("Sigmoid", ["logits"], ["scores"]),
+        N("Add", ["l0", "fc2_b"], ["logits" if model.wide_slots == 0 else "deep_logits"]),
     ]
+    if model.wide_slots > 0:
+        init += [
+            numpy_helper.from_array(model.qwemb.numpy(), "wemb_q"),
+            numpy_helper.from_array(model.qwscale.numpy().astype(np.float32), "wemb_scale"),
+        ]
+        wids = "ids"
+        if model.wide_slots < 16:
+            init += [
+                numpy_helper.from_array(np.array([0], np.int64), "wide_start"),
+                numpy_helper.from_array(np.array([model.wide_slots], np.int64), "wide_end"),
+            ]
+            nodes.append(N("Slice", ["ids", "wide_start", "wide_end", "axis2"], ["ids_wide"]))
+            wids = "ids_wide"
+        init.append(numpy_helper.from_array(np.array([2], np.int64), "axis2b"))
+        nodes += [
+            N("Gather", ["wemb_q", wids], ["gw_q"], axis=0),  # [B,T,S,6] int8
+            N("DequantizeLinear", ["gw_q", "dq_one", "dq_zp"], ["gw_f"]),
+            N("ReduceSum", ["gw_f", "axis2"], ["w_sum"], keepdims=0),  # [B,T,6]
+            N("Unsqueeze", ["mask", "axis2b"], ["m_bt1"]),  # [B,T,1]
+            N("Mul", ["w_sum", "m_bt1"], ["w_m"]),
+            N("ReduceSum", ["w_m", "axis1"], ["w_tot"], keepdims=0),  # [B,6]
+            N("Div", ["w_tot", "cnt"], ["w_mean"]),
+            N("Mul", ["w_mean", "wemb_scale"], ["w_logits"]),
+            N("Add", ["deep_logits", "w_logits"], ["logits"]),
+        ]
+    nodes.append(N("Sigmoid", ["logits"], ["scores"]))
     graph = helper.make_graph(
         nodes,
         "bouclier",
@@ -560,11 +634,15 @@ def main():
     ap.add_argument("--smoke", action="store_true", help="1 epoch, small, for the CI smoke test")
     ap.add_argument("--gen-weight", type=float, default=SOURCE_WEIGHT["bouclier-gen"], help="row weight of generated rows")
     ap.add_argument("--french-weight", type=float, default=FRENCH_WEIGHT, help="row weight multiplier for French rows")
+    ap.add_argument("--kind-weights", default="", help="extra row weights of generated kinds, e.g. counter_speech=2,negated_hate=2")
     ap.add_argument("--source-weights", default="", help="extra row weights, e.g. cmsb=2,edos=1.5")
     ap.add_argument("--harmless-cap", type=float, default=HARMLESS_CAP, help="balanced thresholds of --harmless-cap-labels flag at most this share of generated harmless dev rows (1 = off)")
     ap.add_argument("--harmless-cap-labels", default=",".join(HARMLESS_CAP_LABELS))
+    ap.add_argument("--max-prevalence", type=float, default=None, help="calibrate as if each label's positives were at most this share of the feed (negatives reweighted; off by default)")
     ap.add_argument("--consistency", type=float, default=0.3, help="weight of the identity-swap consistency loss (0 = off)")
     ap.add_argument("--consistency-pairs", type=int, default=32, help="counterfactual pairs per training step")
+    ap.add_argument("--wide-slots", type=int, default=0, help="wide (fastText-style) linear part over the first N hashed slots of each token (0 = off; 2 = word + bigram, 16 = all)")
+    ap.add_argument("--emb-pool", action="store_true", help="also feed the masked mean of the token embeddings to the MLP (bag-of-embeddings path)")
     ap.add_argument("--dump", default=None, help="also save dev/test scores (npz) for offline analysis")
     args = ap.parse_args()
     if args.smoke:
@@ -582,6 +660,9 @@ def main():
     for kv in filter(None, args.source_weights.split(",")):
         k, v = kv.split("=")
         SOURCE_WEIGHT[k] = float(v)
+    for kv in filter(None, args.kind_weights.split(",")):
+        k, v = kv.split("=")
+        KIND_WEIGHT[k] = float(v)
     data = Data(args.work)
     tr = np.where(data.split == "train")[0]
     dv = np.where(data.split == "dev")[0]
@@ -592,9 +673,11 @@ def main():
     if pairs:
         print(f"consistency pairs: {len(pairs)} family pools, weight {args.consistency}", flush=True)
     dil = [int(x) for x in str(args.dilations).split(",")]
-    model = Net(data.hdr["buckets"], args.dim, args.channels, args.hidden, dil, args.heads)
-    dense = [p for n, p in model.named_parameters() if not n.startswith("emb.")]
-    opt = MultiOpt(torch.optim.SparseAdam([model.emb.weight], lr=args.lr), torch.optim.Adam(dense, lr=args.lr))
+    model = Net(data.hdr["buckets"], args.dim, args.channels, args.hidden, dil, args.heads, args.wide_slots, args.emb_pool)
+    tables = ("emb.", "wemb.")
+    dense = [p for n, p in model.named_parameters() if not n.startswith(tables)]
+    sparse = [model.emb.weight] + ([model.wemb.weight] if model.wemb is not None else [])
+    opt = MultiOpt(torch.optim.SparseAdam(sparse, lr=args.lr), torch.optim.Adam(dense, lr=args.lr))
     best, best_state, bad = -1.0, None, 0
     history = []
     for ep in range(args.epochs):
@@ -620,8 +703,8 @@ def main():
     model.quantise()
     q_obj = dev_objective(data, dv, score_rows(model, data, dv))
     if not args.smoke:
-        before = {k: v.detach().clone() for k, v in model.state_dict().items() if not k.startswith("emb.")}
-        rest = [p for n, p in model.named_parameters() if not n.startswith("emb.")]
+        before = {k: v.detach().clone() for k, v in model.state_dict().items() if not k.startswith(tables)}
+        rest = [p for n, p in model.named_parameters() if not n.startswith(tables)]
         opt2 = torch.optim.Adam(rest, lr=args.lr * 0.1)
         run_epoch(model, opt2, data, tr, args.batch, rng, args.slot_dropout, pairs, args.consistency, args.consistency_pairs)
         ft_obj = dev_objective(data, dv, score_rows(model, data, dv))
@@ -636,7 +719,7 @@ def main():
     # Thresholds on dev: relaxed = F0.5-optimal (precision), balanced = F1-optimal, strict = F2-optimal (recall).
     sdev = score_rows(model, data, dv)
     cap_labels = tuple(x for x in args.harmless_cap_labels.split(",") if x)
-    th = calibrate(data, dv, sdev, args.harmless_mix, args.strict_max_fpr, args.harmless_cap, cap_labels)
+    th = calibrate(data, dv, sdev, args.harmless_mix, args.strict_max_fpr, args.harmless_cap, cap_labels, args.max_prevalence)
 
     os.makedirs(args.models, exist_ok=True)
     onnx_path = os.path.join(args.models, "bouclier.onnx")
@@ -662,7 +745,7 @@ def main():
         "thresholds": th,
         "defaultLevel": "balanced",
         "metrics": report["summary"],
-        "architecture": f"hashed-embedding({data.hdr['buckets']}x{args.dim}, int8) -> conv3({args.channels}) x dilations {args.dilations} (residual) -> max+mean{'+' + str(args.heads) + '-head attention' if args.heads else ''} pool -> mlp({args.hidden}) -> 6 sigmoids",
+        "architecture": f"hashed-embedding({data.hdr['buckets']}x{args.dim}, int8) -> conv3({args.channels}) x dilations {args.dilations} (residual) -> max+mean{'+' + str(args.heads) + '-head attention' if args.heads else ''} pool{' + embedding mean' if args.emb_pool else ''} -> mlp({args.hidden}){' + wide(' + str(data.hdr['buckets']) + 'x6 int8, slots 0..' + str(args.wide_slots - 1) + ', token mean)' if args.wide_slots else ''} -> 6 sigmoids",
     }
     json.dump(model_json, open(os.path.join(args.models, "model.json"), "w"), indent=2, allow_nan=False)
     json.dump(report, open(os.path.join(args.work, "report.json"), "w"), indent=2)

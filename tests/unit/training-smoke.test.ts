@@ -75,4 +75,35 @@ describe('training pipeline (smoke)', () => {
     const distinct = new Set(scores.map((s) => s.misogyny.toFixed(6)));
     expect(distinct.size).toBeGreaterThan(5);
   }, 260_000);
+
+  it('exports the opt-in wide part and embedding-mean path so the runtime reproduces them within 1e-5', async () => {
+    // Reuses the dataset the previous test built in `work`; only train.py runs again, with both options on.
+    const models = join(work, 'models-options');
+    const run = await new Promise<{ status: number | null; out: string }>((resolveRun) => {
+      const child = spawn('/usr/bin/python3', [
+        'training/train.py', '--smoke', '--work', work, '--models', models, '--wide-slots', '16', '--emb-pool',
+      ]);
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      const timer = setTimeout(() => child.kill('SIGTERM'), 110_000);
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        resolveRun({ status, out });
+      });
+    });
+    expect(run.status, `train.py with options failed:\n${run.out}`).toBe(0);
+    const info = parseModelJson(JSON.parse(readFileSync(join(models, 'model.json'), 'utf8')));
+    const parity = JSON.parse(readFileSync(join(models, 'parity.json'), 'utf8')) as { texts: string[]; scores: number[][] };
+    const classifier = await loadClassifierFromFile(join(models, 'bouclier.onnx'), info.featurizerVersion);
+    const scores = await classifier.score(parity.texts);
+    await classifier.release();
+    let maxDelta = 0;
+    scores.forEach((s, i) =>
+      LABELS.forEach((l, j) => {
+        maxDelta = Math.max(maxDelta, Math.abs(s[l] - parity.scores[i]![j]!));
+      }),
+    );
+    expect(maxDelta).toBeLessThanOrEqual(1e-5);
+  }, 120_000);
 });

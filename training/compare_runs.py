@@ -1,0 +1,116 @@
+#!/usr/bin/python3
+"""Compares training runs on the DEV split from their score dumps (train.py --dump run.npz), averaged over the
+dumps given (one per seed), optionally under other threshold calibrations. Test scores in the dumps are not
+read unless --test is passed (for reporting a choice already made on dev, never for making it).
+
+  /usr/bin/python3 training/compare_runs.py base-s7.npz base-s1234.npz , wide-s7.npz wide-s1234.npz
+  /usr/bin/python3 training/compare_runs.py run.npz --calibrations default,prev10,cap10
+
+Groups are separated by a lone `,`; each group prints one line (means over its dumps). Columns: dev objective,
+misogyny ROC-AUC on public rows EN/FR, EDOS ROC-AUC and macro-F1, per-label F1 at balanced thresholds,
+share of generated harmless rows mentioning women flagged on any label (and counter-speech, negated hate),
+generated hostile recall.
+"""
+import argparse
+import json
+import os
+import sys
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import train as T  # noqa: E402
+
+LABELS, NL = T.LABELS, T.NL
+
+CALIBRATIONS = {
+    "default": {},
+    # negatives reweighted so that each label's positives are at most 10 % of the calibration mix
+    "prev10": {"max_prevalence": 0.10},
+    # generated harmless dev rows weigh 3x each label's public negatives instead of 1x
+    "mix3": {"harmless_mix": 3.0},
+    # every label's balanced threshold flags at most 10 % / 5 % of the generated harmless dev rows
+    "cap10": {"harmless_cap": 0.10, "cap_labels": tuple(LABELS)},
+    "cap05": {"harmless_cap": 0.05, "cap_labels": tuple(LABELS)},
+}
+
+
+class Rows:
+    """The labels of rows.jsonl (what train.calibrate / dev_objective need), without the features."""
+
+    def __init__(self, work):
+        self.rows = [json.loads(l) for l in open(os.path.join(work, "rows.jsonl"), encoding="utf8") if l.strip()]
+        self.y = np.zeros((len(self.rows), NL), np.float32)
+        self.m = np.zeros((len(self.rows), NL), np.float32)
+        for i, r in enumerate(self.rows):
+            for j, l in enumerate(LABELS):
+                v = r["labels"].get(l)
+                if v is not None:
+                    self.y[i, j], self.m[i, j] = v, 1.0
+
+
+def metrics(D, idx, s, bal):
+    rows = [D.rows[i] for i in idx]
+    out = {"obj": T.dev_objective(D, idx, s)}
+    pub = np.array([r["source"] != "bouclier-gen" for r in rows])
+    lang = np.array([r["lang"] for r in rows])
+    for lg in ("en", "fr"):
+        sel = (D.m[idx, 0] > 0) & pub & (lang == lg)
+        out["mis_auc_" + lg] = T.roc_auc(D.y[idx, 0][sel], s[sel, 0])
+    ed = np.array([r["source"] == "edos" for r in rows])
+    ye, pe = D.y[idx, 0][ed], s[ed, 0] >= bal["misogyny"]
+    out["edos_auc"] = T.roc_auc(ye, s[ed, 0])
+    out["edos_f1"] = (T.prf(ye, pe)[2] + T.prf(1 - ye, ~pe)[2]) / 2
+    flag = np.zeros(len(idx), bool)
+    for j, l in enumerate(LABELS):
+        sel = D.m[idx, j] > 0
+        out["f1_" + l[:6]] = T.prf(D.y[idx, j][sel], s[sel, j] >= bal[l])[2]
+        flag |= s[:, j] >= bal[l]
+    kind = np.array([r.get("kind", "") if r["source"] == "bouclier-gen" else "" for r in rows])
+    hostile = np.char.startswith(kind.astype(str), "hostile")
+    harmless_w = (kind != "") & ~hostile & np.array([r.get("target") in ("women", None) for r in rows])
+    out["fpr_women"] = flag[harmless_w].mean()
+    out["fpr_counter"] = flag[kind == "counter_speech"].mean()
+    out["fpr_negated"] = flag[kind == "negated_hate"].mean()
+    out["gen_recall"] = flag[hostile].mean()
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("dumps", nargs="+")
+    ap.add_argument("--work", default=os.path.join(T.REPO, "training", "work"))
+    ap.add_argument("--calibrations", default="default", help=",".join(CALIBRATIONS))
+    ap.add_argument("--test", action="store_true", help="also print test-split lines (reporting only)")
+    a = ap.parse_args()
+    groups, cur = [], []
+    for d in a.dumps:
+        if d == ",":
+            groups.append(cur)
+            cur = []
+        else:
+            cur.append(d)
+    groups.append(cur)
+    D = Rows(a.work)
+    lines = []
+    for g in filter(None, groups):
+        for cal in a.calibrations.split(","):
+            res = {}
+            for f in g:
+                z = np.load(f)
+                th = T.calibrate(D, z["dv"], z["sdev"], **CALIBRATIONS[cal])["balanced"]
+                res.setdefault("dev", []).append(metrics(D, z["dv"], z["sdev"], th))
+                if a.test:
+                    res.setdefault("test", []).append(metrics(D, z["te"], z["ste"], th))
+            name = "+".join(os.path.basename(f).removesuffix(".npz") for f in g)
+            for part, lst in res.items():
+                lines.append((f"{name} [{cal}] {part}", {k: float(np.nanmean([d[k] for d in lst])) for k in lst[0]}))
+    keys = list(lines[0][1])
+    w = max(len(n) for n, _ in lines)
+    print("run".ljust(w) + "".join(k.rjust(12) for k in keys))
+    for n, m in lines:
+        print(n.ljust(w) + "".join(f"{m[k]:12.3f}" for k in keys))
+
+
+if __name__ == "__main__":
+    main()
