@@ -152,6 +152,8 @@ export function createScanner(opts: ScannerOptions) {
    * Items she can see jump the queue: a thread of 2,000 comments is classified top-down, but the
    * ones in front of her are never stuck behind the rest.
    */
+  /** Items that were on screen while waiting: their verdicts are rendered first, too. */
+  const seenOnScreen = new WeakSet<TrackedItem>();
   const onScreen =
     typeof IntersectionObserver === 'undefined'
       ? null
@@ -162,6 +164,7 @@ export function createScanner(opts: ScannerOptions) {
               if (!e.isIntersecting) continue;
               onScreen!.unobserve(e.target);
               const item = tracked.get(e.target);
+              if (item) seenOnScreen.add(item);
               if (item && queued.has(item.key)) {
                 urgent.push(item.key);
                 any = true;
@@ -213,8 +216,10 @@ export function createScanner(opts: ScannerOptions) {
    * strict mode every one is withheld before that frame paints (marking is cheap; shields are not).
    */
   let fresh: TrackedItem[] = [];
+  /** Verdicts of items seen on screen while waiting: rendered before `ready`. */
+  let readyFirst: { item: TrackedItem; thresholds: LevelThresholds | null }[] = [];
   let rendering = !opts.holdRendering;
-  const canRender = () => rendering && (fresh.length > 0 || readyAt < ready.length);
+  const canRender = () => rendering && (fresh.length > 0 || readyFirst.length > 0 || readyAt < ready.length);
   let renderScheduled = false;
 
   /**
@@ -237,11 +242,10 @@ export function createScanner(opts: ScannerOptions) {
     if (typeof requestAnimationFrame === 'function') raf = requestAnimationFrame(run);
   }
 
-  function renderSome(): void {
-    const start = performance.now();
-    const pendingMs = opts.withholding?.() ? PENDING_MS : RENDER_MS / 2;
+  /** Mark new items pending, within `budgetMs` of `start` (checked every 32 items). */
+  function renderPending(start: number, budgetMs: number): void {
     let i = 0;
-    for (; i < fresh.length && (i % 32 !== 0 || performance.now() - start < pendingMs); i++) {
+    for (; i < fresh.length && (i % 32 !== 0 || performance.now() - start < budgetMs); i++) {
       const item = fresh[i]!;
       try {
         if (tracked.get(item.el) === item && !item.scores) opts.onPending(item);
@@ -250,8 +254,12 @@ export function createScanner(opts: ScannerOptions) {
       }
     }
     fresh = i < fresh.length ? fresh.slice(i) : [];
-    while (rendering && readyAt < ready.length && performance.now() - start < RENDER_MS) {
-      const { item, thresholds: t } = ready[readyAt++]!;
+  }
+
+  function renderScored(list: { item: TrackedItem; thresholds: LevelThresholds | null }[], from: number, start: number): number {
+    let i = from;
+    while (i < list.length && performance.now() - start < RENDER_MS) {
+      const { item, thresholds: t } = list[i++]!;
       try {
         if (tracked.get(item.el) !== item) continue; // replaced meanwhile by newer text
         if (t) opts.onScored(item, t);
@@ -260,6 +268,24 @@ export function createScanner(opts: ScannerOptions) {
         reportLater(e);
       }
     }
+    return i;
+  }
+
+  /**
+   * One frame's rendering. Strict mode: every new item is withheld first (before this frame paints),
+   * then verdicts. Otherwise verdicts first — those of items she has on screen before the rest — and
+   * the cosmetic pending marks with what is left of the budget.
+   */
+  function renderSome(): void {
+    const start = performance.now();
+    const strict = opts.withholding?.() ?? false;
+    if (strict) renderPending(start, PENDING_MS);
+    if (readyFirst.length > 0) {
+      const done = renderScored(readyFirst, 0, start);
+      readyFirst = done < readyFirst.length ? readyFirst.slice(done) : [];
+    }
+    readyAt = renderScored(ready, readyAt, start);
+    if (!strict) renderPending(start, RENDER_MS);
     if (readyAt >= ready.length) {
       ready = [];
       readyAt = 0;
@@ -322,7 +348,7 @@ export function createScanner(opts: ScannerOptions) {
       for (const item of items ?? []) {
         item.scores = scores;
         onScreen?.unobserve(item.el);
-        ready.push({ item, thresholds: res.thresholds });
+        (seenOnScreen.has(item) ? readyFirst : ready).push({ item, thresholds: res.thresholds });
       }
     }
     scheduleRender();
