@@ -148,12 +148,12 @@ export function createScanner(opts: ScannerOptions) {
   const queue: string[] = [];
   const urgent: string[] = [];
   const queued = new Set<string>();
+  /** Items that were on screen while waiting: their verdicts are rendered first, too. */
+  const seenOnScreen = new WeakSet<TrackedItem>();
   /**
    * Items she can see jump the queue: a thread of 2,000 comments is classified top-down, but the
    * ones in front of her are never stuck behind the rest.
    */
-  /** Items that were on screen while waiting: their verdicts are rendered first, too. */
-  const seenOnScreen = new WeakSet<TrackedItem>();
   const onScreen =
     typeof IntersectionObserver === 'undefined'
       ? null
@@ -212,8 +212,8 @@ export function createScanner(opts: ScannerOptions) {
   let ready: { item: TrackedItem; thresholds: LevelThresholds | null }[] = [];
   let readyAt = 0;
   /**
-   * Items read and not scored yet: all marked pending in the next frame, before the verdicts, so in
-   * strict mode every one is withheld before that frame paints (marking is cheap; shields are not).
+   * Items read and not scored yet, to be marked pending in a frame (see renderSome): in strict mode
+   * all of them before that frame paints, otherwise after the verdicts, with what is left of its budget.
    */
   let fresh: TrackedItem[] = [];
   /** Verdicts of items seen on screen while waiting: rendered before `ready`. */
