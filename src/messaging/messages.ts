@@ -10,9 +10,9 @@ export const MAX_TEXT_CHARS = 100_000;
 
 export type Request =
   /**
-   * Content scripts send classify requests straight to the classifier host (Chrome: the offscreen
-   * document answers; the background stays out of the way). `relay: true` asks the background to
-   * start the host and forward the request: used when nobody answered the direct request.
+   * Content scripts send classify requests straight to the classifier host over their port
+   * (classify-port.ts). This message, always with `relay: true`, asks the background to start the
+   * host and forward the request: used when no host answered the port.
    */
   | { type: 'classify'; texts: string[]; relay?: true }
   | { type: 'page-stats'; stats: PageStats }
