@@ -10,12 +10,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { featureChecksum, featurize } from '../../src/classifier/featurize.ts';
-import { LABELS } from '../../src/classifier/labels.ts';
+import { LABELS, type Scores } from '../../src/classifier/labels.ts';
 import { loadClassifierFromFile } from '../../src/classifier/node-loader.ts';
 import { parseModelJson } from '../../src/classifier/thresholds.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'bouclier-smoke-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Scores of the parity texts in onnxruntime-web, and their largest distance from PyTorch's. */
+async function runtimeVsTraining(
+  onnxPath: string,
+  featurizerVersion: string,
+  parity: { texts: string[]; scores: number[][] },
+): Promise<{ scores: Scores[]; maxDelta: number }> {
+  const classifier = await loadClassifierFromFile(onnxPath, featurizerVersion);
+  const scores = await classifier.score(parity.texts);
+  await classifier.release();
+  let maxDelta = 0;
+  scores.forEach((s, i) =>
+    LABELS.forEach((l, j) => {
+      maxDelta = Math.max(maxDelta, Math.abs(s[l] - parity.scores[i]![j]!));
+    }),
+  );
+  return { scores, maxDelta };
+}
 
 describe('training pipeline (smoke)', () => {
   it('trains, exports an ONNX model the runtime reproduces within 1e-5, and valid thresholds', async () => {
@@ -61,15 +79,7 @@ describe('training pipeline (smoke)', () => {
     expect(parity.texts.length).toBeGreaterThanOrEqual(40);
     parity.texts.forEach((t, i) => expect(featureChecksum(featurize(t))).toBe(parity.featureChecksums[i]));
 
-    const classifier = await loadClassifierFromFile(onnxPath, info.featurizerVersion);
-    const scores = await classifier.score(parity.texts);
-    await classifier.release();
-    let maxDelta = 0;
-    scores.forEach((s, i) =>
-      LABELS.forEach((l, j) => {
-        maxDelta = Math.max(maxDelta, Math.abs(s[l] - parity.scores[i]![j]!));
-      }),
-    );
+    const { scores, maxDelta } = await runtimeVsTraining(onnxPath, info.featurizerVersion, parity);
     expect(maxDelta).toBeLessThanOrEqual(1e-5);
     // The parity set must exercise the model: not every text may get the same score.
     const distinct = new Set(scores.map((s) => s.misogyny.toFixed(6)));
@@ -95,15 +105,7 @@ describe('training pipeline (smoke)', () => {
     expect(run.status, `train.py with options failed:\n${run.out}`).toBe(0);
     const info = parseModelJson(JSON.parse(readFileSync(join(models, 'model.json'), 'utf8')));
     const parity = JSON.parse(readFileSync(join(models, 'parity.json'), 'utf8')) as { texts: string[]; scores: number[][] };
-    const classifier = await loadClassifierFromFile(join(models, 'bouclier.onnx'), info.featurizerVersion);
-    const scores = await classifier.score(parity.texts);
-    await classifier.release();
-    let maxDelta = 0;
-    scores.forEach((s, i) =>
-      LABELS.forEach((l, j) => {
-        maxDelta = Math.max(maxDelta, Math.abs(s[l] - parity.scores[i]![j]!));
-      }),
-    );
+    const { maxDelta } = await runtimeVsTraining(join(models, 'bouclier.onnx'), info.featurizerVersion, parity);
     expect(maxDelta).toBeLessThanOrEqual(1e-5);
   }, 120_000);
 });
