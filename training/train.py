@@ -14,6 +14,8 @@ Architecture (per chunk of <= 64 tokens, contract inputs ids [B,T,16] int32 and 
   -> Conv1d(k=3) + ReLU, masked -> more Conv1d(k=3) + ReLU with growing dilation (default 1, 2, 4: a
   receptive field of 15 tokens), masked, residual
   -> masked max + mean pooling, plus `heads` attention poolings (1x1 conv scores, masked softmax over positions)
+  (optional, --gru H: a forward GRU over the conv features, its outputs masked max + mean pooled and
+  concatenated; exported as the ONNX GRU op)
   -> Linear + ReLU -> Linear(6) -> sigmoid.
 Padded positions are zeroed after every layer, so a chunk's score does not depend on how much padding its
 batch has (needed for parity: the runtime pads to the longest chunk of each batch).
@@ -120,8 +122,13 @@ class Data:
 
 # ---------------------------------------------------------------- model
 class Net(nn.Module):
-    def __init__(self, buckets, dim, channels, hidden, dilations=(1, 2), heads=0, wide_slots=0, emb_pool=False):
+    def __init__(self, buckets, dim, channels, hidden, dilations=(1, 2), heads=0, wide_slots=0, emb_pool=False, gru=0):
         super().__init__()
+        # Optional forward GRU (hidden size `gru`, 0 = off) over the conv features: its outputs at the real
+        # positions are pooled (masked max + mean) and concatenated to the pooled conv features. Forward only:
+        # right padding comes after the real tokens, so real positions never see it (padding-invariant).
+        self.gru_h = gru
+        self.gru = nn.GRU(channels, gru, batch_first=True) if gru > 0 else None
         # Optional bag-of-embeddings path: the masked mean of the token embeddings (before any convolution) is
         # concatenated to the pooled conv features (fastText-style average, no extra lookup).
         self.emb_pool = emb_pool
@@ -146,7 +153,7 @@ class Net(nn.Module):
         # the conv features), each giving a weighted mean of the features, next to max and mean pooling.
         self.heads = heads
         self.att = nn.Conv1d(channels, heads, 1) if heads > 0 else None
-        self.fc1 = nn.Linear((2 + heads) * channels + (dim if emb_pool else 0), hidden)
+        self.fc1 = nn.Linear((2 + heads) * channels + (dim if emb_pool else 0) + 2 * gru, hidden)
         self.fc2 = nn.Linear(hidden, NL)
         # Set after quantisation: int8 table + per-dimension scale, used instead of self.emb.
         self.register_buffer("qemb", None, persistent=False)
@@ -176,6 +183,10 @@ class Net(nn.Module):
             feats.append(torch.bmm(a, h.transpose(1, 2)).reshape(h.shape[0], -1))  # [B,H*C]
         if self.emb_pool:
             feats.append(x.sum(dim=2) / mask.sum(dim=1, keepdim=True).clamp(min=1.0))  # [B,D]
+        if self.gru is not None:
+            g = self.gru(self.drop(h).transpose(1, 2))[0].transpose(1, 2) * m  # [B,G,T], padding -> 0
+            feats.append((g + (m - 1.0) * 1e4).max(dim=2).values)  # masked max (GRU outputs can be < 0)
+            feats.append(g.sum(dim=2) / mask.sum(dim=1, keepdim=True).clamp(min=1.0))
         z = F.relu(self.fc1(self.drop(torch.cat(feats, dim=1))))
         out = self.fc2(self.drop(z))
         if self.wide_slots > 0:
@@ -562,6 +573,33 @@ def export_onnx(model, path, opset=17):
             N("Div", ["x_sum_t", "cnt"], ["x_mean"]),
         ]
         pooled.append("x_mean")
+    if model.gru is not None:
+        # PyTorch packs the gates as (r, z, n), ONNX as (z, r, h); linear_before_reset=1 is PyTorch's
+        # n = tanh(W_in x + b_in + r * (W_hn h + b_hn)).
+        G = model.gru_h
+        perm = lambda t: np.concatenate([t[G : 2 * G], t[:G], t[2 * G :]], axis=0)
+        gw, gr = perm(arr(model.gru.weight_ih_l0)), perm(arr(model.gru.weight_hh_l0))
+        gb = np.concatenate([perm(arr(model.gru.bias_ih_l0)), perm(arr(model.gru.bias_hh_l0))])
+        init += [
+            numpy_helper.from_array(gw[None], "gru_w"),  # [1,3G,C]
+            numpy_helper.from_array(gr[None], "gru_r"),  # [1,3G,G]
+            numpy_helper.from_array(gb[None], "gru_b"),  # [1,6G]
+            numpy_helper.from_array(np.array([1e4], np.float32), "gbig"),
+        ]
+        nodes += [
+            N("Transpose", [prev], ["g_tbc"], perm=[2, 0, 1]),  # [T,B,C]
+            N("GRU", ["g_tbc", "gru_w", "gru_r", "gru_b"], ["g_y"], hidden_size=G, linear_before_reset=1),  # [T,1,B,G]
+            N("Squeeze", ["g_y", "axis1"], ["g_tbg"]),
+            N("Transpose", ["g_tbg"], ["g_bgt0"], perm=[1, 2, 0]),  # [B,G,T]
+            N("Mul", ["g_bgt0", "m_b1t"], ["g_bgt"]),
+            N("Sub", ["m_b1t", "one"], ["g_mneg"]),
+            N("Mul", ["g_mneg", "gbig"], ["g_mpen"]),
+            N("Add", ["g_bgt", "g_mpen"], ["g_pen"]),
+            N("ReduceMax", ["g_pen"], ["g_mx"], axes=[2], keepdims=0),
+            N("ReduceSum", ["g_bgt", "axis2"], ["g_sm"], keepdims=0),
+            N("Div", ["g_sm", "cnt"], ["g_mean"]),
+        ]
+        pooled += ["g_mx", "g_mean"]
     nodes += [
         N("Concat", pooled, ["pooled"], axis=1),
         N("MatMul", ["pooled", "fc1_w"], ["z0"]),
@@ -643,6 +681,7 @@ def main():
     ap.add_argument("--consistency-pairs", type=int, default=32, help="counterfactual pairs per training step")
     ap.add_argument("--wide-slots", type=int, default=0, help="wide (fastText-style) linear part over the first N hashed slots of each token (0 = off; 2 = word + bigram, 16 = all)")
     ap.add_argument("--emb-pool", action="store_true", help="also feed the masked mean of the token embeddings to the MLP (bag-of-embeddings path)")
+    ap.add_argument("--gru", type=int, default=0, help="forward GRU of this hidden size over the conv features, masked max+mean pooled (0 = off)")
     ap.add_argument("--dump", default=None, help="also save dev/test scores (npz) for offline analysis")
     args = ap.parse_args()
     if args.smoke:
@@ -673,7 +712,7 @@ def main():
     if pairs:
         print(f"consistency pairs: {len(pairs)} family pools, weight {args.consistency}", flush=True)
     dil = [int(x) for x in str(args.dilations).split(",")]
-    model = Net(data.hdr["buckets"], args.dim, args.channels, args.hidden, dil, args.heads, args.wide_slots, args.emb_pool)
+    model = Net(data.hdr["buckets"], args.dim, args.channels, args.hidden, dil, args.heads, args.wide_slots, args.emb_pool, args.gru)
     tables = ("emb.", "wemb.")
     dense = [p for n, p in model.named_parameters() if not n.startswith(tables)]
     sparse = [model.emb.weight] + ([model.wemb.weight] if model.wemb is not None else [])
@@ -745,7 +784,7 @@ def main():
         "thresholds": th,
         "defaultLevel": "balanced",
         "metrics": report["summary"],
-        "architecture": f"hashed-embedding({data.hdr['buckets']}x{args.dim}, int8) -> conv3({args.channels}) x dilations {args.dilations} (residual) -> max+mean{'+' + str(args.heads) + '-head attention' if args.heads else ''} pool{' + embedding mean' if args.emb_pool else ''} -> mlp({args.hidden}){' + wide(' + str(data.hdr['buckets']) + 'x6 int8, slots 0..' + str(args.wide_slots - 1) + ', token mean)' if args.wide_slots else ''} -> 6 sigmoids",
+        "architecture": f"hashed-embedding({data.hdr['buckets']}x{args.dim}, int8) -> conv3({args.channels}) x dilations {args.dilations} (residual) -> max+mean{'+' + str(args.heads) + '-head attention' if args.heads else ''} pool{' + embedding mean' if args.emb_pool else ''}{' + forward GRU(' + str(args.gru) + ') max+mean pool' if args.gru else ''} -> mlp({args.hidden}){' + wide(' + str(data.hdr['buckets']) + 'x6 int8, slots 0..' + str(args.wide_slots - 1) + ', token mean)' if args.wide_slots else ''} -> 6 sigmoids",
     }
     json.dump(model_json, open(os.path.join(args.models, "model.json"), "w"), indent=2, allow_nan=False)
     json.dump(report, open(os.path.join(args.work, "report.json"), "w"), indent=2)

@@ -108,4 +108,26 @@ describe('training pipeline (smoke)', () => {
     const { maxDelta } = await runtimeVsTraining(join(models, 'bouclier.onnx'), info.featurizerVersion, parity);
     expect(maxDelta).toBeLessThanOrEqual(1e-5);
   }, 120_000);
+
+  it('exports the opt-in GRU (ONNX GRU op, masked pooling) so the runtime reproduces it within 1e-5', async () => {
+    // Same dataset again; train.py with --gru only. The runtime pads each batch to its longest chunk, so this
+    // also checks that the GRU features do not depend on padding.
+    const models = join(work, 'models-gru');
+    const run = await new Promise<{ status: number | null; out: string }>((resolveRun) => {
+      const child = spawn('/usr/bin/python3', ['training/train.py', '--smoke', '--work', work, '--models', models, '--gru', '16']);
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      const timer = setTimeout(() => child.kill('SIGTERM'), 110_000);
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        resolveRun({ status, out });
+      });
+    });
+    expect(run.status, `train.py --gru failed:\n${run.out}`).toBe(0);
+    const info = parseModelJson(JSON.parse(readFileSync(join(models, 'model.json'), 'utf8')));
+    const parity = JSON.parse(readFileSync(join(models, 'parity.json'), 'utf8')) as { texts: string[]; scores: number[][] };
+    const { maxDelta } = await runtimeVsTraining(join(models, 'bouclier.onnx'), info.featurizerVersion, parity);
+    expect(maxDelta).toBeLessThanOrEqual(1e-5);
+  }, 120_000);
 });
