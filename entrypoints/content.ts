@@ -31,6 +31,11 @@ export default defineContentScript({
     if (flags.__bouclierRunning) return;
     flags.__bouclierRunning = true;
     const host = location.hostname;
+    // This tab's port to the classifier host (see classify() below), opened now: the scanner starts
+    // reading and classifying before her settings are loaded, and the first batch should not also wait
+    // for the connection.
+    const hostPort = createClassifyPortClient(() => browser.runtime.connect({ name: CLASSIFY_PORT }));
+    hostPort.connect();
 
     // Reading and classifying start at once: the page's first comments must not wait for her settings
     // to load. Nothing is rendered before her settings, lists and protections are in (render() below).
@@ -129,7 +134,6 @@ export default defineContentScript({
      * message); when nobody answers it (host not started yet, or restarting), through the
      * background, which starts it.
      */
-    const hostPort = createClassifyPortClient(() => browser.runtime.connect({ name: CLASSIFY_PORT }));
     async function classify(texts: string[]): Promise<ClassifyResult> {
       type Answer = ClassifyResponse | ErrorResponse | undefined;
       let res: Answer = await hostPort.request(texts).catch(() => undefined);

@@ -62,6 +62,14 @@ export function createClassifyPortClient(connect: () => PortLike) {
         }
       });
     },
+    /** Open the port now (at page start), so the first batch does not also wait for the connection. */
+    connect(): void {
+      try {
+        port ??= open();
+      } catch {
+        port = null; // no host yet: the first request falls back to the background
+      }
+    },
     /** Requests waiting for an answer (tests, diagnostics). */
     waiting: (): number => pending.size,
   };

@@ -79,6 +79,26 @@ describe('classify port', () => {
     expect(connects).toBe(2);
   });
 
+  it('can open the port ahead of the first request, which then uses it', async () => {
+    const pair = portPair();
+    serveClassifyPort(pair.b, async (texts) => ({ scores: texts.map(() => ({}) as never), thresholds }));
+    let connects = 0;
+    const client = createClassifyPortClient(() => {
+      connects++;
+      return pair.a;
+    });
+    client.connect();
+    expect(connects).toBe(1);
+    expect(await client.request(['x'])).toMatchObject({ ok: true });
+    expect(connects).toBe(1);
+    // With no host at all, opening early is harmless: the request still rejects so the caller falls back.
+    const lonely = createClassifyPortClient(() => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    lonely.connect();
+    await expect(lonely.request(['x'])).rejects.toThrow(/Receiving end/);
+  });
+
   it('rejects (so the caller can fall back) when no host listens at all', async () => {
     const client = createClassifyPortClient(() => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
