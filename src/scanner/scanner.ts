@@ -395,6 +395,10 @@ export function createScanner(opts: ScannerOptions) {
     live.add(item);
     liveList = null;
     for (const t of data.textEls) t.setAttribute('data-bouclier-text', '');
+    // Known from now on: a parent item rendered before this one must not take this one's media for its
+    // own (ownership goes by the nearest [data-bouclier]). Her rules and strict-mode withholding are
+    // applied when it is rendered (onPending).
+    if (!el.hasAttribute('data-bouclier')) el.setAttribute('data-bouclier', 'pending');
     // Rendered in the next animation frame, which comes before that frame's paint: as early as she
     // could see it, and reading stays cheap so texts reach the classifier sooner. An item whose
     // verdict is back by then never goes through "pending" (see renderSome).

@@ -15,14 +15,10 @@ export interface ShieldTarget {
   textEls: HTMLElement[];
 }
 
-/** Items whose text or media were ever marked: only those can have marks to clear. */
-const everMarked = new WeakSet<Element>();
-
 /** Mark what the CSS hides; '' removes the mark (clean or revealed). */
 function markHidden(item: ShieldTarget, how: '' | 'blur' | 'collapse' | 'pending'): void {
-  // Most comments are clean and were never marked: nothing to clear, no media lookup.
-  if (!how && !everMarked.has(item.el)) return;
-  if (how) everMarked.add(item.el);
+  // Clearing looks at the item's media even when it never marked them itself: a parent item judged
+  // before this nested reply was known may have claimed (and blurred) them.
   for (const el of [...item.textEls, ...ownMedia(item.el)]) {
     if (how) setGuarded(el, 'data-bouclier-hide', how);
     else setGuarded(el, 'data-bouclier-hide', null);
