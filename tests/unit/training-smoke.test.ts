@@ -17,6 +17,31 @@ import { parseModelJson } from '../../src/classifier/thresholds.ts';
 const work = mkdtempSync(join(tmpdir(), 'bouclier-smoke-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** Run a command without blocking (a blocking spawnSync would starve vitest's worker RPC during the run). */
+function runProcess(cmd: string, args: string[], timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<{ status: number | null; out: string }> {
+  return new Promise((resolveRun) => {
+    const child = spawn(cmd, args, env ? { env } : {});
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolveRun({ status, out });
+    });
+  });
+}
+
+/** Train again on the smoke dataset in `work` with extra train.py options; the runtime's largest distance from PyTorch. */
+async function optionExportDelta(dir: string, options: string[]): Promise<number> {
+  const models = join(work, dir);
+  const run = await runProcess('/usr/bin/python3', ['training/train.py', '--smoke', '--work', work, '--models', models, ...options], 110_000);
+  expect(run.status, `train.py ${options.join(' ')} failed:\n${run.out}`).toBe(0);
+  const info = parseModelJson(JSON.parse(readFileSync(join(models, 'model.json'), 'utf8')));
+  const parity = JSON.parse(readFileSync(join(models, 'parity.json'), 'utf8')) as { texts: string[]; scores: number[][] };
+  return (await runtimeVsTraining(join(models, 'bouclier.onnx'), info.featurizerVersion, parity)).maxDelta;
+}
+
 /** Scores of the parity texts in onnxruntime-web, and their largest distance from PyTorch's. */
 async function runtimeVsTraining(
   onnxPath: string,
@@ -43,20 +68,7 @@ describe('training pipeline (smoke)', () => {
         `/usr/bin/python3 cannot import torch/onnx/numpy (install python3-torch python3-onnx python3-numpy):\n${torchCheck.stderr}`,
       );
     }
-    // Async spawn: a blocking spawnSync would starve vitest's worker RPC during the run.
-    const run = await new Promise<{ status: number | null; out: string }>((resolveRun) => {
-      const child = spawn('bash', ['training/train.sh', '--smoke'], {
-        env: { ...process.env, BOUCLIER_SMOKE_DIR: work },
-      });
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-      const timer = setTimeout(() => child.kill('SIGTERM'), 230_000);
-      child.on('close', (status) => {
-        clearTimeout(timer);
-        resolveRun({ status, out });
-      });
-    });
+    const run = await runProcess('bash', ['training/train.sh', '--smoke'], 230_000, { ...process.env, BOUCLIER_SMOKE_DIR: work });
     expect(run.status, `smoke pipeline failed:\n${run.out}`).toBe(0);
 
     const models = join(work, 'models');
@@ -88,46 +100,12 @@ describe('training pipeline (smoke)', () => {
 
   it('exports the opt-in wide part and embedding-mean path so the runtime reproduces them within 1e-5', async () => {
     // Reuses the dataset the previous test built in `work`; only train.py runs again, with both options on.
-    const models = join(work, 'models-options');
-    const run = await new Promise<{ status: number | null; out: string }>((resolveRun) => {
-      const child = spawn('/usr/bin/python3', [
-        'training/train.py', '--smoke', '--work', work, '--models', models, '--wide-slots', '16', '--emb-pool',
-      ]);
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-      const timer = setTimeout(() => child.kill('SIGTERM'), 110_000);
-      child.on('close', (status) => {
-        clearTimeout(timer);
-        resolveRun({ status, out });
-      });
-    });
-    expect(run.status, `train.py with options failed:\n${run.out}`).toBe(0);
-    const info = parseModelJson(JSON.parse(readFileSync(join(models, 'model.json'), 'utf8')));
-    const parity = JSON.parse(readFileSync(join(models, 'parity.json'), 'utf8')) as { texts: string[]; scores: number[][] };
-    const { maxDelta } = await runtimeVsTraining(join(models, 'bouclier.onnx'), info.featurizerVersion, parity);
-    expect(maxDelta).toBeLessThanOrEqual(1e-5);
+    expect(await optionExportDelta('models-options', ['--wide-slots', '16', '--emb-pool'])).toBeLessThanOrEqual(1e-5);
   }, 120_000);
 
   it('exports the opt-in GRU (ONNX GRU op, masked pooling) so the runtime reproduces it within 1e-5', async () => {
     // Same dataset again; train.py with --gru only. The runtime pads each batch to its longest chunk, so this
     // also checks that the GRU features do not depend on padding.
-    const models = join(work, 'models-gru');
-    const run = await new Promise<{ status: number | null; out: string }>((resolveRun) => {
-      const child = spawn('/usr/bin/python3', ['training/train.py', '--smoke', '--work', work, '--models', models, '--gru', '16']);
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-      const timer = setTimeout(() => child.kill('SIGTERM'), 110_000);
-      child.on('close', (status) => {
-        clearTimeout(timer);
-        resolveRun({ status, out });
-      });
-    });
-    expect(run.status, `train.py --gru failed:\n${run.out}`).toBe(0);
-    const info = parseModelJson(JSON.parse(readFileSync(join(models, 'model.json'), 'utf8')));
-    const parity = JSON.parse(readFileSync(join(models, 'parity.json'), 'utf8')) as { texts: string[]; scores: number[][] };
-    const { maxDelta } = await runtimeVsTraining(join(models, 'bouclier.onnx'), info.featurizerVersion, parity);
-    expect(maxDelta).toBeLessThanOrEqual(1e-5);
+    expect(await optionExportDelta('models-gru', ['--gru', '16'])).toBeLessThanOrEqual(1e-5);
   }, 120_000);
 });
