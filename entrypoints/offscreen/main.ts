@@ -6,24 +6,11 @@
  */
 import { browser } from 'wxt/browser';
 import { createClassifierHost, loadBundledAssets } from '@/src/classifier/host';
-import { parseRequest, type OffscreenRequest } from '@/src/messaging/messages';
-import { CLASSIFY_PORT, serveClassifyPort } from '@/src/messaging/classify-port';
+import type { OffscreenRequest } from '@/src/messaging/messages';
+import { answerClassify, CLASSIFY_PORT, serveClassifyPort } from '@/src/messaging/classify-port';
 
 const host = createClassifierHost(() => loadBundledAssets((p) => browser.runtime.getURL(p as never)));
 host.warmUp();
-
-function answerClassify(texts: unknown, sendResponse: (r: unknown) => void): boolean {
-  const req = parseRequest({ type: 'classify', texts });
-  if (req?.type !== 'classify') {
-    sendResponse({ ok: false, error: 'Malformed classify request' });
-    return false;
-  }
-  host.classify(req.texts).then(
-    (r) => sendResponse({ ok: true, ...r }),
-    (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }),
-  );
-  return true;
-}
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name !== CLASSIFY_PORT || port.sender?.id !== browser.runtime.id) return;
@@ -38,5 +25,6 @@ browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     sendResponse({ ok: true, ...host.status() });
     return false;
   }
-  return answerClassify(msg.texts, sendResponse);
+  void answerClassify(msg.texts, (texts) => host.classify(texts)).then(sendResponse);
+  return true;
 });

@@ -67,7 +67,7 @@ export function createClassifyPortClient(connect: () => PortLike) {
       try {
         port ??= open();
       } catch {
-        port = null; // no host yet: the first request falls back to the background
+        // No host yet: the first request tries again and falls back to the background.
       }
     },
     /** Requests waiting for an answer (tests, diagnostics). */
@@ -75,26 +75,34 @@ export function createClassifyPortClient(connect: () => PortLike) {
   };
 }
 
-/** Host side: answer classify requests arriving on a port, in order, each with its id. */
+/**
+ * The host's answer to one classify request, whichever way it came (port or relayed message): a
+ * malformed request or a failing model is an error answer, never a throw.
+ */
+export async function answerClassify(
+  texts: unknown,
+  classify: (texts: string[]) => Promise<Omit<ClassifyResponse, 'ok'>>,
+): Promise<Answer> {
+  const req = parseRequest({ type: 'classify', texts });
+  if (req?.type !== 'classify') return { ok: false, error: 'Malformed classify request' };
+  try {
+    return { ok: true, ...(await classify(req.texts)) };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Host side: answer classify requests arriving on a port, each with its id. */
 export function serveClassifyPort(port: PortLike, classify: (texts: string[]) => Promise<Omit<ClassifyResponse, 'ok'>>): void {
   port.onMessage.addListener((raw) => {
     const id = (raw as { id?: unknown } | null)?.id;
     if (typeof id !== 'number') return;
-    const req = parseRequest({ type: 'classify', texts: (raw as { texts?: unknown }).texts });
-    const reply = (answer: Answer): void => {
+    void answerClassify((raw as { texts?: unknown }).texts, classify).then((answer) => {
       try {
         port.postMessage({ id, ...answer });
       } catch {
         // The tab went away meanwhile: nobody to answer.
       }
-    };
-    if (req?.type !== 'classify') {
-      reply({ ok: false, error: 'Malformed classify request' });
-      return;
-    }
-    classify(req.texts).then(
-      (r) => reply({ ok: true, ...r }),
-      (e: unknown) => reply({ ok: false, error: e instanceof Error ? e.message : String(e) }),
-    );
+    });
   });
 }
