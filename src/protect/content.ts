@@ -19,6 +19,7 @@ import { hiddenByLockdown, mediaReason, type MediaReason } from './policy';
 import { createRaidDetector, threadKeyFor, type RaidEvent } from './raid';
 import { protectStore, startProtectSync } from './settings';
 import { t } from '../ui/i18n';
+import { pageHref } from '../scanner/page-url';
 
 export interface ProtectHooks {
   items(): TrackedItem[];
@@ -69,8 +70,9 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   let keyedHref = '';
   const keyByKind = { comment: '', dm: '' };
   const threadKey = (kind: 'comment' | 'dm'): string => {
-    if (location.href !== keyedHref) {
-      keyedHref = location.href;
+    const href = pageHref();
+    if (href !== keyedHref) {
+      keyedHref = href;
       keyByKind.comment = threadKeyFor(keyedHref, 'comment');
       keyByKind.dm = threadKeyFor(keyedHref, 'dm');
     }

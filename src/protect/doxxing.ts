@@ -62,9 +62,14 @@ function digitCount(s: string): number {
   return n;
 }
 
+/** The fewest digits any phone pattern below accepts (international: 8). */
+const MIN_PHONE_DIGITS = 8;
+
 function phoneSpans(text: string): DoxxSpan[] {
   const out: DoxxSpan[] = [];
-  if (!/\d{2}/.test(text)) return out;
+  // Cheap pre-check: the patterns below scan every position of the text, and most comments with a
+  // number ("3 ans", "(42)", "2024") hold far fewer digits than any phone number.
+  if (digitCount(text) < MIN_PHONE_DIGITS) return out;
   const consider = (re: RegExp, minDigits: number, maxDigits: number) => {
     for (const m of text.matchAll(re)) {
       const start = m.index;
@@ -112,7 +117,7 @@ const MAYBE_EMAIL = /@|\bat\b|arobase/i;
 function emailSpans(text: string): DoxxSpan[] {
   const out: DoxxSpan[] = [];
   if (!MAYBE_EMAIL.test(text)) return out; // cheap pre-check: the regexes below scan every word otherwise
-  for (const m of text.matchAll(PLAIN_EMAIL)) out.push(span('email', m.index, m.index + m[0].length));
+  if (text.includes('@')) for (const m of text.matchAll(PLAIN_EMAIL)) out.push(span('email', m.index, m.index + m[0].length));
   for (const m of text.matchAll(OBFUSCATED_EMAIL)) {
     // A bare English " at " is a common word ("meet me at home dot com"): only with a known mail provider.
     const s = m[0];
@@ -244,8 +249,15 @@ const NOT_PLATE_LETTERS = new Set(
   'GB MB KB TB GO MO KO TO HT TTC EUR USD GBP KM CM MM KG MG ML PM AM BC AD VS PS NB OK MW KW HP FPS CV NE NW SE SW'.split(' '),
 );
 
+/**
+ * A plain (non-Unicode, no look-behind) superset of the plate shapes below, which V8 scans fast: most
+ * texts with a number hold no plate shape at all.
+ */
+const MAYBE_PLATE = /[A-Za-z]{2}[ -]\d{3}[ -][A-Za-z]{2}|\d{2} [A-Z]{2,3} [0-9]|[A-Z]{2}\d{2} [A-Z]{3}/;
+
 function plateSpans(text: string): DoxxSpan[] {
   const out: DoxxSpan[] = [];
+  if (!MAYBE_PLATE.test(text)) return out;
   for (const re of [FR_SIV, FR_SIV_LOWER, UK_PLATE]) {
     for (const m of text.matchAll(re)) out.push(span('plate', m.index, m.index + m[0].length));
   }

@@ -80,6 +80,8 @@ interface ThreadState {
   burstIds: Set<string>;
   /** Every account seen flagged in this thread (cheap early exit: no raid with fewer than minAccounts). */
   authors: Set<string>;
+  /** The burst's accounts, lower-cased: a pile-on of hundreds of accounts is checked in O(1) per reply. */
+  burstAccounts: Set<string>;
 }
 
 export const MAX_RECORDS_PER_THREAD = 5000;
@@ -96,7 +98,7 @@ export function createRaidDetector(opts: {
   function stateOf(key: string): ThreadState {
     let s = threads.get(key);
     if (!s) {
-      s = { recs: [], seen: new Set(), burst: null, burstIds: new Set(), authors: new Set() };
+      s = { recs: [], seen: new Set(), burst: null, burstIds: new Set(), authors: new Set(), burstAccounts: new Set() };
       threads.set(key, s);
     }
     return s;
@@ -166,11 +168,15 @@ export function createRaidDetector(opts: {
     return best ? recs.slice(best[0], best[1] + 1) : null;
   }
 
-  function addToBurst(b: RaidEvent, r: Rec): void {
+  function addToBurst(b: RaidEvent, known: Set<string>, r: Rec): void {
     b.count++;
     b.startedAt = Math.min(b.startedAt, r.at);
     b.lastAt = Math.max(b.lastAt, r.at);
-    if (r.author && !b.accounts.some((a) => a.toLowerCase() === r.author!.toLowerCase())) b.accounts.push(r.author);
+    if (!r.author) return;
+    const k = r.author.toLowerCase();
+    if (known.has(k)) return;
+    known.add(k);
+    b.accounts.push(r.author);
   }
 
   return {
@@ -188,7 +194,7 @@ export function createRaidDetector(opts: {
 
       const b = s.burst;
       if (b && r.at >= b.startedAt - cfg.windowMs && r.at <= b.lastAt + cfg.windowMs) {
-        addToBurst(b, r);
+        addToBurst(b, s.burstAccounts, r);
         s.burstIds.add(r.id);
         opts.onRaid?.({ ...b, accounts: [...b.accounts] }, 'update');
         return b;
@@ -199,8 +205,9 @@ export function createRaidDetector(opts: {
       const first = win[0]!;
       const burst: RaidEvent = { id: `${o.threadKey}@${first.at}`, threadKey: o.threadKey, startedAt: first.at, lastAt: first.at, accounts: [], count: 0 };
       s.burstIds = new Set();
+      s.burstAccounts = new Set();
       for (const x of win) {
-        addToBurst(burst, x);
+        addToBurst(burst, s.burstAccounts, x);
         s.burstIds.add(x.id);
       }
       s.burst = burst;

@@ -14,6 +14,7 @@ import type { Decision } from '../shield/decide';
 import { CATEGORIES, type Category, type Settings } from '../store/settings';
 import { addCorrections, decisionFor, overrideHit, startCorrectionsSync } from './corrections';
 import { LIMITS, type EntryInput } from './types';
+import { pageHref } from '../scanner/page-url';
 
 const SEND_EVERY_MS = 500;
 
@@ -27,7 +28,7 @@ export function reviewDecision(item: TrackedItem, model: Decision, settings: Set
 }
 
 function threadOf(): string {
-  return location.href.split('#')[0]!;
+  return pageHref().split('#')[0]!;
 }
 
 function send(): void {
@@ -61,7 +62,7 @@ export function recordFlagged(item: TrackedItem, decision: Decision): void {
   queue.push({
     platform: item.platform,
     kind: item.kind,
-    pageUrl: location.href.slice(0, LIMITS.maxUrl),
+    pageUrl: pageHref().slice(0, LIMITS.maxUrl),
     thread: threadOf().slice(0, LIMITS.maxUrl),
     permalink: item.permalink,
     author: item.author,

@@ -3,6 +3,7 @@
  * Uses textContent (no layout, unlike innerText) so reading 2,000 comments never forces reflow.
  */
 import type { ItemRule } from '../platforms/types';
+import { pageOrigin } from './page-url';
 
 export interface ItemData {
   textEls: HTMLElement[];
@@ -45,8 +46,8 @@ export function extractText(item: Element, rule: ItemRule): { textEls: HTMLEleme
 
 /** Absolute URL without the cost of `new URL` in the common cases (absolute, or root-relative). */
 function absolute(href: string): string | null {
-  if (/^https?:\/\//.test(href)) return href;
-  if (href.startsWith('/') && !href.startsWith('//')) return location.origin + href;
+  if (href.startsWith('https://') || href.startsWith('http://')) return href;
+  if (href.startsWith('/') && !href.startsWith('//')) return pageOrigin() + href;
   try {
     return new URL(href, location.href).href;
   } catch {
