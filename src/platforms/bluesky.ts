@@ -6,7 +6,19 @@ import type { PlatformAdapter } from './types';
  * The anchor post uses the same testID; social-app's ThreadItemAnchor.tsx alone renders the
  * `*Count-expanded` stats and ExpandedPostDetails, which is how it is told apart (fails if it has 0 likes,
  * reposts and quotes; then it is scanned like a reply).
- * Chat (/messages/<convo>): MessageItem.tsx has no testID; the selectors are UNVERIFIED.
+ *
+ * Chat (/messages/<convo>): VERIFIED from social-app source, read 2026-11-29 (docs/dm-markers.md):
+ * - the screen is `Layout.Screen testID="convoScreen"` (src/screens/Messages/Conversation.tsx, 0132b725);
+ *   react-native-web renders testID as data-testid and dataSet as data-* (createDOMProps);
+ * - a message (src/components/dms/MessageItem.tsx, 0106fd39, read in full) has no testID and the web
+ *   list (src/view/com/util/List.web.tsx) wraps each row in a plain <div>: no role, no id;
+ * - on web every message is wrapped by ActionsWrapper.web.tsx, whose first child holds the "Message options"
+ *   menu trigger (Menu/index.web.tsx: a Radix DropdownMenu trigger, so role="button" aria-haspopup="menu",
+ *   aria-label localised) and whose second child holds the bubble: that wrapper is the item;
+ * - the text is <RichText> (src/components/RichText.tsx: dataSet {wordWrap: 1} → div[data-word-wrap="1"]).
+ * UNVERIFIED / not available: the sender. 1:1 chats show no name or avatar per message, group chats show
+ * them outside the wrapper (so no author is read), and her own messages carry no attribute (only styles),
+ * so they are not excluded.
  */
 export const bluesky: PlatformAdapter = {
   id: 'bluesky',
@@ -16,10 +28,8 @@ export const bluesky: PlatformAdapter = {
     {
       kind: 'dm',
       path: '^/messages/[^/]+',
-      item: ['[data-testid="convoScreen"] [data-testid^="message-"]', 'main [role="list"] > [role="listitem"]'],
-      text: ['div[data-word-wrap="1"]', 'div[dir="auto"]'],
-      author: ['a[href^="/profile/"]'],
-      authorAttr: 'href',
+      item: ['[data-testid="convoScreen"] div:has(> div > [role="button"][aria-haspopup="menu"]):has(div[data-word-wrap="1"])'],
+      text: ['div[data-word-wrap="1"]'],
     },
     {
       kind: 'comment',
@@ -35,5 +45,5 @@ export const bluesky: PlatformAdapter = {
       ],
     },
   ],
-  conversationRoot: ['[data-testid="postThreadScreen"]', 'main'],
+  conversationRoot: ['[data-testid="postThreadScreen"]', '[data-testid="convoScreen"]', 'main'],
 };

@@ -6,7 +6,12 @@ import type { PlatformAdapter } from './types';
  * [role=article] with a localised aria-label "Comment by …"; browsertrix facebook.ts 2026-08-18;
  * m.facebook.com data-sigil from a 2021 capture). Timestamps link to `?comment_id=`. Posts are
  * [role=article] without that label, so they never match.
- * Messenger (www.messenger.com/t/…, facebook.com/messages/t/…): UNVERIFIED, aria grid rows only.
+ * Messenger (www.messenger.com/t/…, facebook.com/messages/(e2ee/)t/…): PARTLY VERIFIED from public scripts that
+ * read open threads, read 2026-11-29 (docs/dm-markers.md; cited there by index id, their repositories were
+ * not named): the thread is `[role="log"]` (older builds `[role="grid"]`) labelled "Messages in conversation
+ * with|titled …", messages are its `[role="row"]` (or `article`) elements, text in `[dir="auto"]`; each
+ * message has an English label "Enter, Message sent <time> by <Name>: <text>", "by You" for her own (only
+ * that English form is excluded). The sender element (`h4 span`, avatar `img[alt]`) stays UNVERIFIED.
  */
 const COMMENT_LABELS = ['Comment by', 'Reply by', 'Commentaire de', 'Réponse de'];
 
@@ -18,10 +23,11 @@ export const facebook: PlatformAdapter = {
     {
       kind: 'dm',
       path: '^/(messages/)?(e2ee/)?t/',
-      item: ['[role="main"] [role="grid"] [role="row"]:has(div[dir="auto"])'],
+      item: ['[role="log"][aria-label] [role="row"]:has(div[dir="auto"])', '[role="main"] [role="grid"] [role="row"]:has(div[dir="auto"])'],
       text: ['div[dir="auto"]'],
       author: ['[role="gridcell"] img[alt]', 'h4 span'],
       authorAttr: 'alt',
+      exclude: ['[role="row"]:has([aria-label^="Enter, Message sent"][aria-label*=" by You: "])'],
     },
     {
       kind: 'comment',

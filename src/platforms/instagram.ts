@@ -5,7 +5,10 @@ import type { PlatformAdapter } from './types';
  * instagram.ts 2026-08-12: no class markers, structural only; real page fragment: author a[role=link] >
  * span[dir=auto], permalink a[href*="/c/"] > time). A comment is the block whose header holds the
  * `/p/<code>/c/<id>/` time link; the post caption links to `/p/<code>/` without `/c/`, so it never matches.
- * DMs (/direct/t/…, message requests open at the same route): UNVERIFIED, aria roles only.
+ * DMs (/direct/t/…, message requests open at the same route): UNVERIFIED, aria roles only. Searched 2026-11-29
+ * (docs/dm-markers.md): the only public thread readers found pick the scrolling <div> by size, take
+ * `[role="presentation"]` bubbles and tell her own messages by computed bubble colour, or use atomic classes
+ * and absolute XPaths; none shows a row/grid structure, so nothing here could be confirmed or replaced.
  */
 export const instagram: PlatformAdapter = {
   id: 'instagram',

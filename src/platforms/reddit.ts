@@ -4,8 +4,14 @@ import type { PlatformAdapter } from './types';
  * Reddit: current site (shreddit web components, attributes carry author/permalink) and old.reddit.com.
  * Markers: shreddit-comment[author][permalink], [slot="comment"]; old: .thing.comment[data-author], .usertext-body .md.
  * Source: /work/shared/notes/platform-markers.md (defuddle reddit.ts 2026-07-27, RES Thing.js 2026-04-13).
- * Chat (chat.reddit.com, www.reddit.com/chat): no public source documents it; the rs-* web components and
- * the text selectors below are UNVERIFIED, kept generic (timeline events, aria roles).
+ * Chat (chat.reddit.com, www.reddit.com/chat): structure VERIFIED from several public chat bots/scripts, read
+ * 2026-11-29 (docs/dm-markers.md; cited there by index id): `faceplate-app > rs-app` →(shadow root) `rs-room`
+ * →(shadow) `main > rs-timeline` →(shadow) `rs-virtual-scroll-dynamic` →(shadow) `rs-timeline-event[data-id]`,
+ * and each event keeps its content in ITS OWN shadow root: `div.room-message-text`, the sender in
+ * `span.user-name` / `rs-username` / `faceplate-tracker[noun="user_hovers"] > span[slot="trigger"]`, her own
+ * messages under `.flex-row-reverse`. NOT HANDLED: the scanner only opens shadow roots of hosts in the
+ * document itself (rs-room and below sit in nested roots) and reads text in the item's light DOM, so on the
+ * live site this rule finds nothing; the fixture is a flattened light-DOM copy of those markers.
  */
 export const reddit: PlatformAdapter = {
   id: 'reddit',
@@ -36,7 +42,7 @@ export const reddit: PlatformAdapter = {
       // match inside an rs-timeline-event.
       item: ['rs-timeline-event'],
       text: ['.room-message-text', '[data-testid="message-text"]', 'div[dir="auto"]', 'p'],
-      author: ['.user-name', '[data-testid="message-author"]', 'a[href*="/user/"]'],
+      author: ['.user-name', 'rs-username', 'faceplate-tracker[noun="user_hovers"] > span[slot="trigger"]', '.room-message-author', '[data-testid="message-author"]', 'a[href*="/user/"]'],
       authorAttr: 'data-author',
     },
     {

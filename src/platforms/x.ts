@@ -5,9 +5,22 @@ import type { PlatformAdapter } from './types';
  * markitai x_common.py 2026-07-18 for the logged-out "x-web" redesign without data-testids).
  * Replies are sibling `cellInnerDiv` cells, not nested. The status page's own tweet (the "focal" one) is the
  * only article with tabindex="-1" (used by CPFT and many public scripts) and is skipped.
- * DMs (Chat since 2025-11): only the containers are documented (CPFT); message rows are UNVERIFIED
- * (messageEntry + tweetText are what several public DM scripts read in the pre-Chat Messages UI).
+ *
+ * DMs (Chat since 2025-11, /i/chat/<id>): containers from CPFT; message rows from public scripts that read
+ * the Chat thread, read 2026-11-29 (docs/dm-markers.md; the index did not name their repositories, so they
+ * are cited by index id there): each message is `[data-testid="message-<uuid>"]` inside `dm-message-list` /
+ * `dm-message-scroller`, its text `[data-testid="message-text-<uuid>"]` (a `div[dir=auto]` inside); her
+ * own messages are the rows with the Tailwind class `justify-end` (others `justify-start`). One script
+ * (opencli "x-dm") reads rows as `[data-dm-message-row]` with `[id$="-sender"]` / `[id$="-time"]` labels,
+ * inside the open shadow root of `[data-testid="xchatEmbedRoute"]`: that variant is NOT handled (the shield's
+ * page CSS is not injected into shadow roots), see docs/dm-markers.md. The pre-Chat Messages UI
+ * (`messageEntry` + `tweetText`) is kept as a fallback; the `[role=row]` fallbacks remain UNVERIFIED and are
+ * kept from matching inside or around a Chat row.
  */
+const CHAT_LIST = ':is([data-testid="dm-message-list"], [data-testid="dm-message-scroller"])';
+/** A Chat message row: a `message-` testid that is not a text block and not inside another row. */
+const CHAT_ROW = '[data-testid^="message-"]:not([data-testid^="message-text-"])';
+
 export const x: PlatformAdapter = {
   id: 'x',
   name: 'X (Twitter)',
@@ -16,14 +29,18 @@ export const x: PlatformAdapter = {
     {
       kind: 'dm',
       path: '^/(messages|i/chat)(/|$)',
+      // A union: every selector must exclude the others' matches (no row inside or around another).
       item: [
+        `${CHAT_LIST} ${CHAT_ROW}:not(${CHAT_ROW} *)`,
+        `${CHAT_LIST} [data-dm-message-row]:not(${CHAT_ROW} *):not(:has(${CHAT_ROW}))`,
         '[data-testid="dm-message-list"] [data-testid="messageEntry"]',
-        '[data-testid="dm-message-list"] [role="row"]',
-        '[data-testid="dm-container"] [role="row"]',
+        `[data-testid="dm-message-list"] [role="row"]:not(${CHAT_ROW} *):not(:has(${CHAT_ROW}, [data-dm-message-row], [data-testid="messageEntry"]))`,
+        `[data-testid="dm-container"] [role="row"]:not(${CHAT_ROW} *):not(:has(${CHAT_ROW}, [data-dm-message-row], [data-testid="messageEntry"]))`,
       ],
-      text: ['[data-testid="tweetText"]', '[data-testid="dm-message-text"]', 'div[dir="auto"]'],
-      author: ['a[href^="/"][role="link"]'],
+      text: ['[data-testid^="message-text-"]', '[data-testid="tweetText"]', '[data-testid="dm-message-text"]', 'div[dir="auto"]'],
+      author: ['[id$="-sender"]', 'a[href^="/"][role="link"]'],
       authorAttr: 'href',
+      exclude: ['[data-testid^="message-"][class~="justify-end"]', '[data-dm-message-row][class~="justify-end"]'],
     },
     {
       kind: 'comment',

@@ -14,6 +14,7 @@ import { PLATFORM_FIXTURES } from '../fixtures/platforms/index';
 
 const fixture = PLATFORM_FIXTURES.find((f) => f.platform === 'mastodon' && f.kind === 'comment')!;
 const dmFixture = PLATFORM_FIXTURES.find((f) => f.platform === 'mastodon' && f.kind === 'dm')!;
+const conversationsFixture = PLATFORM_FIXTURES.find((f) => f.platform === 'mastodon' && f.file === 'mastodon-conversations.html')!;
 const read = (file: string) => fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/platforms', file), 'utf8');
 const html = read(fixture.file);
 const origin = new URL(fixture.url).origin;
@@ -35,7 +36,7 @@ afterAll(async () => {
 });
 
 describe('Mastodon instance enabled from the popup', () => {
-  it('is not touched before she enables it, then gets shielded (replies and private mentions)', async () => {
+  it('is not touched before she enables it, then gets shielded (replies, private mentions, Conversations column)', async () => {
     h = await launchExtension({ extensionDir: buildWithGrantedInstance() });
     const page = await h.openFixture(fixture.url, html);
     await page.waitForTimeout(1000);
@@ -64,6 +65,18 @@ describe('Mastodon instance enabled from the popup', () => {
     expect(dmRows.length).toBeGreaterThan(0);
     for (const state of dmRows) expect(['clean', 'flagged']).toContain(state);
     expect(dmRows).toContain('flagged');
+
+    // And the rows of her Conversations column (each shows the conversation's last private mention).
+    expect(new URL(conversationsFixture.url).origin).toBe(origin);
+    const column = await h.openFixture(conversationsFixture.url, read(conversationsFixture.file));
+    await column.waitForSelector('html[data-fixture-done]', { state: 'attached', timeout: 10_000 });
+    await waitForVerdicts(column, '[data-expect]', 30_000);
+    const columnRows = await column.$$eval('[data-expect]', (els) =>
+      els.map((e) => ({ expect: e.getAttribute('data-expect'), state: e.getAttribute('data-bouclier') })),
+    );
+    expect(columnRows.length).toBeGreaterThan(0);
+    for (const r of columnRows) expect(['clean', 'flagged']).toContain(r.state);
+    expect(columnRows.filter((r) => r.expect === 'flagged').every((r) => r.state === 'flagged')).toBe(true);
     h.assertNoExternalRequests();
   });
 });
