@@ -12,6 +12,7 @@ import { installReview, recordFlagged, reviewDecision } from '@/src/review/clien
 import { markPending, renderDecision, setRevealed } from '@/src/shield/render';
 import { SHIELD_CSS } from '@/src/shield/styles';
 import { startShieldGuard } from '@/src/shield/guard';
+import { addShadowCss } from '@/src/shield/shadow-css';
 import { hideNotice, showNotice } from '@/src/shield/notice';
 import { isActiveOn, settingsStore, startSettingsSync, type Category } from '@/src/store/settings';
 import { accountListed, listsStore, startListsSync } from '@/src/store/lists';
@@ -64,6 +65,7 @@ export default defineContentScript({
     const style = document.createElement('style');
     style.id = 'bouclier-style';
     style.textContent = SHIELD_CSS;
+    addShadowCss(SHIELD_CSS); // the same rules inside page shadow roots where items are marked
     (document.head ?? document.documentElement).append(style);
     // A page removing our stylesheet must not un-shield anything: put it back at once.
     const keepStyle = () => {

@@ -9,9 +9,10 @@ import type { PlatformAdapter } from './types';
  * →(shadow) `main > rs-timeline` →(shadow) `rs-virtual-scroll-dynamic` →(shadow) `rs-timeline-event[data-id]`,
  * and each event keeps its content in ITS OWN shadow root: `div.room-message-text`, the sender in
  * `span.user-name` / `rs-username` / `faceplate-tracker[noun="user_hovers"] > span[slot="trigger"]`, her own
- * messages under `.flex-row-reverse`. NOT HANDLED: the scanner only opens shadow roots of hosts in the
- * document itself (rs-room and below sit in nested roots) and reads text in the item's light DOM, so on the
- * live site this rule finds nothing; the fixture is a flattened light-DOM copy of those markers.
+ * messages under `.flex-row-reverse`. The scanner opens the nested shadow roots of `shadowHosts` and reads
+ * an event's text in its own shadow root; the shield's CSS is added to each root it marks. The platform
+ * fixture is a flattened light-DOM copy of these markers (checked in jsdom); tests/fixtures/shadow/
+ * reddit-chat.html builds the real nesting for tests/e2e/shadow-dom.e2e.ts.
  */
 export const reddit: PlatformAdapter = {
   id: 'reddit',
@@ -54,6 +55,6 @@ export const reddit: PlatformAdapter = {
       permalink: [':scope > .entry a.bylink'],
     },
   ],
-  shadowHosts: ['rs-app', 'rs-room', 'rs-timeline'],
+  shadowHosts: ['rs-app', 'rs-room', 'rs-timeline', 'rs-virtual-scroll-dynamic'],
   conversationRoot: ['shreddit-comment-tree', '.commentarea', 'rs-timeline', 'main'],
 };

@@ -12,8 +12,9 @@ import type { PlatformAdapter } from './types';
  * `dm-message-scroller`, its text `[data-testid="message-text-<uuid>"]` (a `div[dir=auto]` inside); her
  * own messages are the rows with the Tailwind class `justify-end` (others `justify-start`). One script
  * (opencli "x-dm") reads rows as `[data-dm-message-row]` with `[id$="-sender"]` / `[id$="-time"]` labels,
- * inside the open shadow root of `[data-testid="xchatEmbedRoute"]`: that variant is NOT handled (the shield's
- * page CSS is not injected into shadow roots), see docs/dm-markers.md. The pre-Chat Messages UI
+ * inside the open shadow root of `[data-testid="xchatEmbedRoute"]`: that root is opened (`shadowHosts`) and the
+ * shield's CSS added to it; its rows are found when the message list is inside the same root (one source
+ * only, see docs/dm-markers.md). The pre-Chat Messages UI
  * (`messageEntry` + `tweetText`) is kept as a fallback; the `[role=row]` fallbacks remain UNVERIFIED and are
  * kept from matching inside or around a Chat row.
  */
@@ -65,5 +66,6 @@ export const x: PlatformAdapter = {
       exclude: ['article[data-tweet-id]:not(section *)'],
     },
   ],
+  shadowHosts: ['[data-testid="xchatEmbedRoute"]'],
   conversationRoot: ['[data-testid="primaryColumn"] section[role="region"]', '[data-testid="primaryColumn"]', 'main'],
 };

@@ -14,6 +14,7 @@ import { createRaidBanner } from './banner';
 import { compactKey, compileIdentifiers, findDoxxing, type CompiledIdentifiers, type DoxxSpan } from './doxxing';
 import { ensureThreatAction, installMediaListeners, itemPostedAt, MEDIA, PROTECT_CSS, setLockdownHidden, shieldMedia } from './dom';
 import { startShieldGuard } from '../shield/guard';
+import { addShadowCss } from '../shield/shadow-css';
 import { saveRaidEvent } from './events';
 import { hiddenByLockdown, mediaReason, type MediaReason } from './policy';
 import { createRaidDetector, threadKeyFor, type RaidEvent } from './raid';
@@ -54,6 +55,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   const style = document.createElement('style');
   style.id = 'bouclier-protect-style';
   style.textContent = PROTECT_CSS;
+  addShadowCss(PROTECT_CSS);
   (document.head ?? document.documentElement).append(style);
   installMediaListeners();
   startShieldGuard();

@@ -114,7 +114,8 @@ export function installMediaListeners(): void {
   if (listenersInstalled) return;
   listenersInstalled = true;
   const blurredTarget = (e: Event): HTMLElement | null => {
-    const t = e.target;
+    // The real target, inside an open shadow root too (e.target is retargeted to its host out here).
+    const t = e.composedPath()[0] ?? e.target;
     return t instanceof Element ? (t.closest('[data-bouclier-media="blurred"]') as HTMLElement | null) : null;
   };
   const onActivate = (e: Event) => {

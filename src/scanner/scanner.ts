@@ -128,6 +128,21 @@ const yieldToPage = (): Promise<void> =>
     yieldChannel.port2.postMessage(null);
   });
 
+/**
+ * The item (matching `selector`) that `el` belongs to: its nearest ancestor, looking through shadow
+ * roots to their hosts (a Reddit chat event keeps its text in its own shadow root).
+ */
+function ownerItem(el: Element, selector: string): HTMLElement | null {
+  let at: Element | null = el;
+  while (at) {
+    const owner = at.closest<HTMLElement>(selector);
+    if (owner) return owner;
+    const root = at.getRootNode();
+    at = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
+}
+
 export function createScanner(opts: ScannerOptions) {
   const rules: Rule[] = [];
   for (const a of opts.adapters) {
@@ -362,8 +377,8 @@ export function createScanner(opts: ScannerOptions) {
     for (const r of active) {
       // The changed node may sit inside an item (its text was re-rendered) or contain items.
       if (el) {
-        const owner = el.closest(r.selector);
-        if (owner) found.push({ el: owner as HTMLElement, rule: r });
+        const owner = ownerItem(el, r.selector);
+        if (owner) found.push({ el: owner, rule: r });
       }
       for (const item of scope.querySelectorAll<HTMLElement>(r.selector)) found.push({ el: item, rule: r });
     }
@@ -378,7 +393,13 @@ export function createScanner(opts: ScannerOptions) {
     if (prev && prev.text === found.text) {
       // Same node, same text: keep state, but re-mark text elements a re-render may have replaced.
       for (const t of found.textEls) if (!t.hasAttribute('data-bouclier-text')) t.setAttribute('data-bouclier-text', '');
+      const replaced = found.textEls.length !== prev.textEls.length || found.textEls.some((t, i) => t !== prev.textEls[i]);
       prev.textEls = found.textEls;
+      // New text elements carry none of the shield's marks: render its verdict on them again (no re-classifying).
+      if (replaced && prev.scores && thresholds) {
+        ready.push({ item: prev, thresholds });
+        scheduleRender();
+      }
       return;
     }
     const data = extractItem(el, r.rule, found)!;
@@ -393,6 +414,8 @@ export function createScanner(opts: ScannerOptions) {
     };
     tracked.set(el, item);
     live.add(item);
+    // Its text lives in its own shadow root (Reddit chat events): watch it for re-renders there.
+    if (el.shadowRoot && data.textEls[0]?.getRootNode() === el.shadowRoot) observe(el.shadowRoot);
     liveList = null;
     for (const t of data.textEls) t.setAttribute('data-bouclier-text', '');
     // Known from now on: a parent item rendered before this one must not take this one's media for its
@@ -488,6 +511,7 @@ export function createScanner(opts: ScannerOptions) {
 
   const observer = new MutationObserver((mutations) => {
     const start = performance.now();
+    const newHosts: Element[] = [];
     for (const m of mutations) {
       if (m.type === 'characterData') {
         if (m.target.parentElement) dirty.add(m.target.parentElement);
@@ -499,25 +523,44 @@ export function createScanner(opts: ScannerOptions) {
         if (n.nodeType === Node.ELEMENT_NODE && (n as Element).localName === 'bouclier-shield') continue;
         dirty.add(n);
         structural = true;
+        if (hostSelector && n.nodeType === Node.ELEMENT_NODE) newHosts.push(n as Element);
       }
       // Text nodes replaced inside an item (framework re-render): re-read the item.
       if (!structural && m.removedNodes.length > 0) dirty.add(m.target);
     }
+    if (newHosts.length > 0) openShadowRoots(newHosts);
     if (dirty.size > 0) schedule();
     account(start, 'observer');
   });
 
-  function shadowRootsIn(): void {
-    for (const a of opts.adapters) {
-      for (const sel of a.shadowHosts ?? []) {
-        for (const host of document.querySelectorAll(sel)) {
-          if (host.shadowRoot && !observed.has(host.shadowRoot)) {
-            observe(host.shadowRoot);
-            dirty.add(host.shadowRoot);
-          }
-        }
+  /**
+   * Open shadow roots of the adapters' shadow hosts, however deeply nested (Reddit chat: rs-app →
+   * rs-room → rs-timeline → rs-virtual-scroll-dynamic, each in the previous one's shadow root): each
+   * root found is observed and scanned, then searched for further hosts.
+   */
+  const hostSelector = [...new Set(opts.adapters.flatMap((a) => a.shadowHosts ?? []))].join(',');
+  /** Shadow roots opened so far (hosts removed from the page are dropped at the next pass). */
+  let shadowScopes: ShadowRoot[] = [];
+  function openShadowRoots(from: (Document | ShadowRoot | Element)[]): void {
+    const queue = [...from];
+    for (let i = 0; i < queue.length; i++) {
+      const scope = queue[i]!;
+      const hosts = scope instanceof Element && scope.matches(hostSelector) ? [scope, ...scope.querySelectorAll(hostSelector)] : scope.querySelectorAll(hostSelector);
+      for (const host of hosts) {
+        const root = host.shadowRoot;
+        if (!root || observed.has(root)) continue;
+        observe(root);
+        shadowScopes.push(root);
+        dirty.add(root);
+        queue.push(root);
       }
     }
+    if (dirty.size > 0) schedule();
+  }
+  /** Periodic pass (a host's shadow root may be attached after the host is inserted, when its element is defined). */
+  function shadowRootsIn(): void {
+    shadowScopes = shadowScopes.filter((r) => r.host.isConnected);
+    openShadowRoots([document, ...shadowScopes]);
   }
 
   return {
@@ -532,7 +575,10 @@ export function createScanner(opts: ScannerOptions) {
       observe(document);
       dirty.add(document);
       schedule();
-      if (opts.adapters.some((a) => a.shadowHosts?.length)) setInterval(shadowRootsIn, 1000);
+      if (hostSelector) {
+        shadowRootsIn();
+        setInterval(shadowRootsIn, 1000);
+      }
       const after = opts.fallbackAfterMs ?? 4000;
       setTimeout(() => {
         if (live.size === 0 && (document.body?.textContent?.trim().length ?? 0) > 200) {

@@ -4,6 +4,8 @@
  * change the page makes (and strips inline styles that would undo a blur or collapse). Our own
  * writes match the remembered value, so they never loop.
  */
+import { styleShadowRootOf } from './shadow-css';
+
 const GUARDED = [
   'data-bouclier',
   'data-bouclier-labels',
@@ -28,6 +30,7 @@ export function setGuarded(el: Element, name: GuardedAttr, value: string | null)
   if (!m) {
     m = new Map();
     expected.set(el, m);
+    coverShadowRootOf(el);
   }
   m.set(name, value);
   if (value === null) el.removeAttribute(name);
@@ -59,13 +62,42 @@ function stripUnhidingStyle(el: Element): void {
 }
 
 let observer: MutationObserver | null = null;
+const OBSERVE = { subtree: true, attributes: true, attributeFilter: [...GUARDED, 'style'] };
+/** Shadow roots holding our marks: they get the page CSS, and the guard watches them like the document. */
+const shadowRoots = new Set<ShadowRoot>();
+const watchedRoots = new WeakSet<ShadowRoot>();
 
-/** Start watching (once per page). Returns how many restorations it made, for tests/diagnostics. */
-/** The element's own media (not a nested item's, which is its own item). */
-export function ownMedia(el: Element): HTMLElement[] {
-  return [...el.querySelectorAll<HTMLElement>('img, video, picture')].filter((m) => m.parentElement?.closest('[data-bouclier]') === el);
+function coverShadowRootOf(el: Element): void {
+  const root = el.getRootNode();
+  if (!(root instanceof ShadowRoot)) return;
+  styleShadowRootOf(root);
+  if (watchedRoots.has(root)) return;
+  watchedRoots.add(root);
+  if (observer) observer.observe(root, OBSERVE);
+  else shadowRoots.add(root); // watched once the guard starts
 }
 
+/** The item an element belongs to: its nearest [data-bouclier] ancestor, through shadow roots to their hosts. */
+function itemOf(node: Element): Element | null {
+  const start = node.getRootNode();
+  let at: Element | null = node.parentElement ?? (start instanceof ShadowRoot ? start.host : null);
+  while (at) {
+    const owner = at.closest('[data-bouclier]');
+    if (owner) return owner;
+    const root = at.getRootNode();
+    at = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
+}
+
+/** The element's own media (not a nested item's, which is its own item), in its own shadow root too. */
+export function ownMedia(el: Element): HTMLElement[] {
+  const media = [...el.querySelectorAll<HTMLElement>('img, video, picture')];
+  if (el.shadowRoot) media.push(...el.shadowRoot.querySelectorAll<HTMLElement>('img, video, picture'));
+  return media.filter((m) => itemOf(m) === el);
+}
+
+/** Start watching (once per page). Returns how many restorations it made, for tests/diagnostics. */
 export function startShieldGuard(root: Node = document): { restored: () => number } {
   let restored = 0;
   if (!observer) {
@@ -81,7 +113,9 @@ export function startShieldGuard(root: Node = document): { restored: () => numbe
         }
       }
     });
-    observer.observe(root, { subtree: true, attributes: true, attributeFilter: [...GUARDED, 'style'] });
+    observer.observe(root, OBSERVE);
+    for (const r of shadowRoots) observer.observe(r, OBSERVE);
+    shadowRoots.clear();
   }
   return { restored: () => restored };
 }

@@ -49,10 +49,17 @@ export function categoryName(c: Category): string {
   return t(`category_${c}`);
 }
 
+/** Each item's shield, to find it again (and drop it) when the page re-renders the item's text. */
+const shields = new WeakMap<HTMLElement, HTMLElement>();
+
+/** The item's shield, if it still stands just before the item's text; a stray one (text re-rendered) is removed. */
 function shieldOf(item: ShieldTarget): HTMLElement | null {
-  const first = item.textEls[0];
-  const prev = first?.previousElementSibling;
-  return prev?.localName === 'bouclier-shield' ? (prev as HTMLElement) : null;
+  const shield = shields.get(item.el);
+  if (!shield) return null;
+  if (shield.isConnected && shield.nextElementSibling === item.textEls[0]) return shield;
+  shield.remove();
+  shields.delete(item.el);
+  return null;
 }
 
 /**
@@ -164,6 +171,7 @@ export function renderDecision(item: ShieldTarget, decision: Decision): void {
     setGuarded(el, 'data-bouclier-action', null);
     markHidden(item, '');
     existing?.remove();
+    shields.delete(el);
     return;
   }
   const wasRevealed = el.getAttribute('data-bouclier') === 'revealed';
@@ -171,7 +179,10 @@ export function renderDecision(item: ShieldTarget, decision: Decision): void {
   setGuarded(el, 'data-bouclier-labels', decision.labels.join(' '));
   setGuarded(el, 'data-bouclier-action', decision.action);
   const shield = existing ?? buildShield(item);
-  if (!existing) item.textEls[0]?.before(shield);
+  if (!existing) {
+    item.textEls[0]?.before(shield);
+    shields.set(el, shield);
+  }
   applyVisibility(item);
   updateShieldText(shield, item);
 }
