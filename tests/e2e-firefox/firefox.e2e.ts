@@ -177,6 +177,34 @@ describe('Bouclier in Firefox (MV2, background-page classifier)', () => {
     });
   }
 
+  it('judges and shields Reddit chat messages inside nested shadow roots (tests/fixtures/shadow/reddit-chat.html)', async () => {
+    const tab = await h.openFixture('https://chat.reddit.com/room/!Qw3rTy8uIoPzXc:reddit.com', fs.readFileSync(path.join(FIXTURES, 'shadow/reddit-chat.html'), 'utf8'));
+    await tab.waitFor(() => document.documentElement.hasAttribute('data-fixture-done'), [], 15_000);
+    // rs-app → rs-room → rs-timeline → rs-virtual-scroll-dynamic, each in the previous one's shadow root.
+    const events = () => {
+      let root: Document | ShadowRoot = document;
+      for (const host of ['rs-app', 'rs-room', 'rs-timeline', 'rs-virtual-scroll-dynamic']) root = root.querySelector(host)!.shadowRoot!;
+      return [...root.querySelectorAll('rs-timeline-event')].map((el) => {
+        const text = el.shadowRoot!.querySelector('.room-message-text')!;
+        return {
+          id: el.getAttribute('data-id') ?? '',
+          state: el.getAttribute('data-bouclier'),
+          text: text.textContent ?? '',
+          concealed: getComputedStyle(text).getPropertyValue('-webkit-text-fill-color') === 'rgba(0, 0, 0, 0)',
+        };
+      });
+    };
+    type Event = { id: string; state: string | null; text: string; concealed: boolean };
+    const final = (r: Event[]) => r.length === 6 && r.every((x) => x.state === 'clean' || x.state === 'flagged');
+    await expect.poll(async () => final(await tab.evaluate<Event[]>(events)), { timeout: 45_000, interval: 250 }).toBe(true);
+    const all = await tab.evaluate<Event[]>(events);
+    const want = await reference(all.map((r) => r.text));
+    expect(all.map((r) => r.state)).toEqual(want.map((f) => (f ? 'flagged' : 'clean')));
+    expect(all.filter((r) => r.state === 'flagged').length).toBeGreaterThanOrEqual(3);
+    for (const r of all) expect(r.concealed, `${r.id} ${r.state}: ${r.text}`).toBe(r.state === 'flagged');
+    await tab.close();
+  });
+
   it('made no network request', () => {
     h.assertNoExternalRequests();
   });
