@@ -118,12 +118,15 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   }
 
   function setLockdown(key: string, on: boolean): void {
-    void protectStore.getState().update((prev) => {
-      const lockdowns = { ...prev.lockdowns };
-      if (on) lockdowns[key] = Date.now();
-      else delete lockdowns[key];
-      return { ...prev, lockdowns };
-    });
+    void protectStore
+      .getState()
+      .update((prev) => {
+        const lockdowns = { ...prev.lockdowns };
+        if (on) lockdowns[key] = Date.now();
+        else delete lockdowns[key];
+        return { ...prev, lockdowns };
+      })
+      .then(() => refreshBanner(true));
     const burst = detector.burst(key);
     if (on && burst) void saveRaidEvent((prev) => ({ ...(prev ?? { ...burst, platform: '', pageUrl: location.href, detectedAt: Date.now(), lockedAt: null }), lockedAt: Date.now() }));
   }
@@ -144,7 +147,12 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   let bannerTimer: ReturnType<typeof setTimeout> | null = null;
   // Shown within 50 ms; while a pile-on keeps arriving, its counts are updated once a second (each
   // update re-lays out the banner, and hundreds of replies a minute would update it constantly).
-  function refreshBanner(): void {
+  function refreshBanner(immediate = false): void {
+    // Her own action (locking or lifting) shows at once, not at the next once-a-second update.
+    if (immediate && bannerTimer) {
+      clearTimeout(bannerTimer);
+      bannerTimer = null;
+    }
     bannerTimer ??= setTimeout(() => {
       bannerTimer = null;
       const key = currentKey();
@@ -156,7 +164,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
         locked,
         hiddenByLockdown: hidden,
       });
-    }, banner.element()?.isConnected ? 1000 : 50);
+    }, immediate ? 0 : banner.element()?.isConnected ? 1000 : 50);
   }
 
   // ---- per item --------------------------------------------------------------------------------
