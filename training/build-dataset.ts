@@ -14,7 +14,8 @@
  * expectation); translation pairs (Jigsaw EN/FR), CMSB adversarial pairs and CyberAgressionAdo
  * conversations share a split key and never straddle splits.
  *
- * Usage: npx tsx training/build-dataset.ts [--datasets DIR] [--out DIR] [--limit N] [--no-generated]
+ * Usage: npx tsx training/build-dataset.ts [--datasets DIR] [--out DIR] [--limit N] [--no-generated] [--label-fixes]
+ * (--label-fixes: the round-7 masking fixes of readers.ts, off by default; see ReadOptions there)
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -40,6 +41,8 @@ export interface BuildOptions {
   generated?: boolean;
   /** Generator seed. */
   seed?: number;
+  /** Round-7 label fixes in the readers (off by default: the shipped model was trained without them). */
+  labelFixes?: boolean;
 }
 
 export interface Row {
@@ -104,7 +107,7 @@ export function buildRows(options: BuildOptions = {}): { rows: Row[]; stats: Bui
     return rows.filter((_r, i) => i % stride === 0);
   };
   for (const [name, reader] of READERS) {
-    const rows = reader(dir);
+    const rows = reader(dir, { labelFixes: options.labelFixes === true });
     stats.read[name] = rows.length;
     all.push(...sample(rows));
   }
@@ -211,6 +214,7 @@ function parseArgs(argv: string[]): BuildOptions & { out: string } {
     else if (a === '--limit') opts.limit = Number.parseInt(next(), 10);
     else if (a === '--seed') opts.seed = Number.parseInt(next(), 10);
     else if (a === '--no-generated') opts.generated = false;
+    else if (a === '--label-fixes') opts.labelFixes = true;
     else throw new Error(`unknown argument ${a}`);
   }
   return opts;

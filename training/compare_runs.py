@@ -32,6 +32,9 @@ CALIBRATIONS = {
     # every label's balanced threshold flags at most 10 % / 5 % of the generated harmless dev rows
     "cap10": {"harmless_cap": 0.10, "cap_labels": tuple(LABELS)},
     "cap05": {"harmless_cap": 0.05, "cap_labels": tuple(LABELS)},
+    # sexual: the generated hostile dev rows join the calibration mix (their positives weigh as much as the
+    # public positives)
+    "hostile-sexual": {"hostile_labels": ("sexual",)},
 }
 
 

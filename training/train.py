@@ -56,6 +56,8 @@ SOURCE_WEIGHT = {
 FRENCH_WEIGHT = 1.6
 # Extra row weight per generated kind (multiplies the source weight), e.g. {"counter_speech": 2.0}.
 KIND_WEIGHT = {}
+# Per-label weight of the positive term of the BCE (1 = plain BCE), e.g. {"sexual": 3.0} for a rare label.
+POS_WEIGHT = {}
 
 
 # ---------------------------------------------------------------- data
@@ -318,19 +320,27 @@ HARMLESS_CAP = 0.05
 HARMLESS_CAP_LABELS = ("threat",)
 
 
-def calibrate(data, dv, sdev, harmless_mix=HARMLESS_MIX, strict_max_fpr=STRICT_MAX_FPR, harmless_cap=HARMLESS_CAP, cap_labels=HARMLESS_CAP_LABELS, max_prevalence=None):
+def calibrate(data, dv, sdev, harmless_mix=HARMLESS_MIX, strict_max_fpr=STRICT_MAX_FPR, harmless_cap=HARMLESS_CAP, cap_labels=HARMLESS_CAP_LABELS, max_prevalence=None, hostile_labels=()):
     """max_prevalence (off by default): negatives are reweighted so that each label's positives are at most this
-    share of the weighted calibration mix (a feed that is mostly harmless)."""
+    share of the weighted calibration mix (a feed that is mostly harmless).
+    hostile_labels (off by default): for these labels the generated HOSTILE dev rows join the calibration mix too,
+    weighted so that their positives weigh as much as the label's public positives."""
     gen = np.array([data.rows[i]["source"] == "bouclier-gen" for i in dv])
     harmless = gen & np.array([not data.rows[i].get("kind", "").startswith("hostile") for i in dv])
     th = {"relaxed": {}, "balanced": {}, "strict": {}}
     for j, l in enumerate(LABELS):
         ann = data.m[dv, j] > 0
-        sel = ann & (~gen | harmless)
+        use_hostile = l in hostile_labels
+        sel = ann & (~gen | harmless | use_hostile)
         y, s = data.y[dv, j][sel], sdev[sel, j]
         n_pub_neg = float(((data.y[dv, j] == 0) & ann & ~gen).sum())
         n_harmless = float((harmless & ann).sum())
         w = np.where(gen[sel], harmless_mix * n_pub_neg / max(n_harmless, 1.0), 1.0)
+        if use_hostile:
+            hostile = (gen & ~harmless)[sel]
+            n_pub_pos = float(((data.y[dv, j] == 1) & ann & ~gen).sum())
+            n_host_pos = float((y[hostile] == 1).sum())
+            w = np.where(hostile, n_pub_pos / max(n_host_pos, 1.0), w)
         if max_prevalence is not None:
             wp, wn = float(w[y == 1].sum()), float(w[y == 0].sum())
             if wn > 0 and wp / (wp + wn) > max_prevalence:
@@ -474,7 +484,8 @@ def run_epoch(model, opt, data, train_idx, batch, rng, slot_dropout=0.0, pairs=N
         y = torch.from_numpy(data.y[b])
         m = torch.from_numpy(data.m[b]) * torch.from_numpy(data.w[b]).unsqueeze(1)
         logits = model.logits(ids, mask)
-        loss = (F.binary_cross_entropy_with_logits(logits, y, reduction="none") * m).sum() / m.sum().clamp(min=1.0)
+        posw = torch.tensor([POS_WEIGHT.get(l, 1.0) for l in LABELS]) if POS_WEIGHT else None
+        loss = (F.binary_cross_entropy_with_logits(logits, y, reduction="none", pos_weight=posw) * m).sum() / m.sum().clamp(min=1.0)
         if cons > 0 and keys:
             pr = sample_pairs(pairs, keys, cons_pairs, rng)
             pw, pm = data.pack(data.first_chunks([p[0] for p in pr] + [p[1] for p in pr]))
@@ -674,6 +685,7 @@ def main():
     ap.add_argument("--french-weight", type=float, default=FRENCH_WEIGHT, help="row weight multiplier for French rows")
     ap.add_argument("--kind-weights", default="", help="extra row weights of generated kinds, e.g. counter_speech=2,negated_hate=2")
     ap.add_argument("--source-weights", default="", help="extra row weights, e.g. cmsb=2,edos=1.5")
+    ap.add_argument("--pos-weight", default="", help="per-label weight of the positive BCE term, e.g. sexual=3 (off by default)")
     ap.add_argument("--harmless-cap", type=float, default=HARMLESS_CAP, help="balanced thresholds of --harmless-cap-labels flag at most this share of generated harmless dev rows (1 = off)")
     ap.add_argument("--harmless-cap-labels", default=",".join(HARMLESS_CAP_LABELS))
     ap.add_argument("--max-prevalence", type=float, default=None, help="calibrate as if each label's positives were at most this share of the feed (negatives reweighted; off by default)")
@@ -702,6 +714,10 @@ def main():
     for kv in filter(None, args.kind_weights.split(",")):
         k, v = kv.split("=")
         KIND_WEIGHT[k] = float(v)
+    for kv in filter(None, args.pos_weight.split(",")):
+        k, v = kv.split("=")
+        assert k in LABELS, f"--pos-weight: unknown label {k}"
+        POS_WEIGHT[k] = float(v)
     data = Data(args.work)
     tr = np.where(data.split == "train")[0]
     dv = np.where(data.split == "dev")[0]
