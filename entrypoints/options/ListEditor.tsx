@@ -4,6 +4,7 @@ import { t } from '@/src/ui/i18n';
 import { useLists } from '@/src/ui/useLists';
 import { MAX_ENTRY_CHARS, type ListKind } from '@/src/store/lists';
 import { ADAPTERS } from '@/src/platforms';
+import { compileMutedEntry } from '@/src/shield/muted-words';
 
 export function ListEditor({ kind }: { kind: ListKind }) {
   const entries = useLists((s) => s.value[kind]);
@@ -12,9 +13,17 @@ export function ListEditor({ kind }: { kind: ListKind }) {
   const [platform, setPlatform] = useState('');
   const id = useId();
 
+  const [problem, setProblem] = useState('');
+
   const add = () => {
     const v = value.trim();
     if (!v) return;
+    // A muted word that could never match usefully (only wildcards or single letters) is refused, with the reason.
+    if (kind === 'mutedWords' && compileMutedEntry(v) === null) {
+      setProblem(t('list_mutedWords_unusable', [v]));
+      return;
+    }
+    setProblem('');
     void update((prev) => ({ ...prev, [kind]: [...prev[kind], { value: v, platform: platform || null, addedAt: Date.now() }] }));
     setValue('');
   };
@@ -37,7 +46,12 @@ export function ListEditor({ kind }: { kind: ListKind }) {
           value={value}
           maxLength={MAX_ENTRY_CHARS}
           placeholder={t(`list_${kind}_placeholder`)}
-          onChange={(e) => setValue(e.target.value)}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          onChange={(e) => {
+            setValue(e.target.value);
+            setProblem('');
+          }}
         />
         <label className="sr-only" htmlFor={`${id}-p`}>{t('list_platform')}</label>
         <select id={`${id}-p`} value={platform} onChange={(e) => setPlatform(e.target.value)}>
@@ -48,6 +62,11 @@ export function ListEditor({ kind }: { kind: ListKind }) {
         </select>
         <button type="submit" className="primary">{t('list_add')}</button>
       </form>
+      {problem && (
+        <p id={`${id}-problem`} className="note warn" role="alert">
+          {problem}
+        </p>
+      )}
       {entries.length === 0 ? (
         <p className="muted">{t('list_empty')}</p>
       ) : (

@@ -34,6 +34,10 @@ export function compileMutedEntry(value: string): WordGlob[] | null {
   const globs = words(norm).map((w) => w.split(WILDCARD));
   // An entry made only of wildcards would hide everything: refuse it.
   if (globs.length === 0 || globs.every((g) => g.every((p) => p === ''))) return null;
+  // Nor one made only of single characters ("x", or "zzz", which folds to "z" like "salooope" to
+  // "salope"): it would hide any lone letter, and normalisation joins runs of lone letters ("s l u t"),
+  // so it could not even be found reliably.
+  if (globs.every((g) => g.length === 1 && [...g[0]!].length <= 1)) return null;
   return globs;
 }
 

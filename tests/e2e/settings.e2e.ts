@@ -104,6 +104,11 @@ describe('settings change what is shielded, live', () => {
     expect((await item.getAttribute('data-bouclier-labels')) ?? '').not.toContain('muted');
     const options = await h.openExtensionPage('options.html');
     const muted = options.locator('[data-list="mutedWords"]');
+    // An entry that could only hide lone letters is refused, with the reason, and nothing is added.
+    await muted.locator('input').fill('zzz');
+    await muted.getByRole('button', { name: /add/i }).click();
+    await expect.poll(() => muted.getByRole('alert').textContent()).toMatch(/cannot be muted/);
+    expect(await h.serviceWorker.evaluate(async () => ((await chrome.storage.local.get('lists')).lists as { mutedWords?: unknown[] } | undefined)?.mutedWords?.length ?? 0)).toBe(0);
     await muted.locator('input').fill('concert');
     await muted.getByRole('button', { name: /add/i }).click();
     await expect.poll(() => item.getAttribute('data-bouclier')).toBe('flagged');

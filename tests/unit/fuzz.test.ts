@@ -327,6 +327,8 @@ describe('muted words', () => {
   it('still find a muted word hidden inside hostile text', () => {
     fc.assert(
       fc.property(plainWord, hostileText, hostileText, (word, before, after) => {
+        // Only words she can mute ("zzz" folds to the lone letter "z": refused, see muted-words.ts).
+        fc.pre(compileMutedEntry(word) !== null);
         const matcher = createMutedMatcher([entry(word)]);
         expect(timed('muted match', () => matcher.match(`${before} ${word} ${after}`, 'reddit'))).not.toBeNull();
       }),

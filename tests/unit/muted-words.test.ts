@@ -43,6 +43,15 @@ describe('muted words', () => {
     expect(compileMutedEntry('!!!')).toBeNull();
   });
 
+  it('refuse entries made only of lone letters, which spaced-out spelling would swallow', () => {
+    // "zzz" folds to "z"; in "x ಅ zzz" normalisation joins the lone letters ("s l u t" → "slut").
+    expect(compileMutedEntry('zzz')).toBeNull();
+    expect(compileMutedEntry('x')).toBeNull();
+    expect(compileMutedEntry('a b')).toBeNull();
+    expect(compileMutedEntry('zz top')).not.toBeNull();
+    expect(compileMutedEntry('ok')).not.toBeNull();
+  });
+
   it('stay fast on adversarial wildcard entries and long texts', () => {
     const long = 'ab'.repeat(50_000);
     const started = performance.now();
