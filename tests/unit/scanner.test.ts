@@ -228,3 +228,47 @@ describe('scanner', () => {
     expect(scanner.hostError()).toBeNull();
   });
 });
+
+describe('scanner in shadow roots', () => {
+  const chat: PlatformAdapter = {
+    id: 'chat',
+    name: 'Chat',
+    hosts: ['localhost'],
+    rules: [{ kind: 'dm', item: ['x-event'], text: ['.text'], author: ['.who'] }],
+    shadowHosts: ['x-app', 'x-room'],
+  };
+  /** An event whose content lives in its own shadow root (as Reddit chat's rs-timeline-event). */
+  function event(text: string): HTMLElement {
+    const ev = document.createElement('x-event');
+    ev.attachShadow({ mode: 'open' }).innerHTML = `<span class="who">u1</span><div class="text">${text}</div>`;
+    return ev;
+  }
+
+  it('opens nested roots (also a host added later inside one), reads text in the item’s own root, and re-reads it on re-render', async () => {
+    const host = fakeHost(5);
+    const scored: TrackedItem[] = [];
+    const app = document.createElement('x-app');
+    const appRoot = app.attachShadow({ mode: 'open' });
+    document.body.append(app);
+    const scanner = createScanner({ adapters: [chat], classify: (t) => host.classify(t), onPending: () => undefined, onScored: (i) => scored.push(i), fallbackAfterMs: 60_000 });
+    scanner.start();
+    // The room (itself a shadow host) arrives later inside the app's root, with one message.
+    const room = document.createElement('x-room');
+    const roomRoot = room.attachShadow({ mode: 'open' });
+    roomRoot.append(event('hello there'));
+    appRoot.append(room);
+    await until(() => scored.length === 1);
+    expect(scored[0]).toMatchObject({ text: 'hello there', author: 'u1', kind: 'dm' });
+    // A new message in the room's root.
+    roomRoot.append(event('you are bad'));
+    await until(() => scored.length === 2);
+    expect(scored[1]!.text).toBe('you are bad');
+    // The message redraws its own shadow content (same text): its verdict is rendered again on the new
+    // text element, from the cache.
+    const ev = roomRoot.lastElementChild as HTMLElement;
+    ev.shadowRoot!.innerHTML = '<span class="who">u1</span><div class="text">you are bad</div>';
+    await until(() => scored.length === 3);
+    expect(scored[2]!.textEls[0]).toBe(ev.shadowRoot!.querySelector('.text'));
+    expect(host.calls.flat()).toEqual(['hello there', 'you are bad']);
+  });
+});
