@@ -14,8 +14,9 @@
  * expectation); translation pairs (Jigsaw EN/FR), CMSB adversarial pairs and CyberAgressionAdo
  * conversations share a split key and never straddle splits.
  *
- * Usage: npx tsx training/build-dataset.ts [--datasets DIR] [--out DIR] [--limit N] [--no-generated] [--label-fixes]
+ * Usage: npx tsx training/build-dataset.ts [--datasets DIR] [--out DIR] [--limit N] [--no-generated] [--label-fixes] [--r8-families]
  * (--label-fixes: the round-7 masking fixes of readers.ts, off by default; see ReadOptions there)
+ * (--r8-families: also the round-8 sexual-threat / sexual-harassment generated families, templates-r8.ts; off by default)
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -43,6 +44,8 @@ export interface BuildOptions {
   seed?: number;
   /** Round-7 label fixes in the readers (off by default: the shipped model was trained without them). */
   labelFixes?: boolean;
+  /** Also generate the round-8 families (templates-r8.ts). Off by default. */
+  r8Families?: boolean;
 }
 
 export interface Row {
@@ -112,7 +115,7 @@ export function buildRows(options: BuildOptions = {}): { rows: Row[]; stats: Bui
     all.push(...sample(rows));
   }
   if (options.generated !== false) {
-    const gen = generateRows({ seed: options.seed });
+    const gen = generateRows({ seed: options.seed, r8: options.r8Families === true });
     stats.read['bouclier-gen'] = gen.length;
     all.push(...sample(gen));
   }
@@ -215,6 +218,7 @@ function parseArgs(argv: string[]): BuildOptions & { out: string } {
     else if (a === '--seed') opts.seed = Number.parseInt(next(), 10);
     else if (a === '--no-generated') opts.generated = false;
     else if (a === '--label-fixes') opts.labelFixes = true;
+    else if (a === '--r8-families') opts.r8Families = true;
     else throw new Error(`unknown argument ${a}`);
   }
   return opts;

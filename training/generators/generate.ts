@@ -19,6 +19,7 @@ import { FAMILIES_EN } from './templates-en.ts';
 import { FAMILIES_FR } from './templates-fr.ts';
 import { FAMILIES_EN_EXTRA, FAMILIES_FR_EXTRA } from './templates-extra.ts';
 import { FAMILIES_EN_R5, FAMILIES_FR_R5 } from './templates-r5.ts';
+import { FAMILIES_EN_R8, FAMILIES_FR_R8 } from './templates-r8.ts';
 import { HOSTILE_KINDS, NON_HOSTILE_KINDS, isHostile, type Family, type Kind } from './types.ts';
 
 export interface GenerateOptions {
@@ -28,6 +29,8 @@ export interface GenerateOptions {
   /** Share of hostile / non-hostile rows that get an obfuscation transform. */
   obfuscateHostile?: number;
   obfuscateOther?: number;
+  /** Also generate the round-8 sexual-threat / sexual-harassment families (templates-r8.ts). Off by default. */
+  r8?: boolean;
 }
 
 const WOMEN_SHARE = 0.4; // same share in hostile and non-hostile rows: group words carry no label signal
@@ -204,7 +207,12 @@ function familySplits(families: Family[], lang: Lang, tag = ''): Split[] {
   // would go wholly to test). The round-5 set is split as two pools, hostile and non-hostile, so that each of
   // train/dev/test gets both.
   families.forEach((f, i) => {
-    const key: string = tag === 'x4:' ? 'pool' : tag ? (isHostile(f.kind) ? 'hostile' : 'other') : f.kind;
+    // The round-8 set is split as three pools per language (sexual threats, sexual harassment, harmless), so each
+    // held-out hostile family has at least two training families of its sort.
+    const key: string =
+      tag === 'x4:' ? 'pool'
+      : tag === 'x8:' ? (isHostile(f.kind) ? `${f.kind}${f.sexual ? '+sexual' : ''}` : 'other')
+      : tag ? (isHostile(f.kind) ? 'hostile' : 'other') : f.kind;
     byKind.set(key, [...(byKind.get(key) ?? []), i]);
   });
   for (const [kind, idx] of byKind) {
@@ -223,7 +231,7 @@ export function generateRows(opts: GenerateOptions = {}): SourceRow[] {
   const pObfO = opts.obfuscateOther ?? 0.1;
   const out: SourceRow[] = [];
   const seen = new Set<string>();
-  // Round 4 and round 5 families (templates-extra.ts, templates-r5.ts) get their own family split and seeds, so
+  // Round 4, 5 and 8 families (templates-extra.ts, templates-r5.ts, templates-r8.ts) get their own family split and seeds, so
   // the earlier families keep their split and rows.
   const sets: [Lang, Family[], string][] = [
     ['en', FAMILIES_EN, ''],
@@ -232,6 +240,8 @@ export function generateRows(opts: GenerateOptions = {}): SourceRow[] {
     ['fr', FAMILIES_FR_EXTRA, 'x4:'],
     ['en', FAMILIES_EN_R5, 'x5:'],
     ['fr', FAMILIES_FR_R5, 'x5:'],
+    // Round 8 (opt-in): appended last, so the rows of the earlier families are unchanged with or without it.
+    ...(opts.r8 ? ([['en', FAMILIES_EN_R8, 'x8:'], ['fr', FAMILIES_FR_R8, 'x8:']] as [Lang, Family[], string][]) : []),
   ];
   for (const [lang, families, tag] of sets) {
     const splits = familySplits(families, lang, tag);
