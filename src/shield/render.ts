@@ -8,6 +8,7 @@ import type { Category } from '../store/settings';
 import type { Decision } from './decide';
 import { SHIELD_LABEL_CSS } from './styles';
 import { ownMedia, setGuarded } from './guard';
+import { sharedStyles } from './shadow-css';
 import { t } from '../ui/i18n';
 
 export interface ShieldTarget {
@@ -62,33 +63,8 @@ function shieldOf(item: ShieldTarget): HTMLElement | null {
   return null;
 }
 
-/**
- * One stylesheet shared by every shield's shadow root (a <style> per shield made the page parse and
- * match hundreds of copies on a busy thread). Where constructable sheets cannot be adopted from a
- * content script, each shield gets its own <style> instead.
- */
-let sharedSheet: CSSStyleSheet | null | undefined;
-function styleShadowRoot(root: ShadowRoot): void {
-  if (sharedSheet === undefined) {
-    try {
-      sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(SHIELD_LABEL_CSS);
-    } catch {
-      sharedSheet = null;
-    }
-  }
-  if (sharedSheet) {
-    try {
-      root.adoptedStyleSheets = [sharedSheet];
-      return;
-    } catch {
-      sharedSheet = null;
-    }
-  }
-  const style = document.createElement('style');
-  style.textContent = SHIELD_LABEL_CSS;
-  root.append(style);
-}
+/** One stylesheet shared by every shield's shadow root. */
+const labelStyles = sharedStyles(SHIELD_LABEL_CSS);
 
 /** The label's markup, built once and cloned into each shield's shadow root. */
 let shieldTemplate: DocumentFragment | null = null;
@@ -124,7 +100,7 @@ const refs = new WeakMap<HTMLElement, ShieldRefs>();
 function buildShield(item: ShieldTarget): HTMLElement {
   const host = document.createElement('bouclier-shield');
   const root = host.attachShadow({ mode: 'open' });
-  styleShadowRoot(root);
+  labelStyles.adopt(root);
   root.append(shieldParts());
   const bar = root.lastElementChild as HTMLElement;
   const button = bar.lastElementChild as HTMLButtonElement;

@@ -1,55 +1,69 @@
 /**
- * The page CSS that makes our marks work (blur, collapse, media, lockdown), inside shadow roots.
- * Document stylesheets do not reach into shadow trees, so wherever a mark is written inside a page's
- * shadow root (Reddit chat events, X's chat embed), that root gets the same CSS: one constructed
- * sheet adopted by every such root, or a <style> copy where a sheet cannot be adopted.
+ * CSS inside shadow roots: one constructed stylesheet adopted by every root that needs it (a <style>
+ * per root made the page parse and match hundreds of copies on a busy thread), or a <style> copy in a
+ * root where a sheet cannot be adopted from a content script.
+ *
+ * Two users: the shield label's own shadow roots (render.ts), and the page's shadow roots where we write
+ * marks (Reddit chat events, X's chat embed): document stylesheets do not reach into shadow trees, so
+ * such a root gets the same page CSS (blur, collapse, media, lockdown) as the document.
  */
-const parts: string[] = [];
-let sheet: CSSStyleSheet | null | undefined;
-
-function cssText(): string {
-  return parts.join('\n');
+export function sharedStyles(initialCss = '') {
+  let css = initialCss;
+  let sheet: CSSStyleSheet | null | undefined;
+  const copied = new WeakSet<ShadowRoot>();
+  function constructed(): CSSStyleSheet | null {
+    if (sheet === undefined) {
+      try {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+      } catch {
+        sheet = null;
+      }
+    }
+    return sheet;
+  }
+  return {
+    /** Replace the CSS; roots that adopted the sheet update at once. */
+    setCss(next: string): void {
+      css = next;
+      sheet?.replaceSync(css);
+    },
+    /** Make sure `root` has this CSS. Cheap when it already does. */
+    adopt(root: ShadowRoot): void {
+      if (copied.has(root)) return;
+      const s = constructed();
+      if (s) {
+        try {
+          const current = (root.adoptedStyleSheets as CSSStyleSheet[] | undefined) ?? []; // undefined where unsupported (jsdom)
+          if (!current.includes(s)) root.adoptedStyleSheets = [...current, s];
+          return;
+        } catch {
+          // Not adoptable here: fall back to a copy.
+        }
+      }
+      copied.add(root);
+      const style = document.createElement('style');
+      style.textContent = css;
+      root.append(style);
+    },
+  };
 }
 
+const pageCss: string[] = [];
+const pageStyles = sharedStyles();
+
 /**
- * Register CSS the page's shadow roots need too (called where the document copy is added). A rule
+ * Register page CSS the page's shadow roots need too (called where the document copy is added). A rule
  * scoped by an attribute of the document's <html> cannot match inside a shadow root, so that scope is
  * dropped here: the marks it guards ("pending" withholding) only exist while it applies.
  */
 export function addShadowCss(css: string): void {
-  parts.push(css.replace(/html\[data-bouclier-withhold\]\s+/g, ''));
-  if (sheet) sheet.replaceSync(cssText()); // roots that adopted it update at once
+  pageCss.push(css.replace(/html\[data-bouclier-withhold\]\s+/g, ''));
+  pageStyles.setCss(pageCss.join('\n'));
 }
 
-function sharedSheet(): CSSStyleSheet | null {
-  if (sheet === undefined) {
-    try {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(cssText());
-    } catch {
-      sheet = null;
-    }
-  }
-  return sheet;
-}
-
-const copied = new WeakSet<ShadowRoot>();
-
-/** Make sure the shadow root holding `node` (if any) has our CSS. Cheap when it already does. */
+/** Make sure the page shadow root holding `node` (if any) has our page CSS. */
 export function styleShadowRootOf(node: Node): void {
   const root = node.getRootNode();
-  if (!(root instanceof ShadowRoot) || copied.has(root)) return;
-  const s = sharedSheet();
-  if (s) {
-    try {
-      if (!root.adoptedStyleSheets.includes(s)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, s];
-      return;
-    } catch {
-      // Not adoptable here: fall back to a copy.
-    }
-  }
-  copied.add(root);
-  const style = document.createElement('style');
-  style.textContent = cssText();
-  root.append(style);
+  if (root instanceof ShadowRoot) pageStyles.adopt(root);
 }
