@@ -9,7 +9,9 @@ import { ADAPTERS, adaptersForHost } from '@/src/platforms';
 import { createScanner, normalizedText, type ClassifyResult, type TrackedItem } from '@/src/scanner/scanner';
 import { decide } from '@/src/shield/decide';
 import { installReview, recordFlagged, reviewDecision } from '@/src/review/client';
-import { markPending, renderDecision, setRevealed } from '@/src/shield/render';
+import { startCorrectionsSync } from '@/src/review/corrections';
+import { startProtectSync } from '@/src/protect/settings';
+import { categoryName, deferredShieldCost, markPending, options as renderOptions, renderDecision, setRevealed } from '@/src/shield/render';
 import { SHIELD_CSS } from '@/src/shield/styles';
 import { startShieldGuard } from '@/src/shield/guard';
 import { addShadowCss } from '@/src/shield/shadow-css';
@@ -44,6 +46,8 @@ export default defineContentScript({
     const hostAdapters = adaptersForHost(host);
     const adapters = hostAdapters.length > 0 ? hostAdapters : ADAPTERS.filter((a) => a.detect);
     let setUp = false;
+    // Labels of flagged items far from the screen are built when she nears them (or when idle).
+    renderOptions.deferShields = true;
     const scanner = createScanner({
       adapters,
       classify,
@@ -60,6 +64,11 @@ export default defineContentScript({
     });
     scanner.start();
 
+    // Everything she set (settings, lists, protections, corrections) is read at once: under a busy page
+    // each storage answer waits for the main thread, so reading them one after the other held the
+    // first verdicts back for several round trips.
+    void startCorrectionsSync().catch(() => undefined);
+    void startProtectSync().catch(() => undefined);
     await Promise.all([startSettingsSync(), startListsSync()]);
 
     const style = document.createElement('style');
@@ -232,7 +241,10 @@ export default defineContentScript({
         return false;
       }
       if (msg?.type === 'get-perf') {
-        sendResponse(scanner.perf());
+        // The scanner's own accounting plus the labels built later (near the screen or when idle).
+        const p = scanner.perf();
+        const d = deferredShieldCost();
+        sendResponse({ ...p, busyMs: p.busyMs + d.busyMs, maxTaskMs: Math.max(p.maxTaskMs, d.maxTaskMs), maxTaskIn: d.maxTaskMs > p.maxTaskMs ? 'shields' : p.maxTaskIn, deferredShields: d.built });
         return false;
       }
       if (msg?.type === 'get-page-scores') {
@@ -249,6 +261,9 @@ export default defineContentScript({
     });
 
     await installReview({ items: () => scanner.items(), reapply: reapplyAll });
+    // The first label's words load the extension's message catalog (a synchronous request to the
+    // browser in Chrome): load it now, while the page is idle, not in the middle of a burst.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => categoryName('misogyny'), { timeout: 1000 });
     startShieldGuard();
     setUp = true;
     if (scanner.hostError() !== null) onModelDown();

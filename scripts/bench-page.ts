@@ -43,6 +43,12 @@ async function runOnce(context: BrowserContext, page: Page, withExtension: boole
       N_INITIAL + N_SCROLL,
       { timeout: 60_000 },
     );
+    // Labels of flagged comments far from the screen are built when idle: count that work too.
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-bouclier="flagged"]').length === document.querySelectorAll('bouclier-shield').length,
+      undefined,
+      { timeout: 60_000 },
+    );
   } else {
     await page.waitForTimeout(500);
   }

@@ -14,6 +14,7 @@ import { createRaidBanner } from './banner';
 import { compactKey, compileIdentifiers, findDoxxing, type CompiledIdentifiers, type DoxxSpan } from './doxxing';
 import { ensureThreatAction, installMediaListeners, itemPostedAt, MEDIA, PROTECT_CSS, setLockdownHidden, shieldMedia } from './dom';
 import { startShieldGuard } from '../shield/guard';
+import { withShield } from '../shield/render';
 import { addShadowCss } from '../shield/shadow-css';
 import { saveRaidEvent } from './events';
 import { hiddenByLockdown, mediaReason, type MediaReason } from './policy';
@@ -237,10 +238,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
 
     // Threats and published personal data: keep it as evidence and get reporting help, in one click.
     if (flagged && (labels.includes('threat') || labels.includes('doxxing'))) {
-      const first = item.textEls[0];
-      const prev = first?.previousElementSibling;
-      const shield = prev?.localName === 'bouclier-shield' ? (prev as HTMLElement) : null;
-      ensureThreatAction(shield, t('protect_threat_evidence'), () => captureAndHelp(item));
+      withShield(item, (shield) => ensureThreatAction(shield, t('protect_threat_evidence'), () => captureAndHelp(item)));
     }
 
     if (flagged && on) {

@@ -152,7 +152,7 @@ export function decisionFor(hit: OverrideHit | null, model: Decision, settings: 
 // ---- storage (content scripts, review page, background) ----
 
 let matcher: Matcher = createMatcher([]);
-let syncing = false;
+let loading: Promise<void> | null = null;
 const listeners = new Set<() => void>();
 
 /** The current correction matching an item, if any (content script, before decide()). */
@@ -160,21 +160,26 @@ export function overrideHit(text: string, author: string | null, platform: strin
   return matcher.match(text, author, platform, normalised);
 }
 
-/** Load corrections and follow changes made anywhere; `onChange` runs after each change. Idempotent. */
-export async function startCorrectionsSync(onChange?: () => void): Promise<void> {
+/**
+ * Load corrections and follow changes made anywhere; `onChange` runs after each change. Idempotent:
+ * every call resolves once the first load is done (the content script starts the load early, beside
+ * her settings, and awaits it later).
+ */
+export function startCorrectionsSync(onChange?: () => void): Promise<void> {
   if (onChange) listeners.add(onChange);
-  if (syncing) return;
-  syncing = true;
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !changes[CORRECTIONS_KEY]) return;
-    matcher = createMatcher(parseCorrections(changes[CORRECTIONS_KEY].newValue));
-    for (const l of listeners) l();
-  });
-  const stored = await browser.storage.local.get(CORRECTIONS_KEY);
-  const corrections = parseCorrections(stored[CORRECTIONS_KEY]);
-  matcher = createMatcher(corrections);
-  // Without corrections nothing decided so far can change: no need to re-decide a page being read.
-  if (corrections.length > 0) for (const l of listeners) l();
+  loading ??= (async () => {
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local' || !changes[CORRECTIONS_KEY]) return;
+      matcher = createMatcher(parseCorrections(changes[CORRECTIONS_KEY].newValue));
+      for (const l of listeners) l();
+    });
+    const stored = await browser.storage.local.get(CORRECTIONS_KEY);
+    const corrections = parseCorrections(stored[CORRECTIONS_KEY]);
+    matcher = createMatcher(corrections);
+    // Without corrections nothing decided so far can change: no need to re-decide a page being read.
+    if (corrections.length > 0) for (const l of listeners) l();
+  })();
+  return loading;
 }
 
 export async function loadCorrections(): Promise<Correction[]> {

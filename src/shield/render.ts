@@ -11,6 +11,12 @@ import { ownMedia, setGuarded } from './guard';
 import { sharedStyles } from './shadow-css';
 import { t } from '../ui/i18n';
 
+/**
+ * Set by the content script: shields of items far from the screen are built later (see Deferred below).
+ * Off by default, so a caller that renders one item gets its shield at once.
+ */
+export const options = { deferShields: false };
+
 export interface ShieldTarget {
   el: HTMLElement;
   textEls: HTMLElement[];
@@ -117,6 +123,20 @@ function buildShield(item: ShieldTarget): HTMLElement {
   return host;
 }
 
+/** The label's words for one set of labels, looked up once (a thread shows the same few sets hundreds of times). */
+const wording = new Map<string, { text: string; isThreat: boolean }>();
+function shieldWording(labelsAttr: string): { text: string; isThreat: boolean } {
+  let w = wording.get(labelsAttr);
+  if (!w) {
+    const labels = labelsAttr.split(' ').filter(Boolean) as Category[];
+    const names = labels.map(categoryName).join(', ');
+    const isThreat = labels.includes('threat');
+    w = { text: isThreat ? t('shield_threat', [names]) : t('shield_hidden', [names]), isThreat };
+    wording.set(labelsAttr, w);
+  }
+  return w;
+}
+
 function updateShieldText(host: HTMLElement, item: ShieldTarget): void {
   const r = refs.get(host);
   if (!r) return;
@@ -125,16 +145,125 @@ function updateShieldText(host: HTMLElement, item: ShieldTarget): void {
   const shown = `${labelsAttr}|${revealed}`;
   if (r.shown === shown) return;
   r.shown = shown;
-  const labels = labelsAttr.split(' ').filter(Boolean) as Category[];
-  const names = labels.map(categoryName).join(', ');
-  const isThreat = labels.includes('threat');
-  const text = isThreat ? t('shield_threat', [names]) : t('shield_hidden', [names]);
+  const { text, isThreat } = shieldWording(labelsAttr);
   r.bar.classList.toggle('threat', isThreat);
   r.label.textContent = text;
   r.label.title = text;
   r.bar.setAttribute('aria-label', text);
   r.button.textContent = revealed ? t('shield_hide_again') : t('shield_show');
   r.button.setAttribute('aria-expanded', String(revealed));
+}
+
+/**
+ * Shields of items far from the screen are built later. Hiding does not need the shield (the CSS
+ * hides what the item's attributes mark), so a flagged comment 300 screens down gets its state and
+ * hidden text at once and its label (shadow root, button, words) when it comes within a screen of
+ * view, or when the page is idle, whichever comes first: a 2,000-comment burst no longer builds 800
+ * labels before the verdicts of the rest can be shown.
+ */
+interface Deferred {
+  item: ShieldTarget;
+  /** run once the shield exists (the threat-evidence button) */
+  onBuilt?: (shield: HTMLElement) => void;
+}
+const deferred = new Map<HTMLElement, Deferred>();
+/** Main-thread time spent building deferred shields (bench:page adds it to the extension's time). */
+const deferredCost = { busyMs: 0, maxTaskMs: 0, built: 0 };
+export const deferredShieldCost = (): Readonly<typeof deferredCost> => deferredCost;
+
+/** The item's shield is wanted now: build it if it is still flagged (or revealed) and has none. */
+function buildDeferred(el: HTMLElement): void {
+  const d = deferred.get(el);
+  deferred.delete(el);
+  nearScreen?.unobserve(el);
+  if (!d) return;
+  const state = el.getAttribute('data-bouclier');
+  if ((state !== 'flagged' && state !== 'revealed') || shieldOf(d.item)) return;
+  const shield = buildShield(d.item);
+  d.item.textEls[0]?.before(shield);
+  shields.set(el, shield);
+  applyVisibility(d.item);
+  updateShieldText(shield, d.item);
+  d.onBuilt?.(shield);
+  deferredCost.built++;
+}
+
+function timed(run: () => void): void {
+  const start = performance.now();
+  run();
+  const d = performance.now() - start;
+  deferredCost.busyMs += d;
+  if (d > deferredCost.maxTaskMs) deferredCost.maxTaskMs = d;
+}
+
+/** Budget of one building slice: labels are cosmetic next to hiding, which is already done. */
+const BUILD_SLICE_MS = 6;
+/** Deferred items that came near the screen, built first (in animation frames). */
+let wanted: HTMLElement[] = [];
+
+/** Build from `els` until the slice's budget is spent; returns how many were taken. */
+function buildSome(els: Iterable<HTMLElement>, start: number, budgetMs: number): number {
+  let n = 0;
+  for (const el of els) {
+    if (performance.now() - start >= budgetMs) break;
+    buildDeferred(el);
+    n++;
+  }
+  return n;
+}
+
+const nearScreen =
+  typeof IntersectionObserver === 'undefined'
+    ? null
+    : new IntersectionObserver(
+        (entries) => {
+          for (const e of entries) if (e.isIntersecting && deferred.has(e.target as HTMLElement)) wanted.push(e.target as HTMLElement);
+          buildWanted();
+        },
+        // One screen above and below: built before she scrolls to it.
+        { rootMargin: '100% 0px' },
+      );
+
+let frameScheduled = false;
+function buildWanted(): void {
+  if (frameScheduled || wanted.length === 0) return;
+  frameScheduled = true;
+  requestAnimationFrame(() =>
+    timed(() => {
+      frameScheduled = false;
+      const taken = buildSome(wanted, performance.now(), BUILD_SLICE_MS);
+      wanted = wanted.slice(taken);
+      buildWanted();
+    }),
+  );
+}
+
+let idleScheduled = false;
+/** The rest are built in idle time, a few ms at a time, so every flagged item ends up with its label. */
+function buildWhenIdle(): void {
+  if (idleScheduled || deferred.size === 0) return;
+  idleScheduled = true;
+  const step = (): void =>
+    timed(() => {
+      idleScheduled = false;
+      buildSome(deferred.keys(), performance.now(), BUILD_SLICE_MS);
+      buildWhenIdle();
+    });
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(step, { timeout: 2000 });
+  else setTimeout(step, 50);
+}
+
+/**
+ * Run `fn` with the item's shield: now if it exists, or once a deferred shield is built (protect adds
+ * the threat-evidence button this way).
+ */
+export function withShield(item: ShieldTarget, fn: (shield: HTMLElement) => void): void {
+  const shield = shieldOf(item);
+  if (shield) fn(shield);
+  else {
+    const d = deferred.get(item.el);
+    if (d) d.onBuilt = fn;
+  }
 }
 
 /** Apply (or re-apply after a settings change) a decision to an item. */
@@ -148,19 +277,32 @@ export function renderDecision(item: ShieldTarget, decision: Decision): void {
     markHidden(item, '');
     existing?.remove();
     shields.delete(el);
+    if (deferred.delete(el)) nearScreen?.unobserve(el);
     return;
   }
   const wasRevealed = el.getAttribute('data-bouclier') === 'revealed';
   setGuarded(el, 'data-bouclier', wasRevealed ? 'revealed' : 'flagged');
   setGuarded(el, 'data-bouclier-labels', decision.labels.join(' '));
   setGuarded(el, 'data-bouclier-action', decision.action);
-  const shield = existing ?? buildShield(item);
-  if (!existing) {
+  if (existing) {
+    applyVisibility(item);
+    updateShieldText(existing, item);
+  } else if (nearScreen && options.deferShields) {
+    applyVisibility(item);
+    const d = deferred.get(el);
+    if (d) d.item = item;
+    else {
+      deferred.set(el, { item });
+      nearScreen.observe(el);
+      buildWhenIdle();
+    }
+  } else {
+    const shield = buildShield(item);
     item.textEls[0]?.before(shield);
     shields.set(el, shield);
+    applyVisibility(item);
+    updateShieldText(shield, item);
   }
-  applyVisibility(item);
-  updateShieldText(shield, item);
 }
 
 /** "Show all on this page": reveal every flagged item (undoable with hideAll). */

@@ -132,6 +132,31 @@ describe('Bouclier on a Reddit thread served at its real URL', () => {
     await popup.close();
   });
 
+  it('hides a flagged comment far down a long thread at once, and it has its label when she scrolls to it', async () => {
+    // 120 ordinary comments, then abuse: far below the screen, where the label is built later (near the
+    // screen or when idle) but the text must be hidden as soon as the verdict lands.
+    const url = 'https://www.reddit.com/r/france/comments/1long/un_long_fil/';
+    const comment = (i: number, text: string) =>
+      `<shreddit-comment thingid="t1_${i}" author="user${i}"><div slot="commentMeta">u/user${i}</div><div slot="comment"><p>${text}</p></div></shreddit-comment>`;
+    const ordinary = Array.from({ length: 120 }, (_, i) => comment(i, `Merci pour ce fil, remarque numéro ${i} sur le budget.`)).join('');
+    const long = await h.openFixture(
+      url,
+      `<!doctype html><html lang="fr"><body><shreddit-comment-tree>${ordinary}${comment(999, 'Shut up you stupid bitch, nobody cares about your opinion.')}</shreddit-comment-tree></body></html>`,
+    );
+    const far = long.locator('shreddit-comment[thingid="t1_999"]');
+    await expect.poll(() => far.getAttribute('data-bouclier'), { timeout: 15_000 }).toBe('flagged');
+    const hidden = await far.locator('[slot="comment"]').evaluate((el) => ({
+      fill: getComputedStyle(el).getPropertyValue('-webkit-text-fill-color'),
+      belowScreen: el.getBoundingClientRect().top > 2 * innerHeight,
+    }));
+    expect(hidden).toEqual({ fill: 'rgba(0, 0, 0, 0)', belowScreen: true });
+    await far.scrollIntoViewIfNeeded();
+    const button = far.locator(':scope > bouclier-shield button');
+    await button.click();
+    expect(await far.getAttribute('data-bouclier')).toBe('revealed');
+    await long.close();
+  });
+
   it('made no network request', () => {
     h.assertNoExternalRequests();
   });
