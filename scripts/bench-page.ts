@@ -25,6 +25,9 @@ interface RunResult {
   threadMs: number;
   layouts: number;
   styleRecalcs: number;
+  /** main-thread time in style recalculation and layout (DevTools metrics) */
+  styleMs: number;
+  layoutMs: number;
   heapMB: number;
   /** insertion → verdict of every comment, in insertion order */
   latencies: number[];
@@ -73,6 +76,8 @@ async function runOnce(context: BrowserContext, page: Page, withExtension: boole
     threadMs: m('ThreadTime') * 1000,
     layouts: m('LayoutCount'),
     styleRecalcs: m('RecalcStyleCount'),
+    styleMs: m('RecalcStyleDuration') * 1000,
+    layoutMs: m('LayoutDuration') * 1000,
     heapMB: m('JSHeapUsedSize') / 1e6, latencies, onScreen };
 }
 
@@ -168,6 +173,10 @@ const result = {
   pageCpuMsWith: withExt.threadMs,
   layoutsWithout: without.layouts,
   layoutsWith: withExt.layouts,
+  styleMsWithout: without.styleMs,
+  styleMsWith: withExt.styleMs,
+  layoutMsWithout: without.layoutMs,
+  layoutMsWith: withExt.layoutMs,
   heapMBWithout: without.heapMB,
   heapMBWith: withExt.heapMB,
   popupOpenMs: pct(popupMs, 50),
@@ -198,6 +207,10 @@ if (json) {
       budget: '',
     },
     'layouts without → with': { value: `${result.layoutsWithout} → ${result.layoutsWith}`, budget: '' },
+    'style / layout time without → with (ms)': {
+      value: `${f(result.styleMsWithout, 0)} / ${f(result.layoutMsWithout, 0)} → ${f(result.styleMsWith, 0)} / ${f(result.layoutMsWith, 0)}`,
+      budget: '',
+    },
     'longest extension task (ms)': { value: `${f(result.extensionMaxTaskMs)} (${result.extensionMaxTaskIn})`, budget: '≤ 50' },
     'JS heap without → with (MB)': { value: `${f(result.heapMBWithout)} → ${f(result.heapMBWith)}`, budget: '' },
     'popup open → counts shown, median of 5 (ms)': { value: f(result.popupOpenMs, 0), budget: '' },
