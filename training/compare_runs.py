@@ -6,7 +6,8 @@ read unless --test is passed (for reporting a choice already made on dev, never 
   /usr/bin/python3 training/compare_runs.py base-s7.npz base-s1234.npz , wide-s7.npz wide-s1234.npz
   /usr/bin/python3 training/compare_runs.py run.npz --calibrations default,prev10,cap10
 
-Groups are separated by a lone `,`; each group prints one line (means over its dumps). Columns: dev objective,
+Groups are separated by a lone `,`; each group prints one line (means over its dumps; with --ensemble, the
+metrics of the mean of its dumps' probabilities instead, e.g. distillation teachers). Columns: dev objective,
 misogyny ROC-AUC on public rows EN/FR, EDOS ROC-AUC and macro-F1, per-label F1 at balanced thresholds,
 share of generated harmless rows mentioning women flagged on any label (and counter-speech, negated hate),
 generated hostile recall.
@@ -79,12 +80,22 @@ def metrics(D, idx, s, bal):
     return out
 
 
+def mean_dump(files):
+    """One dump whose scores are the mean probabilities of several runs' dumps (same rows)."""
+    zs = [np.load(f) for f in files]
+    for z in zs[1:]:
+        if not ((z["dv"] == zs[0]["dv"]).all() and (z["te"] == zs[0]["te"]).all()):
+            sys.exit("--ensemble: the dumps are not on the same rows")
+    return {"dv": zs[0]["dv"], "te": zs[0]["te"], "sdev": np.mean([z["sdev"] for z in zs], 0), "ste": np.mean([z["ste"] for z in zs], 0)}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dumps", nargs="+")
     ap.add_argument("--work", default=os.path.join(T.REPO, "training", "work"))
     ap.add_argument("--calibrations", default="default", help=",".join(CALIBRATIONS))
     ap.add_argument("--test", action="store_true", help="also print test-split lines (reporting only)")
+    ap.add_argument("--ensemble", action="store_true", help="score each group as one model: the mean of its dumps' probabilities")
     a = ap.parse_args()
     groups, cur = [], []
     for d in a.dumps:
@@ -99,8 +110,7 @@ def main():
     for g in filter(None, groups):
         for cal in a.calibrations.split(","):
             res = {}
-            for f in g:
-                z = np.load(f)
+            for z in [mean_dump(g)] if a.ensemble else map(np.load, g):
                 th = T.calibrate(D, z["dv"], z["sdev"], **CALIBRATIONS[cal])["balanced"]
                 res.setdefault("dev", []).append(metrics(D, z["dv"], z["sdev"], th))
                 if a.test:

@@ -22,7 +22,8 @@ batch has (needed for parity: the runtime pads to the longest chunk of each batc
 
 Loss: masked multi-label BCE plus an identity-swap consistency term (--consistency): generated training rows
 of one template family about women vs about another group / a man should get the same probabilities
-(identity_pairs, run_epoch).
+(identity_pairs, run_epoch). Optional (off by default), distillation: teacher runs save their probabilities on
+the train rows (--save-train-scores) and a student also fits the teachers' mean (--distill, distill_loss).
 """
 import argparse
 import json
@@ -379,12 +380,14 @@ class MultiOpt:
             o.step()
 
 
-def score_rows(model, data, idx, batch=512):
-    """Scores rows by the max over all their chunks (as the runtime does)."""
+def score_rows(model, data, idx, batch=512, first_chunk_only=False):
+    """Scores rows by the max over all their chunks (as the runtime does), or by their first chunk only (what
+    training sees, for distillation targets)."""
     model.eval()
     chunks, owner = [], []
     for i in idx:
-        for c in range(data.row_start[i], data.row_start[i + 1]):
+        end = data.row_start[i] + 1 if first_chunk_only else data.row_start[i + 1]
+        for c in range(data.row_start[i], end):
             chunks.append(data.chunk(c))
             owner.append(i)
     owner = np.array(owner)
@@ -465,7 +468,10 @@ def sample_pairs(pools, keys, n, rng):
 CONS_HOSTILE_LABELS = torch.tensor([0.0, 1.0, 1.0, 0.0, 0.0, 1.0])
 
 
-def run_epoch(model, opt, data, train_idx, batch, rng, slot_dropout=0.0, pairs=None, cons=0.0, cons_pairs=64):
+def run_epoch(model, opt, data, train_idx, batch, rng, slot_dropout=0.0, pairs=None, cons=0.0, cons_pairs=64, soft=None, distill_w=0.0, distill_all=False):
+    """One epoch. soft (off by default): [rows, NL] teacher probabilities (load_soft_targets); the loss is then
+    (1 - distill_w) x the masked hard-label BCE + distill_w x the BCE against the soft targets, on the annotated
+    labels only or, with distill_all, on every label (unannotated labels then get the teachers' signal)."""
     model.train()
     total, n = 0.0, 0
     keys = sorted(pairs) if pairs else []
@@ -486,6 +492,8 @@ def run_epoch(model, opt, data, train_idx, batch, rng, slot_dropout=0.0, pairs=N
         logits = model.logits(ids, mask)
         posw = torch.tensor([POS_WEIGHT.get(l, 1.0) for l in LABELS]) if POS_WEIGHT else None
         loss = (F.binary_cross_entropy_with_logits(logits, y, reduction="none", pos_weight=posw) * m).sum() / m.sum().clamp(min=1.0)
+        if soft is not None:
+            loss = (1.0 - distill_w) * loss + distill_w * distill_loss(logits, data, b, soft, distill_all)
         if cons > 0 and keys:
             pr = sample_pairs(pairs, keys, cons_pairs, rng)
             pw, pm = data.pack(data.first_chunks([p[0] for p in pr] + [p[1] for p in pr]))
@@ -503,6 +511,40 @@ def run_epoch(model, opt, data, train_idx, batch, rng, slot_dropout=0.0, pairs=N
         if n // len(b) % 200 == 0:
             print(f"  {n} rows, loss {total / n:.4f}", flush=True)
     return total / max(n, 1)
+
+
+# ---------------------------------------------------------------- distillation
+# An ensemble of teachers (never shipped; e.g. the shipped configuration with other seeds) is distilled into a
+# student of the shipped architecture: averaging seeds smooths the seed-to-seed noise of a single run, and the
+# teachers give a signal on labels a source does not annotate. Teachers score TRAIN rows only (dev stays for
+# early stopping and calibration, test for reporting).
+def save_train_scores(model, data, tr, path):
+    """Teacher side: the trained (int8, exported) model's probabilities on the train rows' first chunks (what
+    the student is trained on), with the row ids so that a student cannot silently use another build's rows."""
+    s = score_rows(model, data, tr, first_chunk_only=True)
+    np.savez(path, ids=np.array([data.rows[i]["id"] for i in tr]), scores=s)
+
+
+def load_soft_targets(data, tr, files):
+    """Student side: the mean of the teachers' train-row probabilities, as a [rows, NL] array (0 outside train,
+    never read)."""
+    ids = np.array([data.rows[i]["id"] for i in tr])
+    soft = np.zeros((len(data.rows), NL), np.float32)
+    for f in files:
+        z = np.load(f)
+        if len(z["ids"]) != len(ids) or not (z["ids"] == ids).all():
+            raise SystemExit(f"{f}: teacher scores are not for this build's train rows")
+        soft[tr] += z["scores"].astype(np.float32) / len(files)
+    return soft
+
+
+def distill_loss(logits, data, b, soft, all_labels):
+    """Row-weighted BCE of the student's logits against the teachers' mean probabilities, on the annotated
+    labels of batch b or on all labels."""
+    t = torch.from_numpy(soft[b])
+    sel = torch.ones_like(t) if all_labels else torch.from_numpy(data.m[b])
+    w = sel * torch.from_numpy(data.w[b]).unsqueeze(1)
+    return (F.binary_cross_entropy_with_logits(logits, t, reduction="none") * w).sum() / w.sum().clamp(min=1.0)
 
 
 # ---------------------------------------------------------------- export
@@ -695,6 +737,10 @@ def main():
     ap.add_argument("--emb-pool", action="store_true", help="also feed the masked mean of the token embeddings to the MLP (bag-of-embeddings path)")
     ap.add_argument("--gru", type=int, default=0, help="forward GRU of this hidden size over the conv features, masked max+mean pooled (0 = off)")
     ap.add_argument("--dump", default=None, help="also save dev/test scores (npz) for offline analysis")
+    ap.add_argument("--save-train-scores", default=None, help="teacher for distillation: save the final model's probabilities on the train rows (npz)")
+    ap.add_argument("--distill", default="", help="student: comma-separated --save-train-scores files of the teachers (off by default)")
+    ap.add_argument("--distill-weight", type=float, default=0.5, help="weight of the soft-target BCE (the hard-label BCE gets 1 - this)")
+    ap.add_argument("--distill-all-labels", action="store_true", help="soft targets on every label, also where the source has no annotation")
     args = ap.parse_args()
     if args.smoke:
         args.epochs, args.patience = 1, 1
@@ -724,6 +770,10 @@ def main():
     te = np.where(data.split == "test")[0]
     print(f"rows train {len(tr)} dev {len(dv)} test {len(te)}; read in {time.time() - t0:.1f}s", flush=True)
 
+    soft = load_soft_targets(data, tr, args.distill.split(",")) if args.distill else None
+    if soft is not None:
+        print(f"distillation: {len(args.distill.split(','))} teachers, weight {args.distill_weight}, {'all' if args.distill_all_labels else 'annotated'} labels", flush=True)
+    dist = {"soft": soft, "distill_w": args.distill_weight, "distill_all": args.distill_all_labels}
     pairs = identity_pairs(data, tr) if args.consistency > 0 else None
     if pairs:
         print(f"consistency pairs: {len(pairs)} family pools, weight {args.consistency}", flush=True)
@@ -737,7 +787,7 @@ def main():
     history = []
     for ep in range(args.epochs):
         t1 = time.time()
-        loss = run_epoch(model, opt, data, tr, args.batch, rng, args.slot_dropout, pairs, args.consistency, args.consistency_pairs)
+        loss = run_epoch(model, opt, data, tr, args.batch, rng, args.slot_dropout, pairs, args.consistency, args.consistency_pairs, **dist)
         obj = dev_objective(data, dv, score_rows(model, data, dv))
         history.append({"epoch": ep + 1, "loss": round(loss, 4), "dev_objective": round(obj, 4)})
         print(f"epoch {ep + 1} loss {loss:.4f} dev {obj:.4f} ({time.time() - t1:.0f}s)", flush=True)
@@ -761,7 +811,7 @@ def main():
         before = {k: v.detach().clone() for k, v in model.state_dict().items() if not k.startswith(tables)}
         rest = [p for n, p in model.named_parameters() if not n.startswith(tables)]
         opt2 = torch.optim.Adam(rest, lr=args.lr * 0.1)
-        run_epoch(model, opt2, data, tr, args.batch, rng, args.slot_dropout, pairs, args.consistency, args.consistency_pairs)
+        run_epoch(model, opt2, data, tr, args.batch, rng, args.slot_dropout, pairs, args.consistency, args.consistency_pairs, **dist)
         ft_obj = dev_objective(data, dv, score_rows(model, data, dv))
         print(f"quantised: dev objective {q_obj:.4f}, after dense fine-tune {ft_obj:.4f}", flush=True)
         if ft_obj < q_obj:
@@ -770,6 +820,8 @@ def main():
             q_obj = ft_obj
     model.eval()
     print(f"quantised; dev objective {q_obj:.4f}", flush=True)
+    if args.save_train_scores:
+        save_train_scores(model, data, tr, args.save_train_scores)
 
     # Thresholds on dev: relaxed = F0.5-optimal (precision), balanced = F1-optimal, strict = F2-optimal (recall).
     sdev = score_rows(model, data, dv)

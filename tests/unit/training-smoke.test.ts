@@ -108,4 +108,13 @@ describe('training pipeline (smoke)', () => {
     // also checks that the GRU features do not depend on padding.
     expect(await optionExportDelta('models-gru', ['--gru', '16'])).toBeLessThanOrEqual(1e-5);
   }, 120_000);
+
+  it('runs the opt-in distillation: a teacher saves its train-row scores, a student trains on them', async () => {
+    // Same dataset again; the student (all labels) must still export a model the runtime reproduces.
+    const scores = join(work, 'teacher-scores.npz');
+    const teacherArgs = ['--smoke', '--work', work, '--models', join(work, 'models-teacher'), '--save-train-scores', scores];
+    const teacher = await runProcess('/usr/bin/python3', ['training/train.py', ...teacherArgs], 110_000);
+    expect(teacher.status, `teacher run failed:\n${teacher.out}`).toBe(0);
+    expect(await optionExportDelta('models-student', ['--distill', scores, '--distill-all-labels'])).toBeLessThanOrEqual(1e-5);
+  }, 240_000);
 });
