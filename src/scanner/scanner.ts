@@ -547,13 +547,13 @@ export function createScanner(opts: ScannerOptions) {
       if (!structural && m.removedNodes.length > 0) dirty.add(m.target);
     }
     if (newHosts.length > 0) openShadowRoots(newHosts);
-    if (dirty.size > 0 && !scheduled) {
+    if (dirty.size > 0) {
       // The first comments of a change are read at once, in the task that inserted them, and leave for
-      // the classifier: a task queued behind the page's busy frames started 70+ ms later under load
-      // (bench:page). The rest is read in slices.
+      // the classifier: a task queued behind the page's busy frames started 60–70 ms later under load
+      // (bench:page), even when a reading loop was already scheduled. The rest is read in slices.
       if (readSome(EAGER_READ_MS, activeRules())) schedule();
       pump();
-    } else if (dirty.size > 0) schedule();
+    }
     account(start, 'observer');
   });
 
