@@ -94,10 +94,19 @@ def tables(report, stats, model_json):
 
 
 def main():
+    if len(sys.argv) > 1:
+        sys.exit("usage: python3 training/model_card.py (no options; run by `npm run train` after train.py)")
     work = os.path.join(REPO, "training", "work")
     report = json.load(open(os.path.join(work, "report.json")))
     stats = json.load(open(os.path.join(work, "dataset-stats.json")))
     model_json = json.load(open(os.path.join(REPO, "models", "model.json")))
+    # train.py writes the same summary into models/model.json and training/work/report.json: a report
+    # left over from another run (an experiment, an older model) must never overwrite the card's numbers.
+    if report.get("summary") != model_json.get("metrics"):
+        sys.exit(
+            "training/work/report.json is not from the run that made models/ (its summary differs from "
+            "models/model.json metrics): models/README.md left unchanged. Run `npm run train` to retrain."
+        )
     tpl = open(os.path.join(REPO, "training", "model-card.template.md"), encoding="utf8").read()
     if "{{METRICS}}" not in tpl:
         sys.exit("template has no {{METRICS}} marker")
