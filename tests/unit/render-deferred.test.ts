@@ -1,0 +1,136 @@
+// @vitest-environment jsdom
+/**
+ * Labels of flagged items far from the screen are built later (src/shield/render.ts): the text must be
+ * hidden the moment the verdict is rendered, the label must appear when she nears the item or when the
+ * page is idle, and whatever happened meanwhile (cleared, revealed, a threat's evidence button) must hold.
+ * jsdom has no IntersectionObserver or idle callbacks: fakes stand in, installed before the module loads.
+ */
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ShieldTarget } from '../../src/shield/render';
+
+/** Stands in for the browser's observer: the test says which items came near the screen. */
+class FakeIntersectionObserver {
+  static last: FakeIntersectionObserver | null = null;
+  readonly observed = new Set<Element>();
+  constructor(private readonly callback: IntersectionObserverCallback) {
+    FakeIntersectionObserver.last = this;
+  }
+  observe(el: Element): void {
+    this.observed.add(el);
+  }
+  unobserve(el: Element): void {
+    this.observed.delete(el);
+  }
+  disconnect(): void {
+    this.observed.clear();
+  }
+  /** She scrolls near these elements. */
+  near(els: Element[]): void {
+    const entries = els.filter((e) => this.observed.has(e)).map((target) => ({ target, isIntersecting: true }) as unknown as IntersectionObserverEntry);
+    this.callback(entries, this as unknown as IntersectionObserver);
+  }
+}
+const idleCallbacks: IdleRequestCallback[] = [];
+vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+vi.stubGlobal('requestIdleCallback', (cb: IdleRequestCallback) => idleCallbacks.push(cb));
+vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => setTimeout(() => cb(performance.now()), 0));
+
+const { options, renderDecision, setRevealed, withShield } = await import('../../src/shield/render');
+
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const EN = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages;
+
+beforeAll(() => {
+  options.deferShields = true;
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
+    const m = EN[key];
+    if (!m) return '';
+    const args = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    return m.message
+      .replace(/\$([a-z0-9_]+)\$/gi, (_, name: string) => m.placeholders?.[name.toLowerCase()]?.content ?? '')
+      .replace(/\$(\d)/g, (_, d: string) => args[Number(d) - 1] ?? '');
+  }) as never);
+});
+
+afterEach(() => {
+  runIdle(); // leave nothing deferred for the next test
+  document.body.replaceChildren();
+});
+
+function makeItem(text: string): ShieldTarget {
+  const el = document.createElement('article');
+  const body = document.createElement('p');
+  body.textContent = text;
+  el.append(body);
+  document.body.append(el);
+  return { el, textEls: [body] };
+}
+
+const shieldOf = (item: ShieldTarget) => item.el.querySelector('bouclier-shield');
+const frame = () => new Promise((r) => setTimeout(r, 5));
+function runIdle(): void {
+  while (idleCallbacks.length > 0) idleCallbacks.shift()!({ didTimeout: false, timeRemaining: () => 50 });
+}
+
+describe('labels of far-off flagged items (deferred)', () => {
+  it('hides the text at once and builds the label when she comes near the item', async () => {
+    const item = makeItem('you stupid woman');
+    renderDecision(item, { labels: ['misogyny', 'insult'], action: 'blur' });
+    expect(item.el.getAttribute('data-bouclier')).toBe('flagged');
+    expect(item.el.getAttribute('data-bouclier-labels')).toBe('misogyny insult');
+    expect(item.textEls[0]!.getAttribute('data-bouclier-hide')).toBe('blur');
+    expect(item.textEls[0]!.getAttribute('aria-hidden')).toBe('true');
+    expect(shieldOf(item)).toBeNull();
+
+    FakeIntersectionObserver.last!.near([item.el]);
+    await frame();
+    const shield = shieldOf(item);
+    expect(shield?.nextElementSibling).toBe(item.textEls[0]);
+    expect(shield?.hasAttribute('data-overlay')).toBe(true);
+    expect(shield?.shadowRoot?.querySelector('.label')?.textContent).toBe('Hidden: misogyny, insult');
+  });
+
+  it('builds every remaining label when the page is idle', () => {
+    const items = Array.from({ length: 20 }, (_, i) => makeItem(`insult number ${i}`));
+    for (const item of items) renderDecision(item, { labels: ['insult'], action: 'collapse' });
+    expect(items.filter((it) => shieldOf(it))).toHaveLength(0);
+    runIdle();
+    expect(items.filter((it) => shieldOf(it))).toHaveLength(20);
+    // Collapsed: the label takes its own line (no overlay) and says what was hidden.
+    expect(shieldOf(items[0]!)?.hasAttribute('data-overlay')).toBe(false);
+  });
+
+  it('adds the threat-evidence button once the label exists', () => {
+    const item = makeItem('I know where you live, you will pay');
+    renderDecision(item, { labels: ['threat'], action: 'blur' });
+    const added: Element[] = [];
+    withShield(item, (shield) => added.push(shield));
+    expect(added).toHaveLength(0);
+    runIdle();
+    expect(added).toEqual([shieldOf(item)]);
+    // With the label there, it runs at once.
+    withShield(item, (shield) => added.push(shield));
+    expect(added).toHaveLength(2);
+  });
+
+  it('never labels an item cleared (or revealed) before its label was built, and shows the right button', () => {
+    const cleared = makeItem('a misread comment');
+    renderDecision(cleared, { labels: ['insult'], action: 'blur' });
+    renderDecision(cleared, { labels: [], action: null }); // she trusted the author meanwhile
+    const revealed = makeItem('something she chose to read');
+    renderDecision(revealed, { labels: ['insult'], action: 'blur' });
+    setRevealed(revealed, true);
+    expect(revealed.textEls[0]!.hasAttribute('data-bouclier-hide')).toBe(false);
+
+    runIdle();
+    expect(cleared.el.getAttribute('data-bouclier')).toBe('clean');
+    expect(shieldOf(cleared)).toBeNull();
+    expect(cleared.textEls[0]!.hasAttribute('data-bouclier-hide')).toBe(false);
+    const button = shieldOf(revealed)?.shadowRoot?.querySelector('button');
+    expect(button?.getAttribute('aria-expanded')).toBe('true');
+    expect(revealed.textEls[0]!.hasAttribute('data-bouclier-hide')).toBe(false);
+  });
+});
