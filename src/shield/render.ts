@@ -240,8 +240,8 @@ function buildWanted(): void {
 
 /**
  * An idle slice may take most of the idle period (≤ 50 ms by definition): each slice that inserts labels
- * costs the page one layout of its whole thread in the next frame, so a few long idle slices cost far
- * less than many short ones (bench:page: 6 ms slices nearly doubled the page's layout time).
+ * costs the page one layout of its whole thread in the next frame, so a few long slices should cost less
+ * than many short ones. (bench:page could not tell 6 ms from 35 ms slices apart within its noise.)
  */
 const IDLE_SLICE_MS = 35;
 let idleScheduled = false;
