@@ -23,7 +23,8 @@ export const SLICE_MS = 4;
 const EAGER_READ_MS = 2;
 /**
  * Until the first request leaves: the page's first comments are the ones on her screen, and reading
- * them runs cold code (2 ms read 1–10 of the 13 in view in bench:page, the rest waited a round trip).
+ * them runs cold code (2 ms read 1–15 of the first 100 in bench:page, not always the 13 in view; the rest
+ * waited a round trip).
  */
 const FIRST_EAGER_READ_MS = 6;
 /** Rendering budget per animation frame (verdicts → shields). */
