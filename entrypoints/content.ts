@@ -40,37 +40,8 @@ export default defineContentScript({
     const hostPort = createClassifyPortClient(() => browser.runtime.connect({ name: CLASSIFY_PORT }));
     hostPort.connect();
 
-    // Reading and classifying start at once: the page's first comments must not wait for her settings
-    // to load. Nothing is rendered before her settings, lists and protections are in (render() below).
-    // Platforms on arbitrary domains (Mastodon instances she enabled) are recognised by their markup.
-    const hostAdapters = adaptersForHost(host);
-    const adapters = hostAdapters.length > 0 ? hostAdapters : ADAPTERS.filter((a) => a.detect);
-    let setUp = false;
-    // Labels of flagged items far from the screen are built when she nears them (or when idle).
-    renderOptions.deferShields = true;
-    const scanner = createScanner({
-      adapters,
-      classify,
-      onPending: (item) => apply(item, null),
-      onScored: apply,
-      onHostError: () => {
-        if (setUp) onModelDown();
-      },
-      onHostRecovered: () => {
-        if (setUp) onModelBack();
-      },
-      holdRendering: true,
-      withholding: () => withholding,
-    });
-    scanner.start();
-
-    // Everything she set (settings, lists, protections, corrections) is read at once: under a busy page
-    // each storage answer waits for the main thread, so reading them one after the other held the
-    // first verdicts back for several round trips.
-    void startCorrectionsSync().catch(() => undefined);
-    void startProtectSync().catch(() => undefined);
-    await Promise.all([startSettingsSync(), startListsSync()]);
-
+    // Our stylesheet goes in first: a burst of comments in the page's first frames is withheld before her
+    // settings have loaded (see syncBurst).
     const style = document.createElement('style');
     style.id = 'bouclier-style';
     style.textContent = SHIELD_CSS;
@@ -92,16 +63,59 @@ export default defineContentScript({
       }
     });
 
+    // Reading and classifying start at once: the page's first comments must not wait for her settings
+    // to load. Nothing is rendered before her settings, lists and protections are in (render() below).
+    // Platforms on arbitrary domains (Mastodon instances she enabled) are recognised by their markup.
+    const hostAdapters = adaptersForHost(host);
+    const adapters = hostAdapters.length > 0 ? hostAdapters : ADAPTERS.filter((a) => a.detect);
+    let setUp = false;
+    // Labels of flagged items far from the screen are built when she nears them (or when idle).
+    renderOptions.deferShields = true;
+    // A burst of comments (see BURST_WAITING) is withheld until its verdicts: from the first one, then
+    // as her settings say once they are loaded (not on a site she turned off, nor with the model down).
+    let syncBurst = (): void => {
+      document.documentElement.toggleAttribute('data-bouclier-burst', scanner.bursting());
+    };
+    const scanner = createScanner({
+      adapters,
+      classify,
+      onPending: (item) => apply(item, null),
+      onScored: apply,
+      onHostError: () => {
+        if (setUp) onModelDown();
+      },
+      onHostRecovered: () => {
+        if (setUp) onModelBack();
+      },
+      holdRendering: true,
+      withholding: () => withholding,
+      onBurst: () => syncBurst(),
+    });
+    scanner.start();
+
+    // Everything she set (settings, lists, protections, corrections) is read at once: under a busy page
+    // each storage answer waits for the main thread, so reading them one after the other held the
+    // first verdicts back for several round trips.
+    void startCorrectionsSync().catch(() => undefined);
+    void startProtectSync().catch(() => undefined);
+    await Promise.all([startSettingsSync(), startListsSync()]);
+
     /** True while the classifier host fails: only her own rules apply, and she is told so. */
     let modelDown = false;
     let downNoticeTimer: ReturnType<typeof setTimeout> | null = null;
 
     /** Are pending items withheld (blurred until their verdict)? */
     let withholding = false;
+    // With the model down, a burst is shown like any comment (unless she asked to withhold then).
+    syncBurst = () => {
+      const on = scanner.bursting() && !modelDown && isActiveOn(settingsStore.getState().value, host);
+      document.documentElement.toggleAttribute('data-bouclier-burst', on);
+    };
     const syncWithholdMode = () => {
       const s = settingsStore.getState().value;
       const withhold = (s.withholdUntilVerdict || (modelDown && s.withholdWhenModelDown)) && isActiveOn(s, host);
       document.documentElement.toggleAttribute('data-bouclier-withhold', withhold);
+      syncBurst();
       if (withhold === withholding) return;
       withholding = withhold;
       // Items already waiting get (or lose) their withholding mark now.

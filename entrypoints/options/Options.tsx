@@ -34,10 +34,12 @@ export function Options() {
           <input
             type="checkbox"
             checked={settings.withholdUntilVerdict}
+            aria-describedby="withhold-help"
             onChange={(e) => void update({ withholdUntilVerdict: e.target.checked })}
           />
           {t('options_withhold')}
         </label>
+        <p className="muted" id="withhold-help">{t('options_withhold_help')}</p>
         <label className="check">
           <input
             type="checkbox"

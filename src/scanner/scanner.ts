@@ -40,6 +40,14 @@ const BURST_RENDER_MS = 16;
 /** In strict mode, marking new items pending may take longer per frame (all withheld before paint). */
 const PENDING_MS = 24;
 export const MAX_BATCH = 128;
+/**
+ * A burst: at least this many texts wait for their verdict at once (a thread of hundreds of comments
+ * rendered in a few frames). Verdicts then lag by more than a frame or two (bench:page: p95 0.2–0.3 s
+ * for the comments on screen), so until the backlog is rendered new items are withheld even in the
+ * default mode (onBurst): nothing of a burst is readable before its verdict. A few comments scrolled
+ * in get theirs in a round trip and are never blurred.
+ */
+export const BURST_WAITING = 64;
 /** A second (full) batch may travel while the host scores the first. */
 const MAX_IN_FLIGHT = 2;
 const RETRY_MS = 1500;
@@ -106,6 +114,8 @@ export interface ScannerOptions {
    * render budget.
    */
   withholding?(): boolean;
+  /** A burst began (true) or its last verdict was rendered (false): see BURST_WAITING. */
+  onBurst?(burst: boolean): void;
 }
 
 interface Rule {
@@ -211,6 +221,16 @@ export function createScanner(opts: ScannerOptions) {
   let scheduled = false;
   let usingFallback = false;
   let lastHostError: string | null = null;
+  let burst = false;
+  function setBurst(on: boolean): void {
+    if (on === burst) return;
+    burst = on;
+    opts.onBurst?.(on);
+  }
+  /** The burst is over when every item read has its verdict rendered and nothing is left to read. */
+  function burstOverCheck(): void {
+    if (burst && waiting.size === 0 && readyFirst.length === 0 && readyAt >= ready.length && dirty.size === 0 && foundAt >= found.length) setBurst(false);
+  }
   const observed = new WeakSet<Node>();
   /** Main-thread time this scanner spends (its own slices, observer callbacks, verdict application). */
   const perf = { busyMs: 0, maxTaskMs: 0, tasks: 0, batches: 0, classified: 0, maxBatch: 0, roundTripMs: 0, maxRoundTripMs: 0, hostMs: 0, startedAt: 0, firstSentAt: 0, firstAnswerAt: 0, maxTaskIn: '' };
@@ -323,6 +343,7 @@ export function createScanner(opts: ScannerOptions) {
       readyAt = 0;
     }
     account(start, 'render');
+    burstOverCheck();
     scheduleRender();
   }
 
@@ -373,6 +394,7 @@ export function createScanner(opts: ScannerOptions) {
       await yieldToPage();
     }
     scheduled = false;
+    burstOverCheck();
   }
 
   /** A batch came back: cache every score at once (items found meanwhile are answered from it), render in slices. */
@@ -464,6 +486,7 @@ export function createScanner(opts: ScannerOptions) {
       waiting.set(item.key, set);
       queue.push(item.key);
       queued.add(item.key);
+      if (waiting.size >= BURST_WAITING) setBurst(true);
     }
     set.add(item);
     onScreen?.observe(el);
@@ -553,6 +576,8 @@ export function createScanner(opts: ScannerOptions) {
       if (!structural && m.removedNodes.length > 0) dirty.add(m.target);
     }
     if (newHosts.length > 0) openShadowRoots(newHosts);
+    // Many nodes at once (a thread rendering): withhold from the first item read, before any is painted.
+    if (dirty.size + waiting.size >= BURST_WAITING) setBurst(true);
     if (dirty.size > 0) {
       // The first comments of a change are read at once, in the task that inserted them, and leave for
       // the classifier: a task queued behind the page's busy frames started 60–70 ms later under load
@@ -635,6 +660,8 @@ export function createScanner(opts: ScannerOptions) {
     /** The platform whose markup this page shows (for adapters detected by markup), or null. */
     platform: (): string | null => activeRules().find((r) => r.platform !== 'fallback')?.platform ?? null,
     hostError: (): string | null => lastHostError,
+    /** True while a burst of items waits for verdicts (see BURST_WAITING). */
+    bursting: (): boolean => burst,
     /** Main-thread cost so far (bench:page reads it). */
     perf: () => ({ ...perf, cached: cache.size, live: live.size }),
   };

@@ -1,7 +1,10 @@
 /**
  * Page CSS for shielded items. The renderer marks exactly the elements to hide (the item's own text
  * and media, never a nested reply's) with data-bouclier-hide; users can add rules on the documented
- * data-bouclier / data-bouclier-labels attributes. !important because the page's CSS must not be able to undo a shield.
+ * data-bouclier / data-bouclier-labels attributes. During a burst (html[data-bouclier-burst], see the
+ * scanner's BURST_WAITING) pending items' text and media are withheld through the marks the scanner
+ * sets when it reads them, at no extra write per item (a nested reply may stay blurred until its parent's
+ * verdict). !important because the page's CSS must not be able to undo a shield.
  */
 export const SHIELD_CSS = `
 [data-bouclier-hide="blur"], [data-bouclier-hide="blur"] *,
@@ -17,8 +20,16 @@ html[data-bouclier-withhold] [data-bouclier-hide="pending"] * {
 :is(img, video, picture, svg, canvas)[data-bouclier-hide="blur"],
 [data-bouclier-hide="blur"] :is(img, video, svg, canvas),
 html[data-bouclier-withhold] :is(img, video, picture, svg, canvas)[data-bouclier-hide="pending"],
-html[data-bouclier-withhold] [data-bouclier-hide="pending"] :is(img, video, svg, canvas) {
+html[data-bouclier-withhold] [data-bouclier-hide="pending"] :is(img, video, svg, canvas),
+html[data-bouclier-burst] [data-bouclier="pending"] :is(img, video) {
   filter: blur(16px) !important;
+}
+/* A burst's pending text is only made transparent (a paint-only change; the blurred shadow above made the
+   browser recompute the overflow of every comment of the burst twice): a blank moment while it loads. */
+html[data-bouclier-burst] [data-bouclier="pending"][data-bouclier-text],
+html[data-bouclier-burst] [data-bouclier="pending"] [data-bouclier-text],
+html[data-bouclier-burst] [data-bouclier="pending"] [data-bouclier-text] * {
+  -webkit-text-fill-color: transparent !important;
 }
 [data-bouclier-hide="collapse"] { display: none !important; }
 [data-bouclier="flagged"][data-bouclier-action="remove"] { display: none !important; }

@@ -157,6 +157,59 @@ describe('Bouclier on a Reddit thread served at its real URL', () => {
     await long.close();
   });
 
+  it('withholds a thread rendered all at once until each comment has its verdict, in the default mode', async () => {
+    // The page renders 150 comments in one task (a SPA opening a long thread). Their verdicts take
+    // more than a frame, so until each one's lands, the comments on screen must be unreadable in every
+    // frame; afterwards ordinary ones are readable again and abusive ones shielded.
+    const url = 'https://www.reddit.com/r/france/comments/1burst/un_fil_charge_d_un_coup/';
+    const page2 = await h.openFixture(
+      url,
+      `<!doctype html><html lang="fr"><body><shreddit-comment-tree id="tree"></shreddit-comment-tree><script>
+        const texts = ['Merci pour ce fil très clair.', 'Shut up you stupid bitch, nobody cares about your opinion.', 'Je ne suis pas d’accord avec la conclusion.', 'Ferme ta gueule sale pute.'];
+        window.__frames = []; window.__go = () => {
+          const tree = document.getElementById('tree');
+          for (let i = 0; i < 150; i++) {
+            const c = document.createElement('shreddit-comment');
+            c.setAttribute('thingid', 't1_b' + i); c.setAttribute('author', 'user' + i);
+            c.innerHTML = '<div slot="commentMeta">u/user' + i + '</div><div slot="comment"><p>' + texts[i % 4] + ' (' + i + ')</p></div>';
+            tree.append(c);
+          }
+          // In each of the next 90 frames: the first 8 comments (on screen) that have no verdict yet.
+          let n = 0;
+          const frame = () => {
+            const seen = [];
+            for (const c of [...tree.children].slice(0, 8)) {
+              const state = c.getAttribute('data-bouclier');
+              if (state === 'clean' || state === 'flagged') continue;
+              seen.push({ id: c.getAttribute('thingid'), state, fill: getComputedStyle(c.querySelector('p')).getPropertyValue('-webkit-text-fill-color') });
+            }
+            window.__frames.push(seen);
+            if (++n < 90) requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        };
+      </script></body></html>`,
+    );
+    await page2.evaluate(() => (window as unknown as { __go: () => void }).__go());
+    await waitForVerdicts(page2, 'shreddit-comment');
+    await page2.waitForFunction(() => (window as unknown as { __frames: unknown[] }).__frames.length >= 90);
+    const frames = await page2.evaluate(() => (window as unknown as { __frames: { id: string; state: string | null; fill: string }[][] }).__frames);
+    const readable = frames.flat().filter((c) => c.fill !== 'rgba(0, 0, 0, 0)');
+    expect(readable, 'comments readable on screen before their verdict').toEqual([]);
+    const states = await page2.locator('shreddit-comment').evaluateAll((els) =>
+      els.map((el) => {
+        const p = el.querySelector('p')!;
+        const hidden = getComputedStyle(p).getPropertyValue('-webkit-text-fill-color') === 'rgba(0, 0, 0, 0)' || p.getClientRects().length === 0;
+        return { state: el.getAttribute('data-bouclier'), hidden, abusive: /bitch|pute/.test(el.textContent ?? '') };
+      }),
+    );
+    // The plainly ordinary and plainly abusive texts of this thread: readable, resp. hidden, once judged.
+    expect(states.filter((s) => !s.abusive && s.state === 'clean').every((s) => !s.hidden)).toBe(true);
+    expect(states.filter((s) => s.abusive).every((s) => s.state === 'flagged' && s.hidden)).toBe(true);
+    expect(states.filter((s) => !s.abusive && s.state === 'clean').length).toBeGreaterThan(0);
+    await page2.close();
+  });
+
   it('made no network request', () => {
     h.assertNoExternalRequests();
   });

@@ -6,7 +6,7 @@
  * same text is answered from the cache without asking the model again.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createScanner, MAX_BATCH, type ClassifyResult, type TrackedItem } from '../../src/scanner/scanner';
+import { BURST_WAITING, createScanner, MAX_BATCH, type ClassifyResult, type TrackedItem } from '../../src/scanner/scanner';
 import type { PlatformAdapter } from '../../src/platforms/types';
 import { LABELS, type Scores } from '../../src/classifier/labels';
 
@@ -99,6 +99,42 @@ describe('scanner', () => {
     } finally {
       clock.mockRestore();
     }
+  });
+
+  it('signals a burst from the first read of a thread rendered at once, until its last verdict is rendered; a few comments are no burst', async () => {
+    const host = fakeHost(30);
+    const bursts: boolean[] = [];
+    const states: (string | null)[] = [];
+    const scored: TrackedItem[] = [];
+    const scanner = createScanner({
+      adapters: [adapter],
+      classify: (t) => host.classify(t),
+      onPending: () => undefined,
+      onScored: (item) => scored.push(item),
+      onBurst: (on) => {
+        bursts.push(on);
+        // When the burst ends, no comment may be left without its verdict rendered.
+        if (!on) states.push(...[...document.querySelectorAll('article.c')].map((el) => (scored.some((s) => s.el === el) ? 'scored' : el.getAttribute('data-bouclier'))));
+      },
+      fallbackAfterMs: 60_000,
+    });
+    scanner.start();
+    const few = Array.from({ length: 5 }, (_, i) => comment(i));
+    document.body.append(...few);
+    await until(() => scored.length === 5);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(bursts).toEqual([]);
+
+    const many = Array.from({ length: BURST_WAITING + 36 }, (_, i) => comment(100 + i));
+    document.body.append(...many);
+    // On at once: the comments the page just rendered are marked pending with the burst already on.
+    await Promise.resolve();
+    expect(bursts).toEqual([true]);
+    expect(scanner.bursting()).toBe(true);
+    await until(() => bursts.length === 2);
+    expect(bursts).toEqual([true, false]);
+    expect(scored.length).toBe(5 + many.length);
+    expect(states.every((s) => s === 'scored')).toBe(true);
   });
 
   it('scores a few new comments, each text sent once', async () => {
