@@ -28,8 +28,12 @@ const SAMPLES_FR = [
   'Bon courage à toute la rédaction.',
 ];
 
-/** The page inserts its comments itself (like a SPA renders), stamping each insertion. */
-export function benchPage(): string {
+/**
+ * The page inserts its comments itself (like a SPA renders), stamping each insertion. `sampleFrames`: also record, in every frame, which on-screen comments were painted readable before their
+ * verdict (page script of its own: bench-page.ts turns it on only in the run with the extension, so the
+ * page's scripting without the extension, the reference of the extension's share, stays the page's alone).
+ */
+export function benchPage(sampleFrames = false): string {
   const all = [...SAMPLES_EN, ...SAMPLES_FR];
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>bench</title>
 <style>shreddit-comment{display:block;padding:4px 8px;border-left:2px solid #eee;margin:4px 0;font:14px sans-serif}</style></head>
@@ -41,6 +45,25 @@ new MutationObserver((ms) => { const now = performance.now(); for (const m of ms
   const v = m.target.getAttribute('data-bouclier');
   if ((v === 'clean' || v === 'flagged') && !window.__verdict.has(m.target.id)) window.__verdict.set(m.target.id, now);
 }}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-bouclier'] });
+// What each frame painted: a ResizeObserver callback runs after the frame's animation callbacks, style
+// and layout, just before paint (a sentinel changes width every frame to trigger it). There, every
+// comment on screen without a verdict yet whose text is not withheld counts as painted readable.
+window.__readable = new Map();
+if (${sampleFrames}) {
+const sentinel = document.createElement('div');
+sentinel.style.cssText = 'position:fixed;left:0;top:0;height:1px;width:1px;visibility:hidden';
+document.body.append(sentinel);
+new ResizeObserver(() => {
+  for (const el of document.querySelectorAll('shreddit-comment')) {
+    if (el.getBoundingClientRect().top >= innerHeight) break;
+    if (window.__verdict.has(el.id)) continue;
+    const text = el.querySelector('p');
+    if (text && getComputedStyle(text).getPropertyValue('-webkit-text-fill-color') !== 'rgba(0, 0, 0, 0)') window.__readable.set(el.id, (window.__readable.get(el.id) || 0) + 1);
+  }
+}).observe(sentinel);
+const flip = () => { sentinel.style.width = sentinel.style.width === '1px' ? '2px' : '1px'; if (!window.__done) requestAnimationFrame(flip); };
+requestAnimationFrame(flip);
+}
 let n = 0;
 function make(i) {
   const el = document.createElement('shreddit-comment');

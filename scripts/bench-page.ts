@@ -33,6 +33,8 @@ interface RunResult {
   latencies: number[];
   /** the same, only for comments on screen (inside the viewport; the bench does not scroll) */
   onScreen: number[];
+  /** comments on screen: how many frames painted each one readable before its verdict */
+  onScreenReadableFrames: number[];
 }
 
 async function runOnce(context: BrowserContext, page: Page, withExtension: boolean): Promise<RunResult> {
@@ -58,17 +60,21 @@ async function runOnce(context: BrowserContext, page: Page, withExtension: boole
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? 0;
   // Read after the run (layout reads here cost the measured run nothing).
-  const { latencies, onScreen } = await page.evaluate(() => {
-    const w = window as unknown as { __inserted: Map<string, number>; __verdict: Map<string, number> };
+  const { latencies, onScreen, onScreenReadableFrames } = await page.evaluate(() => {
+    const w = window as unknown as { __inserted: Map<string, number>; __verdict: Map<string, number>; __readable: Map<string, number> };
     const all: number[] = [];
     const visible: number[] = [];
+    const readable: number[] = [];
     for (const [id, t] of w.__inserted) {
       const v = w.__verdict.get(id);
       if (v === undefined) continue;
       all.push(v - t);
-      if ((document.getElementById(id)?.getBoundingClientRect().top ?? Infinity) < innerHeight) visible.push(v - t);
+      if ((document.getElementById(id)?.getBoundingClientRect().top ?? Infinity) < innerHeight) {
+        visible.push(v - t);
+        readable.push(w.__readable.get(id) ?? 0);
+      }
     }
-    return { latencies: all, onScreen: visible };
+    return { latencies: all, onScreen: visible, onScreenReadableFrames: readable };
   });
   return {
     scriptMs: m('ScriptDuration') * 1000,
@@ -78,7 +84,7 @@ async function runOnce(context: BrowserContext, page: Page, withExtension: boole
     styleRecalcs: m('RecalcStyleCount'),
     styleMs: m('RecalcStyleDuration') * 1000,
     layoutMs: m('LayoutDuration') * 1000,
-    heapMB: m('JSHeapUsedSize') / 1e6, latencies, onScreen };
+    heapMB: m('JSHeapUsedSize') / 1e6, latencies, onScreen, onScreenReadableFrames };
 }
 
 function pct(xs: number[], p: number): number {
@@ -88,6 +94,7 @@ function pct(xs: number[], p: number): number {
 }
 
 const html = benchPage();
+const sampledHtml = benchPage(true);
 
 // 1. Without the extension: the page's own cost.
 const bare = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'bouclier-bench-')), {
@@ -101,7 +108,7 @@ await bare.close();
 
 // 2. With the extension, model warmed up first.
 const h = await launchExtension();
-h.serve(URL_, html);
+h.serve(URL_, sampledHtml);
 // The model's cold load inside the extension (offscreen document, started with the browser).
 let extensionLoadMs = NaN;
 for (let i = 0; i < 300 && Number.isNaN(extensionLoadMs); i++) {
@@ -155,6 +162,9 @@ const result = {
   scrolledP95Ms: pct(scrolled, 95),
   onScreenCount: withExt.onScreen.length,
   onScreenP95Ms: pct(withExt.onScreen, 95),
+  /** on-screen comments painted readable before their verdict in at least one frame, and in how many frames in all */
+  onScreenReadable: withExt.onScreenReadableFrames.filter((n) => n > 0).length,
+  onScreenReadableFrames: withExt.onScreenReadableFrames.reduce((a, n) => a + n, 0),
   batches: perf.batches,
   meanRoundTripMs: perf.batches ? perf.roundTripMs / perf.batches : NaN,
   meanHostMs: perf.batches ? perf.hostMs / perf.batches : NaN,
@@ -195,6 +205,10 @@ if (json) {
     [`  p95 of the ${N_INITIAL} rendered at once (ms)`]: { value: f(result.initialP95Ms), budget: '' },
     [`  p50 / p95 of the ${N_SCROLL} scrolled in (ms)`]: { value: `${f(result.scrolledP50Ms)} / ${f(result.scrolledP95Ms)}`, budget: '' },
     [`  p95 of the ${result.onScreenCount} on screen (ms)`]: { value: f(result.onScreenP95Ms), budget: '' },
+    [`  of those, painted readable before their verdict (frames in all)`]: {
+      value: `${result.onScreenReadable} of ${result.onScreenCount} (${result.onScreenReadableFrames})`,
+      budget: 'none',
+    },
     'classify batches; mean round trip / host compute (ms)': {
       value: `${result.batches}; ${f(result.meanRoundTripMs)} / ${f(result.meanHostMs)}`,
       budget: '',
