@@ -53,15 +53,21 @@ if (${sampleFrames}) {
 const sentinel = document.createElement('div');
 sentinel.style.cssText = 'position:fixed;left:0;top:0;height:1px;width:1px;visibility:hidden';
 document.body.append(sentinel);
+// Sampling stops once every comment on screen has its verdict (its layouts would count against the extension).
+let sampling = true;
 new ResizeObserver(() => {
+  let waiting = 0, seen = 0;
   for (const el of document.querySelectorAll('shreddit-comment')) {
     if (el.getBoundingClientRect().top >= innerHeight) break;
+    seen++;
     if (window.__verdict.has(el.id)) continue;
+    waiting++;
     const text = el.querySelector('p');
     if (text && getComputedStyle(text).getPropertyValue('-webkit-text-fill-color') !== 'rgba(0, 0, 0, 0)') window.__readable.set(el.id, (window.__readable.get(el.id) || 0) + 1);
   }
+  if (seen > 0 && waiting === 0) sampling = false;
 }).observe(sentinel);
-const flip = () => { sentinel.style.width = sentinel.style.width === '1px' ? '2px' : '1px'; if (!window.__done) requestAnimationFrame(flip); };
+const flip = () => { sentinel.style.width = sentinel.style.width === '1px' ? '2px' : '1px'; if (sampling) requestAnimationFrame(flip); };
 requestAnimationFrame(flip);
 }
 let n = 0;
