@@ -156,6 +156,18 @@ describe('Bouclier in Firefox (MV2, background-page classifier)', () => {
     expect(await look(b)).toMatch(/^flagged\|blur\|rgba\(0, 0, 0, 0\)$/);
   });
 
+  it('withholds a thread rendered all at once until each comment has its verdict (tests/fixtures/burst/reddit-burst.html)', async () => {
+    const tab = await h.openFixture('https://www.reddit.com/r/france/comments/1burst/un_fil_charge_d_un_coup/', fs.readFileSync(path.join(FIXTURES, 'burst/reddit-burst.html'), 'utf8'));
+    await tab.evaluate(() => (window as unknown as { __go: () => void }).__go());
+    await waitForVerdicts(tab, 'shreddit-comment', 150, 45_000);
+    await tab.waitFor(() => (window as unknown as { __frames: unknown[] }).__frames.length >= 90);
+    const readable = await tab.evaluate(() =>
+      (window as unknown as { __frames: { id: string; fill: string }[][] }).__frames.flat().filter((c) => c.fill !== 'rgba(0, 0, 0, 0)'),
+    );
+    expect(readable, 'comments readable on screen before their verdict').toEqual([]);
+    await tab.close();
+  });
+
   it('gives the page no extension storage API in its main world', async () => {
     const seen = await reddit.evaluate(() => {
       const w = window as unknown as { chrome?: { storage?: unknown }; browser?: { storage?: unknown } };

@@ -16,6 +16,7 @@ const SHIELD_CATEGORIES = ['misogyny', 'insult', 'threat', 'sexual', 'identity_a
 
 const THREAD_URL = 'https://www.reddit.com/r/france/comments/1demo42/harcelement_en_ligne_enquete/';
 const THREAD_HTML = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/demo/reddit-thread.html'), 'utf8');
+const BURST_HTML = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/burst/reddit-burst.html'), 'utf8');
 
 let h: Harness;
 let page: Page;
@@ -162,34 +163,7 @@ describe('Bouclier on a Reddit thread served at its real URL', () => {
     // more than a frame, so until each one's lands, the comments on screen must be unreadable in every
     // frame; afterwards ordinary ones are readable again and abusive ones shielded.
     const url = 'https://www.reddit.com/r/france/comments/1burst/un_fil_charge_d_un_coup/';
-    const page2 = await h.openFixture(
-      url,
-      `<!doctype html><html lang="fr"><body><shreddit-comment-tree id="tree"></shreddit-comment-tree><script>
-        const texts = ['Merci pour ce fil très clair.', 'Shut up you stupid bitch, nobody cares about your opinion.', 'Je ne suis pas d’accord avec la conclusion.', 'Ferme ta gueule sale pute.'];
-        window.__frames = []; window.__go = () => {
-          const tree = document.getElementById('tree');
-          for (let i = 0; i < 150; i++) {
-            const c = document.createElement('shreddit-comment');
-            c.setAttribute('thingid', 't1_b' + i); c.setAttribute('author', 'user' + i);
-            c.innerHTML = '<div slot="commentMeta">u/user' + i + '</div><div slot="comment"><p>' + texts[i % 4] + ' (' + i + ')</p></div>';
-            tree.append(c);
-          }
-          // In each of the next 90 frames: the first 8 comments (on screen) that have no verdict yet.
-          let n = 0;
-          const frame = () => {
-            const seen = [];
-            for (const c of [...tree.children].slice(0, 8)) {
-              const state = c.getAttribute('data-bouclier');
-              if (state === 'clean' || state === 'flagged') continue;
-              seen.push({ id: c.getAttribute('thingid'), state, fill: getComputedStyle(c.querySelector('p')).getPropertyValue('-webkit-text-fill-color') });
-            }
-            window.__frames.push(seen);
-            if (++n < 90) requestAnimationFrame(frame);
-          };
-          requestAnimationFrame(frame);
-        };
-      </script></body></html>`,
-    );
+    const page2 = await h.openFixture(url, BURST_HTML);
     await page2.evaluate(() => (window as unknown as { __go: () => void }).__go());
     await waitForVerdicts(page2, 'shreddit-comment');
     await page2.waitForFunction(() => (window as unknown as { __frames: unknown[] }).__frames.length >= 90);
