@@ -71,10 +71,15 @@ export default defineContentScript({
     let setUp = false;
     // Labels of flagged items far from the screen are built when she nears them (or when idle).
     renderOptions.deferShields = true;
-    // A burst of comments (see BURST_WAITING) is withheld until its verdicts: from the first one, then
-    // as her settings say once they are loaded (not on a site she turned off, nor with the model down).
-    let syncBurst = (): void => {
-      document.documentElement.toggleAttribute('data-bouclier-burst', scanner.bursting());
+    /** True while the classifier host fails: only her own rules apply, and she is told so. */
+    let modelDown = false;
+    let settingsLoaded = false;
+    // A burst of comments (see BURST_WAITING) is withheld until its verdicts, from the first one: not on a
+    // site she turned off (known once her settings are loaded), nor with the model down (her model-down
+    // setting decides then).
+    const syncBurst = (): void => {
+      const on = scanner.bursting() && !modelDown && (!settingsLoaded || isActiveOn(settingsStore.getState().value, host));
+      document.documentElement.toggleAttribute('data-bouclier-burst', on);
     };
     const scanner = createScanner({
       adapters,
@@ -99,18 +104,12 @@ export default defineContentScript({
     void startCorrectionsSync().catch(() => undefined);
     void startProtectSync().catch(() => undefined);
     await Promise.all([startSettingsSync(), startListsSync()]);
+    settingsLoaded = true;
 
-    /** True while the classifier host fails: only her own rules apply, and she is told so. */
-    let modelDown = false;
     let downNoticeTimer: ReturnType<typeof setTimeout> | null = null;
 
     /** Are pending items withheld (blurred until their verdict)? */
     let withholding = false;
-    // With the model down, a burst is shown like any comment (unless she asked to withhold then).
-    syncBurst = () => {
-      const on = scanner.bursting() && !modelDown && isActiveOn(settingsStore.getState().value, host);
-      document.documentElement.toggleAttribute('data-bouclier-burst', on);
-    };
     const syncWithholdMode = () => {
       const s = settingsStore.getState().value;
       const withhold = (s.withholdUntilVerdict || (modelDown && s.withholdWhenModelDown)) && isActiveOn(s, host);

@@ -3,7 +3,7 @@
  * and media, never a nested reply's) with data-bouclier-hide; users can add rules on the documented
  * data-bouclier / data-bouclier-labels attributes. During a burst (html[data-bouclier-burst], see the
  * scanner's BURST_WAITING) pending items' text and media are withheld through the marks the scanner
- * sets when it reads them, at no extra write per item (a nested reply may stay blurred until its parent's
+ * sets when it reads them, at no extra write per item (a nested reply may stay blank until its parent's
  * verdict). !important because the page's CSS must not be able to undo a shield.
  */
 export const SHIELD_CSS = `
@@ -30,6 +30,7 @@ html[data-bouclier-burst] [data-bouclier="pending"][data-bouclier-text],
 html[data-bouclier-burst] [data-bouclier="pending"] [data-bouclier-text],
 html[data-bouclier-burst] [data-bouclier="pending"] [data-bouclier-text] * {
   -webkit-text-fill-color: transparent !important;
+  forced-color-adjust: none !important; /* high-contrast modes would otherwise force the text colour back */
 }
 [data-bouclier-hide="collapse"] { display: none !important; }
 [data-bouclier="flagged"][data-bouclier-action="remove"] { display: none !important; }
