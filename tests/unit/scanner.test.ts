@@ -6,7 +6,7 @@
  * same text is answered from the cache without asking the model again.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BURST_WAITING, createScanner, MAX_BATCH, type ClassifyResult, type TrackedItem } from '../../src/scanner/scanner';
+import { BURST_WAITING, createScanner, MAX_BATCH, type ClassifyResult, type ScannerOptions, type TrackedItem } from '../../src/scanner/scanner';
 import type { PlatformAdapter } from '../../src/platforms/types';
 import { LABELS, type Scores } from '../../src/classifier/labels';
 
@@ -51,7 +51,7 @@ async function until(cond: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
-function setup(delayMs: number) {
+function setup(delayMs: number, extra: Partial<ScannerOptions> = {}) {
   const host = fakeHost(delayMs);
   const scored: TrackedItem[] = [];
   const scanner = createScanner({
@@ -60,6 +60,7 @@ function setup(delayMs: number) {
     onPending: () => undefined,
     onScored: (item) => scored.push(item),
     fallbackAfterMs: 60_000,
+    ...extra,
   });
   scanner.start();
   return { host, scored, scanner };
@@ -102,23 +103,15 @@ describe('scanner', () => {
   });
 
   it('signals a burst from the first read of a thread rendered at once, until its last verdict is rendered; a few comments are no burst', async () => {
-    const host = fakeHost(30);
     const bursts: boolean[] = [];
     const states: (string | null)[] = [];
-    const scored: TrackedItem[] = [];
-    const scanner = createScanner({
-      adapters: [adapter],
-      classify: (t) => host.classify(t),
-      onPending: () => undefined,
-      onScored: (item) => scored.push(item),
+    const { scored, scanner } = setup(30, {
       onBurst: (on) => {
         bursts.push(on);
         // When the burst ends, no comment may be left without its verdict rendered.
         if (!on) states.push(...[...document.querySelectorAll('article.c')].map((el) => (scored.some((s) => s.el === el) ? 'scored' : el.getAttribute('data-bouclier'))));
       },
-      fallbackAfterMs: 60_000,
     });
-    scanner.start();
     const few = Array.from({ length: 5 }, (_, i) => comment(i));
     document.body.append(...few);
     await until(() => scored.length === 5);
