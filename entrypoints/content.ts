@@ -12,7 +12,7 @@ import { installReview, recordFlagged, reviewDecision } from '@/src/review/clien
 import { startCorrectionsSync } from '@/src/review/corrections';
 import { startProtectSync } from '@/src/protect/settings';
 import { categoryName, deferredShieldCost, markPending, options as renderOptions, renderDecision, setRevealed } from '@/src/shield/render';
-import { SHIELD_CSS } from '@/src/shield/styles';
+import { SHIELD_CSS, unreadItemsCss } from '@/src/shield/styles';
 import { startShieldGuard } from '@/src/shield/guard';
 import { addShadowCss } from '@/src/shield/shadow-css';
 import { hideNotice, showNotice } from '@/src/shield/notice';
@@ -46,11 +46,15 @@ export default defineContentScript({
     style.id = 'bouclier-style';
     style.textContent = SHIELD_CSS;
     addShadowCss(SHIELD_CSS); // the same rules inside page shadow roots where items are marked
-    (document.head ?? document.documentElement).append(style);
-    // A page removing our stylesheet must not un-shield anything: put it back at once.
+    // During a burst, items not read yet (no data-bouclier) are blank too: the first read may not reach
+    // every comment on screen before the page paints. Per page, since it names this platform's items.
+    const burstStyle = document.createElement('style');
+    burstStyle.id = 'bouclier-burst-style';
+    (document.head ?? document.documentElement).append(style, burstStyle);
+    // A page removing our stylesheets must not un-shield anything: put them back at once.
     const keepStyle = () => {
-      if (style.isConnected) return;
-      (document.head ?? document.documentElement).append(style);
+      if (style.isConnected && burstStyle.isConnected) return;
+      (document.head ?? document.documentElement).append(style, burstStyle);
       styleWatch.observe(style.parentNode!, { childList: true });
     };
     const styleWatch = new MutationObserver(keepStyle);
@@ -58,7 +62,7 @@ export default defineContentScript({
     document.addEventListener('DOMContentLoaded', () => {
       // At document_start there may be no <head> yet: move into it once it exists.
       if (document.head && style.parentNode !== document.head) {
-        document.head.append(style);
+        document.head.append(style, burstStyle);
         styleWatch.observe(document.head, { childList: true });
       }
     });
@@ -79,6 +83,7 @@ export default defineContentScript({
     // setting decides then).
     const syncBurst = (): void => {
       const on = scanner.bursting() && !modelDown && (!settingsLoaded || isActiveOn(settingsStore.getState().value, host));
+      if (on) burstStyle.textContent = unreadItemsCss(scanner.itemSelectors());
       document.documentElement.toggleAttribute('data-bouclier-burst', on);
     };
     const scanner = createScanner({

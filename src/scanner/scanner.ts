@@ -227,6 +227,26 @@ export function createScanner(opts: ScannerOptions) {
     burst = on;
     opts.onBurst?.(on);
   }
+  /**
+   * A burst begins when 64+ items come at once: counted over the changed roots that are or hold an item
+   * (a root holding many is counted as one here, and in full when it is scanned, see readSome). Many
+   * added nodes that hold no item (a page's header and menus being parsed) are no burst.
+   */
+  function burstIn(roots: Iterable<Node>, active: Rule[]): void {
+    if (burst || active.length === 0) return;
+    const selector = active.map((r) => r.selector).join(',');
+    let n = waiting.size;
+    try {
+      for (const root of roots) {
+        if (root.nodeType !== Node.ELEMENT_NODE) continue;
+        const el = root as Element;
+        if (el.matches(selector) || el.querySelector(selector)) n++;
+        if (n >= BURST_WAITING) return setBurst(true);
+      }
+    } catch (e) {
+      reportLater(e);
+    }
+  }
   /** The burst is over when every item read has its verdict rendered and nothing is left to read. */
   function burstOverCheck(): void {
     if (burst && waiting.size === 0 && readyFirst.length === 0 && readyAt >= ready.length && dirty.size === 0 && foundAt >= found.length) setBurst(false);
@@ -368,6 +388,12 @@ export function createScanner(opts: ScannerOptions) {
           const root = dirty.values().next().value as Node;
           dirty.delete(root);
           scanRoot(root, active);
+          if (!burst && found.length + waiting.size >= BURST_WAITING) {
+            // Items already known (a thread re-rendered in place) are no burst.
+            let newItems = waiting.size;
+            for (const f of found) if (!tracked.has(f.el) && ++newItems >= BURST_WAITING) break;
+            if (newItems >= BURST_WAITING) setBurst(true);
+          }
         } else {
           found = [];
           foundAt = 0;
@@ -576,13 +602,14 @@ export function createScanner(opts: ScannerOptions) {
       if (!structural && m.removedNodes.length > 0) dirty.add(m.target);
     }
     if (newHosts.length > 0) openShadowRoots(newHosts);
-    // Many nodes at once (a thread rendering): withhold from the first item read, before any is painted.
-    if (dirty.size + waiting.size >= BURST_WAITING) setBurst(true);
     if (dirty.size > 0) {
+      const active = activeRules();
+      // Many items at once (a thread rendering): withheld from the first one read, before any is painted.
+      if (dirty.size + waiting.size >= BURST_WAITING) burstIn(dirty, active);
       // The first comments of a change are read at once, in the task that inserted them, and leave for
       // the classifier: a task queued behind the page's busy frames started 60–70 ms later under load
       // (bench:page), even when a reading loop was already scheduled. The rest is read in slices.
-      if (readSome(perf.firstSentAt ? EAGER_READ_MS : FIRST_EAGER_READ_MS, activeRules())) schedule();
+      if (readSome(perf.firstSentAt ? EAGER_READ_MS : FIRST_EAGER_READ_MS, active)) schedule();
       pump();
     }
     account(start, 'observer');
@@ -662,6 +689,8 @@ export function createScanner(opts: ScannerOptions) {
     hostError: (): string | null => lastHostError,
     /** True while a burst of items waits for verdicts (see BURST_WAITING). */
     bursting: (): boolean => burst,
+    /** The item selectors of the adapters that apply to this page now (not the generic fallback's). */
+    itemSelectors: (): string[] => activeRules().flatMap((r) => (r.platform === 'fallback' ? [] : r.rule.item)),
     /** Main-thread cost so far (bench:page reads it). */
     perf: () => ({ ...perf, cached: cache.size, live: live.size }),
   };

@@ -35,6 +35,19 @@ html[data-bouclier-burst] [data-bouclier="pending"] [data-bouclier-text] * {
 [data-bouclier-hide="collapse"] { display: none !important; }
 [data-bouclier="flagged"][data-bouclier-action="remove"] { display: none !important; }
 `;
+/**
+ * During a burst, the items of this page's adapters that the scanner has not read yet (no data-bouclier):
+ * blank like pending ones. `:is()` ignores a selector it cannot parse instead of dropping the rule. No
+ * descendant `*` (costly for every element of a long thread): the text fill colour is inherited.
+ */
+export function unreadItemsCss(itemSelectors: string[]): string {
+  if (itemSelectors.length === 0) return '';
+  return `html[data-bouclier-burst] :is(${itemSelectors.join(', ')}):not([data-bouclier]) {
+  -webkit-text-fill-color: transparent !important;
+  forced-color-adjust: none !important;
+}`;
+}
+
 // Text is blurred by drawing only a blurred shadow of its glyphs (transparent fill + text-shadow),
 // not by a CSS filter: a filter on each of hundreds of flagged comments made every frame of a busy
 // thread rebuild as many compositing effects (~10 ms a frame on a 2,000-comment page). Media keep

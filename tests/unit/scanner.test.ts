@@ -130,6 +130,23 @@ describe('scanner', () => {
     expect(states.every((s) => s === 'scored')).toBe(true);
   });
 
+  it('signals a burst for one subtree holding many comments (a SPA rendering a thread), not for many nodes holding none', async () => {
+    const bursts: boolean[] = [];
+    const { scored } = setup(30, { onBurst: (on) => bursts.push(on) });
+    // A page's header and menus: hundreds of nodes, no comment.
+    document.body.append(...Array.from({ length: 300 }, () => document.createElement('div')));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(bursts).toEqual([]);
+
+    const thread = document.createElement('section');
+    thread.append(...Array.from({ length: BURST_WAITING + 10 }, (_, i) => comment(500 + i)));
+    document.body.append(thread);
+    await Promise.resolve();
+    expect(bursts).toEqual([true]);
+    await until(() => bursts.length === 2);
+    expect(scored.length).toBe(BURST_WAITING + 10);
+  });
+
   it('scores a few new comments, each text sent once', async () => {
     const { host, scored } = setup(5);
     for (let i = 0; i < 3; i++) document.body.append(comment(i, i === 1 ? 'you are bad' : `hello ${i}`));
