@@ -41,11 +41,11 @@ const BURST_RENDER_MS = 16;
 const PENDING_MS = 24;
 export const MAX_BATCH = 128;
 /**
- * A burst: at least this many texts wait for their verdict at once (a thread of hundreds of comments
- * rendered in a few frames). Verdicts then lag by more than a frame or two (bench:page: p95 0.2–0.3 s
- * for the comments on screen), so until the backlog is rendered new items are withheld even in the
- * default mode (onBurst): nothing of a burst is readable before its verdict. A few comments scrolled
- * in get theirs in a round trip and are never blanked.
+ * A burst: at least this many new items at once (a thread of hundreds of comments rendered in a few
+ * frames), or this many texts waiting for their verdict. Verdicts then lag by more than a frame or two
+ * (bench:page: p95 0.2–0.3 s for the comments on screen), so until the backlog is rendered items not
+ * judged yet are withheld even in the default mode (onBurst): nothing of a burst is readable before its
+ * verdict. A few comments scrolled in get theirs in a round trip and are never blanked.
  */
 export const BURST_WAITING = 64;
 /** A second (full) batch may travel while the host scores the first. */
