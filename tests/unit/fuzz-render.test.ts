@@ -6,14 +6,12 @@
  * icon, label and button, and no <img>/<script>/<iframe>/<svg> appears anywhere. Labels are set with
  * textContent, so even hostile category names stay text.
  */
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { renderDecision, setRevealed, type ShieldTarget } from '../../src/shield/render';
 import type { Decision } from '../../src/shield/decide';
 import type { Category } from '../../src/store/settings';
+import { useEnglishMessages } from './helpers/english-messages';
 
 const RUNS = Number(process.env.BOUCLIER_FUZZ_RUNS ?? 1_000) / 4;
 
@@ -63,19 +61,8 @@ function shadowOf(item: ShieldTarget): ShadowRoot | null {
   return (host as HTMLElement | null)?.shadowRoot ?? null;
 }
 
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const EN = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages;
-
 beforeAll(() => {
-  // The fake browser has no i18n: answer with the real English catalogue (placeholders resolved as Chrome does).
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
-    const m = EN[key];
-    if (!m) return '';
-    const args = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return m.message
-      .replace(/\$([a-z0-9_]+)\$/gi, (_, name: string) => m.placeholders?.[name.toLowerCase()]?.content ?? '')
-      .replace(/\$(\d)/g, (_, d: string) => args[Number(d) - 1] ?? '');
-  }) as never);
+  useEnglishMessages();
 });
 
 afterEach(() => {

@@ -6,10 +6,8 @@
  * jsdom has no IntersectionObserver or idle callbacks: fakes stand in, installed before the module loads.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ShieldTarget } from '../../src/shield/render';
+import { useEnglishMessages } from './helpers/english-messages';
 
 /** Stands in for the browser's observer: the test says which items came near the screen. */
 class FakeIntersectionObserver {
@@ -40,19 +38,9 @@ vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => setTimeout(
 
 const { options, renderDecision, setRevealed, withShield } = await import('../../src/shield/render');
 
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const EN = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages;
-
 beforeAll(() => {
   options.deferShields = true;
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
-    const m = EN[key];
-    if (!m) return '';
-    const args = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return m.message
-      .replace(/\$([a-z0-9_]+)\$/gi, (_, name: string) => m.placeholders?.[name.toLowerCase()]?.content ?? '')
-      .replace(/\$(\d)/g, (_, d: string) => args[Number(d) - 1] ?? '');
-  }) as never);
+  useEnglishMessages();
 });
 
 afterEach(() => {
