@@ -236,8 +236,11 @@ export function createScanner(opts: ScannerOptions) {
     if (burst || active.length === 0) return;
     const selector = active.map((r) => r.selector).join(',');
     let n = waiting.size;
+    let looked = 0;
     try {
       for (const root of roots) {
+        // Bounded (a page being parsed adds thousands of roots): items further on are counted as they are read.
+        if (++looked > 1024) return;
         if (root.nodeType !== Node.ELEMENT_NODE) continue;
         const el = root as Element;
         if (el.matches(selector) || el.querySelector(selector)) n++;
