@@ -83,7 +83,11 @@ export default defineContentScript({
     // setting decides then).
     const syncBurst = (): void => {
       const on = scanner.bursting() && !modelDown && (!settingsLoaded || isActiveOn(settingsStore.getState().value, host));
-      if (on) burstStyle.textContent = unreadItemsCss(scanner.itemSelectors());
+      if (on) {
+        // Rewritten only when the page's adapters change (SPA navigation): each write restyles the page.
+        const css = unreadItemsCss(scanner.itemSelectors());
+        if (burstStyle.textContent !== css) burstStyle.textContent = css;
+      }
       document.documentElement.toggleAttribute('data-bouclier-burst', on);
     };
     const scanner = createScanner({
