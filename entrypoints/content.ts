@@ -11,9 +11,10 @@ import { decide } from '@/src/shield/decide';
 import { installReview, recordFlagged, reviewDecision } from '@/src/review/client';
 import { startCorrectionsSync } from '@/src/review/corrections';
 import { startProtectSync } from '@/src/protect/settings';
-import { categoryName, deferredShieldCost, markPending, options as renderOptions, renderDecision, setRevealed } from '@/src/shield/render';
+import { categoryName, deferredShieldsBuilt, markPending, options as renderOptions, renderDecision, setRevealed } from '@/src/shield/render';
 import { SHIELD_CSS, unreadItemsCss } from '@/src/shield/styles';
 import { startShieldGuard } from '@/src/shield/guard';
+import { busyStats, timed } from '@/src/scanner/busy';
 import { addShadowCss } from '@/src/shield/shadow-css';
 import { hideNotice, showNotice } from '@/src/shield/notice';
 import { isActiveOn, settingsStore, startSettingsSync, type Category } from '@/src/store/settings';
@@ -235,15 +236,16 @@ export default defineContentScript({
     function reportStats(): void {
       statsTimer ??= setTimeout(() => {
         statsTimer = null;
-        browser.runtime.sendMessage({ type: 'page-stats', stats: pageStats() }).catch(() => undefined);
+        timed('stats', () => browser.runtime.sendMessage({ type: 'page-stats', stats: pageStats() }).catch(() => undefined));
       }, 300);
     }
 
     // Settings or lists changed anywhere (popup dial, options): re-decide every item, no reload, no re-classify.
-    const reapplyAll = () => {
-      syncWithholdMode();
-      for (const item of scanner.items()) apply(item, scanner.thresholds());
-    };
+    const reapplyAll = () =>
+      timed('re-apply', () => {
+        syncWithholdMode();
+        for (const item of scanner.items()) apply(item, scanner.thresholds());
+      });
     settingsStore.subscribe(reapplyAll);
     listsStore.subscribe((state) => {
       if (state.value.mutedWords !== lastMutedWords) {
@@ -263,10 +265,8 @@ export default defineContentScript({
         return false;
       }
       if (msg?.type === 'get-perf') {
-        // The scanner's own accounting plus the labels built later (near the screen or when idle).
-        const p = scanner.perf();
-        const d = deferredShieldCost();
-        sendResponse({ ...p, busyMs: p.busyMs + d.busyMs, maxTaskMs: Math.max(p.maxTaskMs, d.maxTaskMs), maxTaskIn: d.maxTaskMs > p.maxTaskMs ? 'shields' : p.maxTaskIn, deferredShields: d.built });
+        // Every callback of ours on this page (busy.ts), the classify requests, the labels built later.
+        sendResponse({ ...scanner.perf(), ...busyStats(), deferredShields: deferredShieldsBuilt() });
         return false;
       }
       if (msg?.type === 'get-page-scores') {

@@ -4,7 +4,8 @@
  *  - insertion → verdict latency per comment (p50/p95), measured in the page's own clock: the page
  *    stamps each comment when it inserts it, a main-world observer stamps when data-bouclier turns
  *    clean/flagged (warm model: a warm-up page runs first);
- *  - main-thread time: the scanner's own accounting of its slices/callbacks, and the page's script
+ *  - main-thread time: the extension's own accounting of every callback it runs on the page
+ *    (src/scanner/busy.ts), and the page's script
  *    time from DevTools metrics (ScriptDuration) with vs without the extension;
  *  - the longest task the extension ran; JS heap with vs without (≈ content-script memory).
  * Prints a table; --json prints machine-readable results. Numbers, not assertions.
@@ -125,11 +126,14 @@ const page = await h.context.newPage();
 const withExt = await runOnce(h.context, page, true);
 const tabId = await h.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, URL_);
 const perf = (await h.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id!, { type: 'get-perf' }), tabId)) as {
+  /** every callback of the extension on the page (src/scanner/busy.ts) */
   busyMs: number;
   maxTaskMs: number;
-  /** which part of the scanner ran it: read (reading slice), render (verdicts in a frame), observer */
+  /** which part ran it: read (reading slice), render (verdicts in a frame), observer, labels, guard, … */
   maxTaskIn: string;
   tasks: number;
+  /** milliseconds per part */
+  byPart: Record<string, number>;
   cached: number;
   batches: number;
   classified: number;
@@ -172,6 +176,7 @@ const result = {
   extensionMaxTaskMs: perf.maxTaskMs,
   extensionMaxTaskIn: perf.maxTaskIn,
   extensionTasks: perf.tasks,
+  extensionMsByPart: perf.byPart ?? {},
   pageScriptMsWithout: without.scriptMs,
   pageScriptMsWith: withExt.scriptMs,
   /** the extension's own JS (its accounting of every slice and callback) vs the page's own scripting */
@@ -230,4 +235,6 @@ if (json) {
     'popup open → counts shown, median of 5 (ms)': { value: f(result.popupOpenMs, 0), budget: '' },
     'model load in the extension at browser start (ms)': { value: f(result.extensionModelLoadMs, 0), budget: '' },
   });
+  const parts = Object.entries(result.extensionMsByPart).sort((a, b) => b[1] - a[1]);
+  console.log(`extension JS by part (ms): ${parts.map(([k, v]) => `${k} ${f(v, 0)}`).join(', ')}`);
 }

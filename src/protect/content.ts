@@ -22,6 +22,7 @@ import { createRaidDetector, threadKeyFor, type RaidEvent } from './raid';
 import { protectStore, startProtectSync } from './settings';
 import { t } from '../ui/i18n';
 import { pageHref } from '../scanner/page-url';
+import { timed } from '../scanner/busy';
 
 export interface ProtectHooks {
   items(): TrackedItem[];
@@ -260,7 +261,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
 
   // Media added to an item after its verdict (lazy loading, re-render) gets the item's media policy at once:
   // the scanner does not re-render an item whose text did not change.
-  new MutationObserver((mutations) => {
+  new MutationObserver((mutations) => timed('media watch', () => {
     const touched = new Set<TrackedItem>();
     for (const m of mutations) {
       for (const n of m.addedNodes) {
@@ -271,7 +272,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
       }
     }
     for (const it of touched) after(it);
-  }).observe(document, { childList: true, subtree: true });
+  })).observe(document, { childList: true, subtree: true });
 
   // The popup (an extension page, never a web page) asks for the status and toggles the lockdown.
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {

@@ -15,6 +15,7 @@ import { CATEGORIES, type Category, type Settings } from '../store/settings';
 import { addCorrections, decisionFor, overrideHit, startCorrectionsSync } from './corrections';
 import { LIMITS, type EntryInput } from './types';
 import { pageHref } from '../scanner/page-url';
+import { timed } from '../scanner/busy';
 
 const SEND_EVERY_MS = 500;
 
@@ -49,7 +50,7 @@ function send(): void {
 }
 
 function schedule(delay: number): void {
-  timer ??= setTimeout(send, delay);
+  timer ??= setTimeout(() => timed('review log', send), delay);
 }
 
 /** Log a flagged item (no-op when not flagged, or already logged with this text). */

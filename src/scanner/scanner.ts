@@ -17,6 +17,7 @@ import type { LevelThresholds, Scores } from '../classifier/labels';
 import { normalize } from '../classifier/normalize';
 import { extractItem, extractText, type ItemData } from './extract';
 import { FALLBACK_RULE } from './fallback';
+import { timed } from './busy';
 
 export const SLICE_MS = 4;
 /** Reading done in the mutation callback itself, before the reading loop takes over. */
@@ -199,7 +200,7 @@ export function createScanner(opts: ScannerOptions) {
     typeof IntersectionObserver === 'undefined'
       ? null
       : new IntersectionObserver(
-          (entries) => {
+          (entries) => timed('on screen', () => {
             let any = false;
             for (const e of entries) {
               if (!e.isIntersecting) continue;
@@ -212,7 +213,7 @@ export function createScanner(opts: ScannerOptions) {
               }
             }
             if (any) pump();
-          },
+          }),
           { rootMargin: '0px' },
         );
   let inFlight = 0;
@@ -255,17 +256,8 @@ export function createScanner(opts: ScannerOptions) {
     if (burst && waiting.size === 0 && readyFirst.length === 0 && readyAt >= ready.length && dirty.size === 0 && foundAt >= found.length) setBurst(false);
   }
   const observed = new WeakSet<Node>();
-  /** Main-thread time this scanner spends (its own slices, observer callbacks, verdict application). */
-  const perf = { busyMs: 0, maxTaskMs: 0, tasks: 0, batches: 0, classified: 0, maxBatch: 0, roundTripMs: 0, maxRoundTripMs: 0, hostMs: 0, startedAt: 0, firstSentAt: 0, firstAnswerAt: 0, maxTaskIn: '' };
-  function account(start: number, where: 'read' | 'render' | 'observer'): void {
-    const d = performance.now() - start;
-    perf.busyMs += d;
-    perf.tasks++;
-    if (d > perf.maxTaskMs) {
-      perf.maxTaskMs = d;
-      perf.maxTaskIn = where;
-    }
-  }
+  /** Classify requests (bench:page); main-thread time is counted by busy.ts. */
+  const perf = { batches: 0, classified: 0, maxBatch: 0, roundTripMs: 0, maxRoundTripMs: 0, hostMs: 0, startedAt: 0, firstSentAt: 0, firstAnswerAt: 0 };
 
   function activeRules(): Rule[] {
     const path = location.pathname;
@@ -351,6 +343,9 @@ export function createScanner(opts: ScannerOptions) {
    * the cosmetic pending marks with what is left of the budget.
    */
   function renderSome(): void {
+    timed('render', renderFrame);
+  }
+  function renderFrame(): void {
     const start = performance.now();
     const strict = opts.withholding?.() ?? false;
     if (strict) renderPending(start, PENDING_MS);
@@ -365,7 +360,6 @@ export function createScanner(opts: ScannerOptions) {
       ready = [];
       readyAt = 0;
     }
-    account(start, 'render');
     burstOverCheck();
     scheduleRender();
   }
@@ -415,15 +409,16 @@ export function createScanner(opts: ScannerOptions) {
    */
   async function drain(): Promise<void> {
     for (;;) {
-      const sliceStart = performance.now();
-      const more = readSome(SLICE_MS, activeRules());
-      pump();
-      account(sliceStart, 'read');
+      const more = timed('read', () => {
+        const left = readSome(SLICE_MS, activeRules());
+        pump();
+        return left;
+      });
       if (!more) break;
       await yieldToPage();
     }
     scheduled = false;
-    burstOverCheck();
+    timed('read', burstOverCheck);
   }
 
   /** A batch came back: cache every score at once (items found meanwhile are answered from it), render in slices. */
@@ -547,7 +542,7 @@ export function createScanner(opts: ScannerOptions) {
       const sent = performance.now();
       perf.firstSentAt ||= sent;
       withTimeout(opts.classify(texts), CLASSIFY_TIMEOUT_MS).then(
-        (res) => {
+        (res) => timed('answer', () => {
           inFlight--;
           perf.firstAnswerAt ||= performance.now();
           const rt = performance.now() - sent;
@@ -562,7 +557,7 @@ export function createScanner(opts: ScannerOptions) {
           // The next batch leaves before this one is rendered: the host scores while we render.
           pump();
           acceptResults(keys, res);
-        },
+        }),
         (e: unknown) => {
           inFlight--;
           // Host down (model missing, offscreen restarting): keep the items pending and retry.
@@ -585,8 +580,7 @@ export function createScanner(opts: ScannerOptions) {
     observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
 
-  const observer = new MutationObserver((mutations) => {
-    const start = performance.now();
+  const observer = new MutationObserver((mutations) => timed('observer', () => {
     const newHosts: Element[] = [];
     for (const m of mutations) {
       if (m.type === 'characterData') {
@@ -615,8 +609,7 @@ export function createScanner(opts: ScannerOptions) {
       if (readSome(perf.firstSentAt ? EAGER_READ_MS : FIRST_EAGER_READ_MS, active)) schedule();
       pump();
     }
-    account(start, 'observer');
-  });
+  }));
 
   /**
    * Open shadow roots of the adapters' shadow hosts, however deeply nested (Reddit chat: rs-app →
@@ -662,7 +655,7 @@ export function createScanner(opts: ScannerOptions) {
       schedule();
       if (hostSelector) {
         shadowRootsIn();
-        setInterval(shadowRootsIn, 1000);
+        setInterval(() => timed('shadow roots', shadowRootsIn), 1000);
       }
       const after = opts.fallbackAfterMs ?? 4000;
       setTimeout(() => {

@@ -5,6 +5,7 @@
  * writes match the remembered value, so they never loop.
  */
 import { styleShadowRootOf } from './shadow-css';
+import { timed } from '../scanner/busy';
 
 const GUARDED = [
   'data-bouclier',
@@ -101,7 +102,7 @@ export function ownMedia(el: Element): HTMLElement[] {
 export function startShieldGuard(root: Node = document): { restored: () => number } {
   let restored = 0;
   if (!observer) {
-    observer = new MutationObserver((mutations) => {
+    observer = new MutationObserver((mutations) => timed('guard', () => {
       for (const m of mutations) {
         const el = m.target as Element;
         if (!m.attributeName || !expected.has(el)) continue;
@@ -112,7 +113,7 @@ export function startShieldGuard(root: Node = document): { restored: () => numbe
           restored++;
         }
       }
-    });
+    }));
     observer.observe(root, OBSERVE);
     for (const r of shadowRoots) observer.observe(r, OBSERVE);
     shadowRoots.clear();

@@ -10,6 +10,7 @@ import { SHIELD_LABEL_CSS } from './styles';
 import { ownMedia, setGuarded } from './guard';
 import { sharedStyles } from './shadow-css';
 import { t } from '../ui/i18n';
+import { timed } from '../scanner/busy';
 
 /**
  * Set by the content script: shields of items far from the screen are built later (see Deferred below).
@@ -167,9 +168,9 @@ interface Deferred {
   onBuilt?: (shield: HTMLElement) => void;
 }
 const deferred = new Map<HTMLElement, Deferred>();
-/** Main-thread time spent building deferred shields (bench:page adds it to the extension's time). */
-const deferredCost = { busyMs: 0, maxTaskMs: 0, built: 0 };
-export const deferredShieldCost = (): Readonly<typeof deferredCost> => deferredCost;
+/** Labels built later so far (bench:page). */
+let built = 0;
+export const deferredShieldsBuilt = (): number => built;
 
 /** The item's shield is wanted now: build it if it is still flagged (or revealed) and has none. */
 function buildDeferred(el: HTMLElement): void {
@@ -185,15 +186,7 @@ function buildDeferred(el: HTMLElement): void {
   applyVisibility(d.item);
   updateShieldText(shield, d.item);
   d.onBuilt?.(shield);
-  deferredCost.built++;
-}
-
-function timed(run: () => void): void {
-  const start = performance.now();
-  run();
-  const d = performance.now() - start;
-  deferredCost.busyMs += d;
-  if (d > deferredCost.maxTaskMs) deferredCost.maxTaskMs = d;
+  built++;
 }
 
 /** Budget of one building slice: labels are cosmetic next to hiding, which is already done. */
@@ -216,10 +209,11 @@ const nearScreen =
   typeof IntersectionObserver === 'undefined'
     ? null
     : new IntersectionObserver(
-        (entries) => {
-          for (const e of entries) if (e.isIntersecting && deferred.has(e.target as HTMLElement)) wanted.push(e.target as HTMLElement);
-          buildWanted();
-        },
+        (entries) =>
+          timed('labels', () => {
+            for (const e of entries) if (e.isIntersecting && deferred.has(e.target as HTMLElement)) wanted.push(e.target as HTMLElement);
+            buildWanted();
+          }),
         // One screen above and below: built before she scrolls to it.
         { rootMargin: '100% 0px' },
       );
@@ -229,7 +223,7 @@ function buildWanted(): void {
   if (frameScheduled || wanted.length === 0) return;
   frameScheduled = true;
   requestAnimationFrame(() =>
-    timed(() => {
+    timed('labels', () => {
       frameScheduled = false;
       const taken = buildSome(wanted, performance.now(), BUILD_SLICE_MS);
       wanted = wanted.slice(taken);
@@ -250,7 +244,7 @@ function buildWhenIdle(): void {
   if (idleScheduled || deferred.size === 0) return;
   idleScheduled = true;
   const step = (deadline?: IdleDeadline): void =>
-    timed(() => {
+    timed('labels', () => {
       idleScheduled = false;
       buildSome(deferred.keys(), performance.now(), Math.min(IDLE_SLICE_MS, deadline?.timeRemaining() ?? BUILD_SLICE_MS));
       buildWhenIdle();

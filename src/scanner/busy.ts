@@ -1,0 +1,45 @@
+/**
+ * The extension's main-thread time on the page, counted in one place. Every callback we run there goes
+ * through `timed`: the scanner's reading slices and observer, verdict rendering, labels built later, the
+ * shield guard, the protections' media watcher, the review log and stats messages, intersection
+ * callbacks. bench:page reports the total, the longest task and where time goes; before this, only the
+ * scanner and the deferred labels were counted, and the rest of our work passed for the page's own.
+ *
+ * Nested calls (apply() inside a render slice) count once, in the outermost.
+ */
+export interface BusyStats {
+  busyMs: number;
+  tasks: number;
+  maxTaskMs: number;
+  /** which part ran the longest task */
+  maxTaskIn: string;
+  /** milliseconds per part */
+  byPart: Record<string, number>;
+}
+
+const stats: BusyStats = { busyMs: 0, tasks: 0, maxTaskMs: 0, maxTaskIn: '', byPart: {} };
+let depth = 0;
+
+export function timed<T>(part: string, run: () => T): T {
+  if (depth > 0) return run();
+  const start = performance.now();
+  depth++;
+  try {
+    return run();
+  } finally {
+    depth--;
+    const d = performance.now() - start;
+    stats.busyMs += d;
+    stats.tasks++;
+    stats.byPart[part] = (stats.byPart[part] ?? 0) + d;
+    if (d > stats.maxTaskMs) {
+      stats.maxTaskMs = d;
+      stats.maxTaskIn = part;
+    }
+  }
+}
+
+/** A copy of the totals so far. */
+export function busyStats(): BusyStats {
+  return { ...stats, byPart: { ...stats.byPart } };
+}
