@@ -11,7 +11,7 @@
  *   data-bouclier-doxxing="phone address …" on an item where personal data was found
  */
 import type { MediaReason } from './policy';
-import { ownMedia, setGuarded } from '../shield/guard';
+import { mediaToClear, ownMedia, setGuarded } from '../shield/guard';
 
 export const PROTECT_CSS = `
 [data-bouclier-lockdown="hidden"]:not(:has([data-bouclier])) { display: none !important; }
@@ -75,7 +75,7 @@ function stopVideo(v: HTMLVideoElement): void {
 
 /** Blur (or un-blur) the item's own media. Media she revealed stays revealed until the item is clean again. */
 export function shieldMedia(el: HTMLElement, reason: MediaReason | null, label: (reason: MediaReason) => string): void {
-  for (const m of ownMedia(el)) {
+  for (const m of reason ? ownMedia(el) : mediaToClear(el)) {
     const state = m.getAttribute('data-bouclier-media');
     if (!reason) {
       if (state) {

@@ -24,7 +24,12 @@ const expected = new WeakMap<Element, Map<string, string | null>>();
 /** Inline style properties a page could use to make hidden text readable again. */
 const UNHIDING_PROPS = ['filter', 'display', 'visibility', 'opacity', 'content-visibility', 'transform', '-webkit-text-fill-color', 'text-shadow'];
 
+/** Set once any media element gets one of our marks (see mediaToClear). */
+let mediaMarked = false;
+const MEDIA_TAGS = new Set(['img', 'video', 'picture']);
+
 export function setGuarded(el: Element, name: GuardedAttr, value: string | null): void {
+  if (value !== null && !mediaMarked && MEDIA_TAGS.has(el.localName)) mediaMarked = true;
   let m = expected.get(el);
   // Clearing what was never set (most text elements of clean comments): nothing to remember or write.
   if (!m && value === null && !el.hasAttribute(name)) return;
@@ -96,6 +101,15 @@ export function ownMedia(el: Element): HTMLElement[] {
   const media = [...el.querySelectorAll<HTMLElement>('img, video, picture')];
   if (el.shadowRoot) media.push(...el.shadowRoot.querySelectorAll<HTMLElement>('img, video, picture'));
   return media.filter((m) => itemOf(m) === el);
+}
+
+/**
+ * The item's own media that may carry marks to clear: none until we have marked any media on this page.
+ * Clearing runs for every item at every render (pending, then clean), and a thread without a blurred
+ * image no longer searches each comment for media three times over (bench:page: 2,200 comments).
+ */
+export function mediaToClear(el: Element): HTMLElement[] {
+  return mediaMarked ? ownMedia(el) : [];
 }
 
 /** Start watching (once per page). Returns how many restorations it made, for tests/diagnostics. */

@@ -7,7 +7,7 @@
 import type { Category } from '../store/settings';
 import type { Decision } from './decide';
 import { SHIELD_LABEL_CSS } from './styles';
-import { ownMedia, setGuarded } from './guard';
+import { mediaToClear, ownMedia, setGuarded } from './guard';
 import { sharedStyles } from './shadow-css';
 import { t } from '../ui/i18n';
 import { timed } from '../scanner/busy';
@@ -27,7 +27,7 @@ export interface ShieldTarget {
 function markHidden(item: ShieldTarget, how: '' | 'blur' | 'collapse' | 'pending'): void {
   // Clearing looks at the item's media even when it never marked them itself: a parent item judged
   // before this nested reply was known may have claimed (and blurred) them.
-  for (const el of [...item.textEls, ...ownMedia(item.el)]) {
+  for (const el of [...item.textEls, ...(how ? ownMedia(item.el) : mediaToClear(item.el))]) {
     if (how) setGuarded(el, 'data-bouclier-hide', how);
     else setGuarded(el, 'data-bouclier-hide', null);
     if (how === 'blur' || how === 'collapse') setGuarded(el, 'aria-hidden', 'true');
