@@ -259,12 +259,31 @@ export function createScanner(opts: ScannerOptions) {
   /** Classify requests (bench:page); main-thread time is counted by busy.ts. */
   const perf = { batches: 0, classified: 0, maxBatch: 0, roundTripMs: 0, maxRoundTripMs: 0, hostMs: 0, startedAt: 0, firstSentAt: 0, firstAnswerAt: 0 };
 
+  /**
+   * The rules for this page now. Asked at every reading slice and mutation callback (hundreds during a
+   * burst), so the answer is kept until the path changes (SPA navigation), the fallback starts, or a
+   * platform recognised by its markup (Mastodon) shows it: once seen, that markup is taken as there.
+   */
+  let activeMemo: { path: string; fallback: boolean; rules: Rule[] } | null = null;
+  const detected = new Set<string>();
+  const fallbackRule: Rule = { rule: FALLBACK_RULE, platform: 'fallback', selector: FALLBACK_RULE.item.join(',') };
   function activeRules(): Rule[] {
     const path = location.pathname;
-    const active = rules.filter(
-      (r) => (!r.pathRe || r.pathRe.test(path)) && (!r.detect || document.querySelector(r.detect) !== null),
-    );
-    if (usingFallback) active.push({ rule: FALLBACK_RULE, platform: 'fallback', selector: FALLBACK_RULE.item.join(',') });
+    if (activeMemo && activeMemo.path === path && activeMemo.fallback === usingFallback) return activeMemo.rules;
+    let pendingDetection = false;
+    const active = rules.filter((r) => {
+      if (r.pathRe && !r.pathRe.test(path)) return false;
+      if (!r.detect || detected.has(r.detect)) return true;
+      if (document.querySelector(r.detect) === null) {
+        pendingDetection = true;
+        return false;
+      }
+      detected.add(r.detect);
+      return true;
+    });
+    if (usingFallback) active.push(fallbackRule);
+    // A page whose platform markup has not shown yet is asked again next time.
+    activeMemo = pendingDetection ? null : { path, fallback: usingFallback, rules: active };
     return active;
   }
 

@@ -318,3 +318,63 @@ describe('scanner in shadow roots', () => {
     expect(host.calls.flat()).toEqual(['hello there', 'you are bad']);
   });
 });
+
+describe('scanner: which rules apply to the page', () => {
+  function start(adapters: PlatformAdapter[]) {
+    const host = fakeHost(1);
+    const scored: TrackedItem[] = [];
+    const scanner = createScanner({ adapters, classify: (t) => host.classify(t), onPending: () => undefined, onScored: (i) => scored.push(i), fallbackAfterMs: 60_000 });
+    scanner.start();
+    return { scored, scanner };
+  }
+  function item(cls: string, text: string): HTMLElement {
+    const el = document.createElement('div');
+    el.className = cls;
+    const p = document.createElement('p');
+    p.textContent = text;
+    el.append(p);
+    return el;
+  }
+
+  it('follows SPA navigation: direct messages are read once she opens the messages page, not before', async () => {
+    history.replaceState(null, '', '/home');
+    const spa: PlatformAdapter = {
+      id: 'spa',
+      name: 'Spa',
+      hosts: ['localhost'],
+      rules: [
+        { kind: 'dm', item: ['div.spa-dm'], text: [':scope > p'], path: '^/messages/' },
+        { kind: 'comment', item: ['div.spa-post'], text: [':scope > p'] },
+      ],
+    };
+    const { scored } = start([spa]);
+    document.body.append(item('spa-dm', 'a message outside the messages page'), item('spa-post', 'a post on the home page'));
+    await until(() => scored.length === 1);
+    expect(scored[0]).toMatchObject({ text: 'a post on the home page', kind: 'comment' });
+    history.pushState(null, '', '/messages/42');
+    document.body.append(item('spa-dm', 'hello from the inbox'));
+    await until(() => scored.length === 2);
+    expect(scored[1]).toMatchObject({ text: 'hello from the inbox', kind: 'dm' });
+    history.pushState(null, '', '/home');
+    document.body.append(item('spa-dm', 'not read on the home page'), item('spa-post', 'another post'));
+    await until(() => scored.length === 3);
+    expect(scored.map((s) => s.text)).toEqual(['a post on the home page', 'hello from the inbox', 'another post']);
+  });
+
+  it('reads a platform recognised by its markup once the markup shows, even after the first comments came', async () => {
+    history.replaceState(null, '', '/@someone');
+    const instance: PlatformAdapter = { id: 'instance', name: 'Instance', hosts: [], detect: '#instance-app', rules: [{ kind: 'comment', item: ['div.toot'], text: [':scope > p'] }] };
+    const { scored, scanner } = start([instance]);
+    document.body.append(item('toot', 'before the app shell'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(scored).toEqual([]);
+    expect(scanner.platform()).toBeNull();
+    const shell = document.createElement('div');
+    shell.id = 'instance-app';
+    shell.append(item('toot', 'inside the app shell'));
+    document.body.append(shell);
+    await until(() => scored.length >= 1);
+    expect(scored.map((s) => s.text)).toContain('inside the app shell');
+    expect(scanner.platform()).toBe('instance');
+  });
+});
