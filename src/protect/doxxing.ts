@@ -23,6 +23,7 @@ import { normalize } from '../classifier/normalize';
 
 export type DoxxKind = 'phone' | 'email' | 'address' | 'plate' | 'own_identifier';
 export const DOXX_KINDS: readonly DoxxKind[] = ['phone', 'email', 'address', 'plate', 'own_identifier'];
+const ALL_KINDS: ReadonlySet<DoxxKind> = new Set(DOXX_KINDS);
 
 export interface DoxxSpan {
   label: 'doxxing';
@@ -371,7 +372,7 @@ function tidy(spans: DoxxSpan[]): DoxxSpan[] {
 export function findDoxxing(text: string, opts: DoxxOptions = {}): DoxxSpan[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const kinds = new Set(opts.kinds ?? DOXX_KINDS);
+  const kinds = opts.kinds ? new Set(opts.kinds) : ALL_KINDS;
   const spans: DoxxSpan[] = [];
   try {
     if (kinds.has('phone')) spans.push(...phoneSpans(t));
@@ -388,6 +389,7 @@ export function findDoxxing(text: string, opts: DoxxOptions = {}): DoxxSpan[] {
   } catch {
     // A detector bug must never break the page: report what was found so far.
   }
+  if (spans.length === 0) return spans; // most comments
   // A phone number inside an address or e-mail is reported once, as the larger kind.
   const tidied = tidy(spans);
   return tidied.filter(

@@ -138,6 +138,17 @@ function shieldWording(labelsAttr: string): { text: string; isThreat: boolean } 
   return w;
 }
 
+/** The button's two captions, looked up once: each lookup asks the browser, and a thread has 800 labels. */
+const buttonCaptions = new Map<boolean, string>();
+function buttonWords(revealed: boolean): string {
+  let words = buttonCaptions.get(revealed);
+  if (words === undefined) {
+    words = revealed ? t('shield_hide_again') : t('shield_show');
+    buttonCaptions.set(revealed, words);
+  }
+  return words;
+}
+
 function updateShieldText(host: HTMLElement, item: ShieldTarget): void {
   const r = refs.get(host);
   if (!r) return;
@@ -151,7 +162,7 @@ function updateShieldText(host: HTMLElement, item: ShieldTarget): void {
   r.label.textContent = text;
   r.label.title = text;
   r.bar.setAttribute('aria-label', text);
-  r.button.textContent = revealed ? t('shield_hide_again') : t('shield_show');
+  r.button.textContent = buttonWords(revealed);
   r.button.setAttribute('aria-expanded', String(revealed));
 }
 
