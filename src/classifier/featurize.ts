@@ -169,17 +169,18 @@ export function tokenSlots(prev: string, token: string, out: Int32Array = new In
   return out;
 }
 
-/** Tokens the featurizer sees (the normalised tokens), capped to what is scored. */
+/**
+ * The tokens the features are built from: the normalised tokens, capped to what is scored (T_MAX ×
+ * MAX_CHUNKS). Two texts with the same feature tokens get the same scores (the host's score cache relies
+ * on it).
+ */
 export function featureTokens(text: string): string[] {
-  return normalizeTokens(text);
+  const tokens = normalizeTokens(text);
+  return tokens.length > T_MAX * MAX_CHUNKS ? tokens.slice(0, T_MAX * MAX_CHUNKS) : tokens;
 }
 
-/**
- * Text → chunks of ≤ T_MAX token positions, at most MAX_CHUNKS chunks (the rest of a very long text
- * is ignored). An empty or all-punctuation text gives [] (the model scores it 0 without running ONNX).
- */
-export function featurize(text: string): FeatureChunk[] {
-  const tokens = normalizeTokens(text);
+/** Feature tokens → chunks of ≤ T_MAX token positions. */
+export function featurizeTokens(tokens: readonly string[]): FeatureChunk[] {
   const n = Math.min(tokens.length, T_MAX * MAX_CHUNKS);
   const chunks: FeatureChunk[] = [];
   for (let start = 0; start < n; start += T_MAX) {
@@ -192,6 +193,14 @@ export function featurize(text: string): FeatureChunk[] {
     chunks.push(ids);
   }
   return chunks;
+}
+
+/**
+ * Text → chunks of ≤ T_MAX token positions, at most MAX_CHUNKS chunks (the rest of a very long text
+ * is ignored). An empty or all-punctuation text gives [] (the model scores it 0 without running ONNX).
+ */
+export function featurize(text: string): FeatureChunk[] {
+  return featurizeTokens(featureTokens(text));
 }
 
 /** Number of token positions in a chunk. */

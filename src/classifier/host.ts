@@ -7,6 +7,8 @@
 import { createClassifier } from './model';
 import type { LevelThresholds, Scores } from './labels';
 import { parseModelJson } from './thresholds';
+import { createScoreCache, type ScoreCacheStats } from './score-cache';
+import type { FeatureChunk } from './featurize';
 
 export interface ModelAssets {
   modelBytes: ArrayBuffer;
@@ -18,6 +20,8 @@ export interface HostState {
   state: 'idle' | 'loading' | 'ready' | 'failed';
   error?: string;
   loadMs?: number;
+  /** texts answered by normalised text vs scored by the model (score-cache.ts) */
+  cache?: ScoreCacheStats;
 }
 
 /** A full run: 128 texts of one 64-token chunk each (the most a run holds, see model.ts). */
@@ -45,7 +49,8 @@ const WARM_UP_ROUNDS = 4;
 
 export function createClassifierHost(loadAssets: () => Promise<ModelAssets>) {
   let status: HostState = { state: 'idle' };
-  let loading: Promise<{ score(texts: string[]): Promise<Scores[]>; thresholds: LevelThresholds }> | null = null;
+  let loading: Promise<{ scoreFeatures(chunks: FeatureChunk[][]): Promise<Scores[]>; thresholds: LevelThresholds }> | null = null;
+  const cache = createScoreCache();
 
   function load() {
     if (!loading) {
@@ -68,7 +73,7 @@ export function createClassifierHost(loadAssets: () => Promise<ModelAssets>) {
         }
         const thresholds = info.thresholds;
         status = { state: 'ready', loadMs: Math.round(performance.now() - started) };
-        return { score: (texts: string[]) => classifier.score(texts), thresholds };
+        return { scoreFeatures: (chunks: FeatureChunk[][]) => classifier.scoreFeatures(chunks), thresholds };
       })().catch((e: unknown) => {
         status = { state: 'failed', error: e instanceof Error ? e.message : String(e) };
         loading = null; // retry on the next request
@@ -79,7 +84,7 @@ export function createClassifierHost(loadAssets: () => Promise<ModelAssets>) {
   }
 
   return {
-    status: (): HostState => status,
+    status: (): HostState => ({ ...status, cache: cache.stats() }),
     /** Start loading now (so the first comment does not wait for it). */
     warmUp(): void {
       load().catch(() => undefined);
@@ -87,7 +92,8 @@ export function createClassifierHost(loadAssets: () => Promise<ModelAssets>) {
     async classify(texts: string[]): Promise<{ scores: Scores[]; thresholds: LevelThresholds; hostMs: number }> {
       const model = await load();
       const started = performance.now();
-      const scores = await model.score(texts);
+      // Copies and re-spellings of a text already scored (a pile-on, the same text on another tab) cost nothing.
+      const scores = await cache.score(texts, model.scoreFeatures);
       return { scores, thresholds: model.thresholds, hostMs: performance.now() - started };
     },
   };

@@ -75,7 +75,10 @@ export interface TrackedItem extends ItemData {
   el: HTMLElement;
   kind: ItemKind;
   platform: string;
-  /** Verdict-cache key: the text itself (normalising every comment on the page's thread is not free). */
+  /**
+   * Verdict-cache key: the text itself (normalising every comment on the page's thread is not free). The
+   * classifier host caches by normalised text (score-cache.ts): re-spelled copies cost it no model time.
+   */
   key: string;
   /** normalize(text), computed on first use (muted words, corrections): see normalizedText(). */
   normalized?: string;
