@@ -141,6 +141,12 @@ const perf = (await h.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id!
   hostMs: number;
 };
 const flagged = await page.locator('[data-bouclier="flagged"]').count();
+// The host's cache by normalised text (after the warm-up page): texts the model scored vs answered from it.
+const hostCache = (
+  (await h.serviceWorker.evaluate(() => chrome.runtime.sendMessage({ target: 'offscreen', type: 'host-status' })).catch(() => null)) as {
+    cache?: { scored: number; hits: number };
+  } | null
+)?.cache;
 // Popup on this busy tab: from opening it to its per-category counts on screen (median of 5 opens).
 const popupMs: number[] = [];
 for (let i = 0; i < 5; i++) {
@@ -172,6 +178,9 @@ const result = {
   batches: perf.batches,
   meanRoundTripMs: perf.batches ? perf.roundTripMs / perf.batches : NaN,
   meanHostMs: perf.batches ? perf.hostMs / perf.batches : NaN,
+  /** texts sent to the host: scored by the model / answered by normalised text (incl. the warm-up page's one) */
+  hostScored: hostCache?.scored ?? NaN,
+  hostCacheHits: hostCache?.hits ?? NaN,
   extensionBusyMs: perf.busyMs,
   extensionMaxTaskMs: perf.maxTaskMs,
   extensionMaxTaskIn: perf.maxTaskIn,
@@ -218,6 +227,7 @@ if (json) {
       value: `${result.batches}; ${f(result.meanRoundTripMs)} / ${f(result.meanHostMs)}`,
       budget: '',
     },
+    'texts the host scored / answered by normalised text': { value: `${result.hostScored} / ${result.hostCacheHits}`, budget: '' },
     'extension JS on the main thread (ms)': { value: f(result.extensionBusyMs), budget: '' },
     "page's own scripting, no extension (ms)": { value: f(result.pageScriptMsWithout), budget: '' },
     'extension JS share of page scripting': { value: `${f(100 * result.extensionShareOfPageScript)} %`, budget: '≤ 10 %' },
