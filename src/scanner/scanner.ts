@@ -260,7 +260,7 @@ export function createScanner(opts: ScannerOptions) {
   }
   const observed = new WeakSet<Node>();
   /** Classify requests (bench:page); main-thread time is counted by busy.ts. */
-  const perf = { batches: 0, classified: 0, maxBatch: 0, roundTripMs: 0, maxRoundTripMs: 0, hostMs: 0, startedAt: 0, firstSentAt: 0, firstAnswerAt: 0 };
+  const perf = { batches: 0, classified: 0, maxBatch: 0, roundTripMs: 0, maxRoundTripMs: 0, hostMs: 0, startedAt: 0, firstSentAt: 0, firstAnswerAt: 0, firstHostMs: 0 };
 
   /**
    * The rules for this page now. Asked at every reading slice and mutation callback (hundreds during a
@@ -566,7 +566,10 @@ export function createScanner(opts: ScannerOptions) {
       withTimeout(opts.classify(texts), CLASSIFY_TIMEOUT_MS).then(
         (res) => timed('answer', () => {
           inFlight--;
-          perf.firstAnswerAt ||= performance.now();
+          if (!perf.firstAnswerAt) {
+            perf.firstAnswerAt = performance.now();
+            perf.firstHostMs = res.hostMs ?? NaN;
+          }
           const rt = performance.now() - sent;
           perf.batches++;
           perf.classified += texts.length;
