@@ -139,6 +139,9 @@ const perf = (await h.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id!
   classified: number;
   roundTripMs: number;
   hostMs: number;
+  firstSentAt: number;
+  firstAnswerAt: number;
+  firstHostMs: number;
 };
 const flagged = await page.locator('[data-bouclier="flagged"]').count();
 // The host's cache by normalised text (after the warm-up page): texts the model scored vs answered from it.
@@ -178,6 +181,9 @@ const result = {
   batches: perf.batches,
   meanRoundTripMs: perf.batches ? perf.roundTripMs / perf.batches : NaN,
   meanHostMs: perf.batches ? perf.hostMs / perf.batches : NaN,
+  /** the page's first request (the comments on screen): round trip and host compute */
+  firstRoundTripMs: perf.firstAnswerAt - perf.firstSentAt,
+  firstHostMs: perf.firstHostMs,
   /** texts sent to the host: scored by the model / answered by normalised text (incl. the warm-up page's one) */
   hostScored: hostCache?.scored ?? NaN,
   hostCacheHits: hostCache?.hits ?? NaN,
@@ -227,6 +233,7 @@ if (json) {
       value: `${result.batches}; ${f(result.meanRoundTripMs)} / ${f(result.meanHostMs)}`,
       budget: '',
     },
+    'first request (on-screen comments): round trip / host compute (ms)': { value: `${f(result.firstRoundTripMs)} / ${f(result.firstHostMs)}`, budget: '' },
     'texts the host scored / answered by normalised text': { value: `${result.hostScored} / ${result.hostCacheHits}`, budget: '' },
     'extension JS on the main thread (ms)': { value: f(result.extensionBusyMs), budget: '' },
     "page's own scripting, no extension (ms)": { value: f(result.pageScriptMsWithout), budget: '' },
