@@ -68,14 +68,15 @@ export function createScoreCache({ maxEntries = 20_000, maxChars = 2_000_000 }: 
         } else todo.set(key, { tokens, at: [i] });
       });
       if (todo.size > 0) {
-        const keys = [...todo.keys()];
-        const results = await scoreFeatures(keys.map((k) => featurizeTokens(todo.get(k)!.tokens)));
-        keys.forEach((key, j) => {
+        const entries = [...todo];
+        const results = await scoreFeatures(entries.map(([, { tokens }]) => featurizeTokens(tokens)));
+        entries.forEach(([key, { at }], j) => {
           const scores = results[j]!;
-          for (const i of todo.get(key)!.at) out[i] = { ...scores };
+          for (const i of at) out[i] = { ...scores };
+          // Another request may have scored it meanwhile (requests interleave while the model runs).
           if (!cache.has(key)) remember(key, scores);
         });
-        scored += keys.length;
+        scored += entries.length;
       }
       return out;
     },

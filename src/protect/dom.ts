@@ -11,7 +11,7 @@
  *   data-bouclier-doxxing="phone address …" on an item where personal data was found
  */
 import type { MediaReason } from './policy';
-import { mediaToClear, ownMedia, setGuarded } from '../shield/guard';
+import { MEDIA, mediaToClear, ownMedia, setGuarded } from '../shield/guard';
 
 export const PROTECT_CSS = `
 [data-bouclier-lockdown="hidden"]:not(:has([data-bouclier])) { display: none !important; }
@@ -27,13 +27,11 @@ export const PROTECT_CSS = `
 [data-bouclier-media="blurred"]:focus-visible { outline: 3px solid #1a73e8 !important; outline-offset: 2px !important; }
 `;
 
-export const MEDIA = 'img, video, picture';
-
 // The page cannot undo a media blur or a lockdown: these attributes go through the shield's one guard
 // (src/shield/guard.ts), which restores them and strips inline styles that would un-hide.
 const setAttr = setGuarded;
 
-export { ownMedia };
+export { MEDIA, ownMedia };
 
 /** When the platform says the item was posted: its own <time datetime>, or a created-timestamp attribute. */
 export function itemPostedAt(el: HTMLElement): number | null {

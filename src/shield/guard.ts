@@ -24,9 +24,11 @@ const expected = new WeakMap<Element, Map<string, string | null>>();
 /** Inline style properties a page could use to make hidden text readable again. */
 const UNHIDING_PROPS = ['filter', 'display', 'visibility', 'opacity', 'content-visibility', 'transform', '-webkit-text-fill-color', 'text-shadow'];
 
+/** The media an item's verdict applies to (blurred with its text, shielded by the protections). */
+export const MEDIA = 'img, video, picture';
+const MEDIA_TAGS = new Set(MEDIA.split(', '));
 /** Set once any media element gets one of our marks (see mediaToClear). */
 let mediaMarked = false;
-const MEDIA_TAGS = new Set(['img', 'video', 'picture']);
 
 export function setGuarded(el: Element, name: GuardedAttr, value: string | null): void {
   if (value !== null && !mediaMarked && MEDIA_TAGS.has(el.localName)) mediaMarked = true;
@@ -98,8 +100,8 @@ function itemOf(node: Element): Element | null {
 
 /** The element's own media (not a nested item's, which is its own item), in its own shadow root too. */
 export function ownMedia(el: Element): HTMLElement[] {
-  const media = [...el.querySelectorAll<HTMLElement>('img, video, picture')];
-  if (el.shadowRoot) media.push(...el.shadowRoot.querySelectorAll<HTMLElement>('img, video, picture'));
+  const media = [...el.querySelectorAll<HTMLElement>(MEDIA)];
+  if (el.shadowRoot) media.push(...el.shadowRoot.querySelectorAll<HTMLElement>(MEDIA));
   return media.filter((m) => itemOf(m) === el);
 }
 
