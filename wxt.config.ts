@@ -6,7 +6,7 @@ import { SUPPORTED_HOST_PERMISSIONS } from './src/platforms/hosts';
 
 /**
  * onnxruntime-web contains `new URL("ort-wasm-simd-threaded….wasm", import.meta.url)`; Vite would
- * then emit a second 14 MB copy of the wasm and even inline it as base64 into bundles. We always pass
+ * then emit a second copy of the (large) wasm and even inline it as base64 into bundles. We always pass
  * ORT an explicit wasm URL (the copy below), so the pattern is neutralised at build time.
  */
 function ortWithoutAssetUrl(): Plugin {
@@ -62,7 +62,10 @@ export default defineConfig({
         ? undefined
         : { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
     web_accessible_resources: [],
+    // Mozilla requires new add-ons to declare what they collect: nothing leaves her device.
     browser_specific_settings:
-      browser === 'firefox' ? { gecko: { id: 'bouclier@bouclier.invalid' } } : undefined,
+      browser === 'firefox'
+        ? { gecko: { id: 'bouclier@bouclier.invalid', data_collection_permissions: { required: ['none'] } } }
+        : undefined,
   }),
 });

@@ -116,6 +116,12 @@ describe.each(['chrome', 'firefox'] as const)('manifest declared in wxt.config.t
   it('has host access only to the supported platforms, never every site', () => checkHostAccess(m));
   it('lets extension pages run WebAssembly, never eval', () => checkCsp(m, browser));
   it('names no remote URL', () => expect(remoteUrlsInManifest(m)).toEqual([]));
+  if (browser === 'firefox') {
+    it('declares to Mozilla that it collects no data', () => {
+      const gecko = (m as { browser_specific_settings?: { gecko?: { data_collection_permissions?: unknown } } }).browser_specific_settings?.gecko;
+      expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+    });
+  }
 });
 
 describe('README privacy promise', () => {
