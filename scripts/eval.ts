@@ -2,7 +2,7 @@
  * Evaluate the shipped model (models/bouclier.onnx + model.json) on what it was never trained on.
  *
  *   npm run --silent eval [-- --json out.json] [--level balanced] [--model-dir models] [--work training/work]
- *                          [--limit N] [--no-functional]
+ *                          [--limit N] [--no-functional] [--functional-only [--max-failures N]]
  *
  * (a) held-out TEST split of training/work/rows.jsonl (rebuilt with training/build-dataset.ts when missing):
  *     per-label ROC-AUC and F1 at the level's thresholds — overall on the public datasets (generated
@@ -11,7 +11,9 @@
  * (b) keyword baselines on the same rows (training/keyword-baseline.ts: obscenity, leo-profanity EN+FR,
  *     french-badwords-list, union): a listed word counts positive for every label; margin = model F1 − best
  *     baseline F1 per label.
- * (c) functional tests (tests/functional/*.jsonl via load-cases.ts): pass rate per function and language.
+ * (c) functional tests (tests/functional/*.jsonl via load-cases.ts): pass rate per function and language, and the
+ *     ranking AUC of hateful vs harmless sentences about women with the share of the harmless ones hidden
+ *     (`--functional-only` prints just this, without the dataset).
  * (d) generated test rows (`bouclier-gen`): false-positive rate (any label flagged) on non-hostile kinds,
  *     women vs other targets, next to recall on hostile kinds.
  * (e) obfuscation robustness: hostile public test rows with their longest word disguised (leet, spacing,
@@ -26,6 +28,8 @@ import { LABELS, LEVELS, type Label, type Level, type Scores } from '../src/clas
 import { confusion, f1, macroF1Binary, precision, recall, rocAuc } from '../src/classifier/metrics.ts';
 import { loadModelDir } from '../src/classifier/node-loader.ts';
 import { anyFlag, flagsFor, type Flags } from '../src/classifier/thresholds.ts';
+import type { FunctionalCase } from '../tests/functional/load-cases.ts';
+import { formatWomenSummary, womenSummary, type WomenSummary } from './lib/functional-summary.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PUBLIC = (r: EvalRow) => r.source !== GENERATED;
@@ -150,6 +154,38 @@ function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
   return m;
 }
 
+/** The women ranking of the functional suite at one level (scores computed once by the caller). */
+function functionalWomen(
+  cases: readonly FunctionalCase[],
+  caseScores: ReadonlyMap<string, Scores>,
+  thresholds: Parameters<typeof flagsFor>[1],
+  level: Level,
+): WomenSummary[] {
+  const s = (c: FunctionalCase) => caseScores.get(c.text) as Scores;
+  return womenSummary(cases, s, (c) => anyFlag(flagsFor(s(c), thresholds, level)));
+}
+
+/** `--functional-only`: the functional suite alone (no dataset needed), per function and the women ranking. */
+async function functionalOnly(modelDir: string, levelArg: string | undefined): Promise<number> {
+  const { classifier, info } = await loadModelDir(modelDir);
+  const level: Level = (levelArg as Level | undefined) ?? info.defaultLevel;
+  const fc = await import('../tests/functional/load-cases.ts');
+  const cases = fc.loadCases();
+  const all = await classifier.score(cases.map((c) => c.text));
+  const caseScores = new Map<string, Scores>();
+  cases.forEach((c, i) => caseScores.set(c.text, all[i] as Scores));
+  const report = await fc.scoreCases(cases, async (texts) => texts.map((t) => flagsFor(caseScores.get(t) as Scores, info.thresholds, level)));
+  log(`functional tests (${cases.length} cases, level ${level})`);
+  log(fc.formatReport(report, { maxFailures: Number(arg('--max-failures') ?? 0) }));
+  log();
+  log(`ranking of hateful vs harmless sentences about women (${level})`);
+  log(formatWomenSummary(functionalWomen(cases, caseScores, info.thresholds, level)));
+  const json = arg('--json');
+  if (json) writeFileSync(json, JSON.stringify({ level, byLang: report.byLang, women: functionalWomen(cases, caseScores, info.thresholds, level) }, null, 2));
+  await classifier.release();
+  return 0;
+}
+
 async function main(): Promise<number> {
   const jsonOut = arg('--json');
   const modelDir = resolve(arg('--model-dir') ?? join(ROOT, 'models'));
@@ -161,6 +197,7 @@ async function main(): Promise<number> {
     return 2;
   }
 
+  if (process.argv.includes('--functional-only')) return functionalOnly(modelDir, levelArg);
   const { classifier, info } = await loadModelDir(modelDir);
   const level: Level = (levelArg as Level | undefined) ?? info.defaultLevel;
   let rows = await loadTestRows(workDir);
@@ -280,7 +317,11 @@ async function main(): Promise<number> {
     log(`(c) functional tests (${cases.length} hand-written cases; flag case passes if any label is raised, pass case if none)`);
     log(fc.formatReport(report, { maxFailures: 0 }));
     log();
-    functional = report.byLang;
+    const women = functionalWomen(cases, caseScores, info.thresholds, level);
+    log(`ranking of hateful vs harmless sentences about women (${level})`);
+    log(formatWomenSummary(women));
+    log();
+    functional = { byLang: report.byLang, women };
   }
 
   // (d) generated rows: false positives on non-hostile kinds vs recall on hostile kinds

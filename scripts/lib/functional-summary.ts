@@ -1,0 +1,73 @@
+/**
+ * The headline of the functional suite, per language: pass rate, the ranking of hateful vs harmless sentences
+ * about women (ROC-AUC of the highest category score: a threshold cannot move it), the share of harmless
+ * sentences about women that would be hidden, and the share of hateful ones caught.
+ *
+ * "About women" = the must-pass functions that mention women (WOMEN_MUST_PASS) against the must-flag functions
+ * aimed at women (every must-flag function except attacks on other groups).
+ */
+import { rocAuc } from '../../src/classifier/metrics.ts';
+import { LABELS, type Scores } from '../../src/classifier/labels.ts';
+import { FUNCTIONS, LANGS, WOMEN_MUST_PASS, type FunctionalCase, type FunctionName, type Lang } from '../../tests/functional/load-cases.ts';
+
+/** Must-flag functions whose target is not women: left out of the women ranking. */
+const NOT_ABOUT_WOMEN: ReadonlySet<string> = new Set(['identity_attack_other_group']);
+
+export function aimedAtWomen(fn: FunctionName): boolean {
+  return FUNCTIONS[fn].expected === 'flag' && !NOT_ABOUT_WOMEN.has(fn);
+}
+
+export function harmlessAboutWomen(fn: FunctionName): boolean {
+  return (WOMEN_MUST_PASS as readonly string[]).includes(fn);
+}
+
+export const maxScore = (s: Scores): number => Math.max(...LABELS.map((l) => s[l]));
+
+export interface WomenSummary {
+  lang: Lang;
+  /** Cases in the ranking: hateful aimed at women / harmless about women. */
+  hateful: number;
+  harmless: number;
+  /** ROC-AUC of the highest category score, hateful vs harmless about women. */
+  auc: number;
+  /** Share of harmless sentences about women that the default level hides. */
+  harmlessHidden: number;
+  /** Share of hateful sentences aimed at women that the default level hides. */
+  hatefulCaught: number;
+}
+
+/**
+ * `flagged(c)` says whether the level under test hides the case; `scores(c)` gives its six scores.
+ */
+export function womenSummary(
+  cases: readonly FunctionalCase[],
+  scores: (c: FunctionalCase) => Scores,
+  flagged: (c: FunctionalCase) => boolean,
+): WomenSummary[] {
+  return LANGS.map((lang) => {
+    const hate = cases.filter((c) => c.lang === lang && aimedAtWomen(c.function));
+    const ok = cases.filter((c) => c.lang === lang && harmlessAboutWomen(c.function));
+    const y: (0 | 1)[] = [...hate.map(() => 1 as const), ...ok.map(() => 0 as const)];
+    const s = [...hate, ...ok].map((c) => maxScore(scores(c)));
+    const share = (xs: readonly FunctionalCase[]) => (xs.length ? xs.filter(flagged).length / xs.length : NaN);
+    return {
+      lang,
+      hateful: hate.length,
+      harmless: ok.length,
+      auc: rocAuc(s, y),
+      harmlessHidden: share(ok),
+      hatefulCaught: share(hate),
+    };
+  });
+}
+
+export function formatWomenSummary(rows: readonly WomenSummary[]): string {
+  const pct = (x: number) => (Number.isNaN(x) ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+  const lines = ['lang  hateful  harmless  ranking AUC  harmless hidden  hateful caught'];
+  for (const r of rows) {
+    lines.push(
+      `${r.lang.padEnd(4)}  ${String(r.hateful).padStart(7)}  ${String(r.harmless).padStart(8)}  ${(Number.isNaN(r.auc) ? 'n/a' : r.auc.toFixed(3)).padStart(11)}  ${pct(r.harmlessHidden).padStart(15)}  ${pct(r.hatefulCaught).padStart(14)}`,
+    );
+  }
+  return lines.join('\n');
+}
