@@ -7,9 +7,10 @@
  * (which starts onnxruntime-web: WASM compile + its C++ runtime's init) and run a first inference — the path
  * the extension takes. Three more children load the tiny fixture first, only to split onnxruntime-web's start
  * from the model's session (that extra session costs time of its own, so they do not count in the cold
- * load). The load average is printed with it: on this shared 2-core machine it moves the figure a lot. Throughput is end-to-end `score()` (normalise + featurize + ONNX) on seeded synthetic comments with
- * realistic lengths (scripts/lib/synthetic-comments.ts), one thread, after a warm-up. Without a shipped model
- * it falls back to the tiny test fixture and says so (those numbers only measure the runtime's overhead).
+ * load). The load average is printed with it: on a loaded machine it moves the figure a lot. Throughput is
+ * end-to-end `score()` (normalise + featurize + ONNX) on seeded synthetic comments with realistic lengths
+ * (scripts/lib/synthetic-comments.ts), one thread, after a warm-up. Without a shipped model it falls back
+ * to the tiny test fixture and says so (those numbers only measure the runtime's overhead).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';

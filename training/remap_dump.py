@@ -6,7 +6,7 @@ rows.jsonl, by row id, so that runs trained on different builds (e.g. with/witho
   /usr/bin/python3 training/remap_dump.py FROM_WORK run.npz TO_WORK out.npz [--only-ids-of WORK]
 
 --only-ids-of keeps only rows whose id is also in WORK's rows.jsonl (e.g. the shipped build), so that every run
-is calibrated and scored on the same dev rows. Used for the round-8 comparison (models/README.md)."""
+is calibrated and scored on the same dev rows, as in the --r8-families comparison of models/README.md."""
 import argparse
 import json
 import os

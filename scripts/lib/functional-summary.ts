@@ -4,17 +4,14 @@
  * sentences about women that would be hidden, and the share of hateful ones caught.
  *
  * "About women" = the must-pass functions that mention women (WOMEN_MUST_PASS) against the must-flag functions
- * aimed at women (every must-flag function except attacks on other groups).
+ * aimed at women (WOMEN_TARGETED_FLAG).
  */
 import { rocAuc } from '../../src/classifier/metrics.ts';
 import { LABELS, type Scores } from '../../src/classifier/labels.ts';
-import { FUNCTIONS, LANGS, WOMEN_MUST_PASS, type FunctionalCase, type FunctionName, type Lang } from '../../tests/functional/load-cases.ts';
-
-/** Must-flag functions whose target is not women: left out of the women ranking. */
-const NOT_ABOUT_WOMEN: ReadonlySet<string> = new Set(['identity_attack_other_group']);
+import { LANGS, WOMEN_MUST_PASS, WOMEN_TARGETED_FLAG, type FunctionalCase, type FunctionName, type Lang } from '../../tests/functional/load-cases.ts';
 
 export function aimedAtWomen(fn: FunctionName): boolean {
-  return FUNCTIONS[fn].expected === 'flag' && !NOT_ABOUT_WOMEN.has(fn);
+  return WOMEN_TARGETED_FLAG.has(fn);
 }
 
 export function harmlessAboutWomen(fn: FunctionName): boolean {

@@ -30,8 +30,8 @@ const WARM_UP_TEXTS: string[] = Array.from({ length: 128 }, () => 'un mot '.repe
 /**
  * Sentences like a thread's (short and long, EN and FR, accents, emoji, mentions, links, digits, spaced
  * and leet spellings), scored a few times after the full run: the featurizer's paths for real text are
- * compiled before her first page, not during it (bench:page: a page's first request of ~80 comments took
- * 35–56 ms of host compute after the full run alone, 6–15 ms with these; later requests take 5–10 ms).
+ * compiled before her first page, not during it (bench:page reports the host compute of a page's first
+ * request: with the full run alone it is several times that of later requests).
  */
 const WARM_UP_SENTENCES = [
   'Thanks for sharing, great thread!',
@@ -67,13 +67,13 @@ export function createClassifierHost(loadAssets: () => Promise<ModelAssets>) {
           featurizerVersion: info.featurizerVersion,
         });
         // One run at the largest batch shape before the first request: the WASM heap grows to it now,
-        // not in the middle of her first busy page (in Node, the first 64 × 64-token batch took 130 ms,
-        // the next ones 20–25 ms).
+        // not in the middle of her first busy page (the first batch of that shape is several times slower
+        // than the next ones).
         await classifier.score(WARM_UP_TEXTS);
         const thresholds = info.thresholds;
         status = { state: 'ready', loadMs: Math.round(performance.now() - started) };
-        // The sentences come after "ready" and stop at her first request (which then waits for one round,
-        // 8–31 ms in Node): a page waiting at browser start does not wait for all of them (~80 ms in Node).
+        // The sentences come after "ready" and stop at her first request (which then waits for one round at
+        // most): a page waiting at browser start does not wait for all of them.
         void (async () => {
           for (let i = 0; i < WARM_UP_ROUNDS && !requested; i++) {
             await classifier.score(Array.from({ length: 64 }, (_, j) => `${WARM_UP_SENTENCES[(i + j) % WARM_UP_SENTENCES.length]!} ${j % 7 ? j : ''}`.repeat(1 + (j % 4))));

@@ -33,9 +33,9 @@ export interface Classifier {
 
 export const DEFAULT_MAX_BATCH_CHUNKS = 128;
 /**
- * The fixed cost of one ONNX run, in padded token rows (measured with the shipped model in Node: a
- * run costs ~0.6 ms + ~1.4 µs per batch × length row). Used to split a batch where padding would
- * cost more than another run.
+ * The fixed cost of one ONNX run, in padded token rows (a run costs a fixed part plus a part per
+ * batch × length row; this is their ratio, timed with the shipped model in Node). Used to split a batch
+ * where padding would cost more than another run.
  */
 export const RUN_OVERHEAD_ROWS = 400;
 
@@ -83,8 +83,8 @@ export async function createClassifier(opts: ClassifierOptions): Promise<Classif
   const bytes = opts.modelBytes instanceof Uint8Array ? opts.modelBytes : new Uint8Array(opts.modelBytes);
   const session = await ort.InferenceSession.create(bytes, {
     executionProviders: ['wasm'],
-    // No graph optimisation: ORT's optimisers cost this 38-node graph ~40 % of its session creation (and make
-    // the first run slower) for no measurable gain in throughput (interleaved A/B in models/README.md).
+    // No graph optimisation: for a graph this small, ORT's optimisers are a large share of its session creation
+    // (and make the first run slower) for no measurable gain in throughput (interleaved A/B in models/README.md).
     graphOptimizationLevel: 'disabled',
   });
   for (const name of ['ids', 'mask']) {

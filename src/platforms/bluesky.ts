@@ -1,13 +1,14 @@
 import type { PlatformAdapter } from './types';
 
 /**
- * Bluesky (bsky.app) thread replies and chat. Source: /work/shared/notes/platform-markers.md (social-app
- * ThreadItemPost.tsx: testID `postThreadItem-by-<handle>`; defuddle bluesky.ts: text div[data-word-wrap="1"]).
+ * Bluesky (bsky.app) thread replies and chat. Sources: bluesky-social/social-app
+ * (src/screens/PostThread/components/ThreadItemPost.tsx: testID `postThreadItem-by-<handle>`) and
+ * kepano/defuddle (src/extractors/bluesky.ts: text div[data-word-wrap="1"]).
  * The anchor post uses the same testID; social-app's ThreadItemAnchor.tsx alone renders the
  * `*Count-expanded` stats and ExpandedPostDetails, which is how it is told apart (fails if it has 0 likes,
  * reposts and quotes; then it is scanned like a reply).
  *
- * Chat (/messages/<convo>): VERIFIED from social-app source, read 2026-11-29 (docs/dm-markers.md):
+ * Chat (/messages/<convo>): VERIFIED from social-app source (docs/dm-markers.md):
  * - the screen is `Layout.Screen testID="convoScreen"` (src/screens/Messages/Conversation.tsx, 0132b725);
  *   react-native-web renders testID as data-testid and dataSet as data-* (createDOMProps);
  * - a message (src/components/dms/MessageItem.tsx, 0106fd39, read in full) has no testID and the web

@@ -2,13 +2,14 @@ import type { PlatformAdapter } from './types';
 
 /**
  * Facebook (www Comet UI, m.facebook.com) comments/replies and Messenger.
- * Source: /work/shared/notes/platform-markers.md (dmatis2 comments-to-csv.js 2024-08-19: a comment is
- * [role=article] with a localised aria-label "Comment by …"; browsertrix facebook.ts 2026-08-18;
- * m.facebook.com data-sigil from a 2021 capture). Timestamps link to `?comment_id=`. Posts are
+ * Sources (public repositories, dated by the last commit touching the file read): dmatis2/usesul-scripts
+ * facebook/comments-to-csv.js 2024-08-19 (a comment is [role=article] with a localised aria-label
+ * "Comment by …"); webrecorder/browsertrix-behaviors src/site/facebook.ts 2026-08-18; m.facebook.com
+ * data-sigil from a 2021 page capture. Timestamps link to `?comment_id=`. Posts are
  * [role=article] without that label, so they never match.
  * Messenger (www.messenger.com/t/…, facebook.com/messages/(e2ee/)t/…): PARTLY VERIFIED from public scripts that
- * read open threads, read 2026-11-29 (docs/dm-markers.md; cited there by index id, their repositories were
- * not named): the thread is `[role="log"]` (older builds `[role="grid"]`) labelled "Messages in conversation
+ * read open threads (docs/dm-markers.md; cited there by code-search id, their repositories are not
+ * known): the thread is `[role="log"]` (older builds `[role="grid"]`) labelled "Messages in conversation
  * with|titled …", messages are its `[role="row"]` (or `article`) elements, text in `[dir="auto"]`; each
  * message has an English label "Enter, Message sent <time> by <Name>: <text>", "by You" for her own (only
  * that English form is excluded). The sender element (`h4 span`, avatar `img[alt]`) stays UNVERIFIED.

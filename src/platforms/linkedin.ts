@@ -1,8 +1,10 @@
 import type { PlatformAdapter } from './types';
 
 /**
- * LinkedIn post comments/replies and messaging. Source: /work/shared/notes/platform-markers.md (defuddle
- * linkedin.ts 2026-04-16; messaging from sarahcallmesmadds/…/selectors.js 2026-02-13, a single small repo).
+ * LinkedIn post comments/replies and messaging. Sources (public repositories, dated by the last commit
+ * touching the file read): kepano/defuddle src/extractors/linkedin.ts 2026-04-16; messaging from
+ * sarahcallmesmadds/productivity_personal-email-slack-assistant personal_linkedin_dm_assistant/selectors.js
+ * 2026-02-13, a single small repo.
  * Replies are nested inside the parent comment's article: the scanner reads ALL matches of the first text
  * selector, so the top-level text selector skips the replies list; author/permalink use the first match in
  * document order, which is the comment's own header (its replies come after).

@@ -2,12 +2,13 @@ import type { PlatformAdapter } from './types';
 
 /**
  * Mastodon web UI on any instance (no fixed host: detected by the #mastodon root element, as Shinigami Eyes
- * does; the instance's origin is granted at run time). Source: /work/shared/notes/platform-markers.md
- * (mastodon status.jsx / status_content.tsx; defuddle mastodon.ts 2026-04-22). The detailed (focal) status
+ * does; the instance's origin is granted at run time). Sources: mastodon/mastodon
+ * (app/javascript/mastodon/components/status.jsx, status_content.tsx) and kepano/defuddle
+ * (src/extractors/mastodon.ts, last changed 2026-04-22). The detailed (focal) status
  * is .detailed-status__wrapper, not .status__wrapper, so it never matches. Direct messages are statuses with
  * visibility "direct" (.status__wrapper-direct) and the rows of the Conversations column ("Private mentions").
  *
- * Conversations column: VERIFIED from mastodon/mastodon source, read 2026-11-29 (docs/dm-markers.md):
+ * Conversations column: VERIFIED from mastodon/mastodon source (docs/dm-markers.md):
  * features/direct_timeline/components/conversation.tsx (4507c9b0; same markup in the older conversation.jsx,
  * f2a2d73e) renders `div.conversation.focusable` > `.conversation__content` > `.conversation__content__info`
  * (`.conversation__content__relative-time` is a <div>, not a link: the row has no permalink, a click

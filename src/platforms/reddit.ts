@@ -3,9 +3,10 @@ import type { PlatformAdapter } from './types';
 /**
  * Reddit: current site (shreddit web components, attributes carry author/permalink) and old.reddit.com.
  * Markers: shreddit-comment[author][permalink], [slot="comment"]; old: .thing.comment[data-author], .usertext-body .md.
- * Source: /work/shared/notes/platform-markers.md (defuddle reddit.ts 2026-07-27, RES Thing.js 2026-04-13).
- * Chat (chat.reddit.com, www.reddit.com/chat): structure VERIFIED from several public chat bots/scripts, read
- * 2026-11-29 (docs/dm-markers.md; cited there by index id): `faceplate-app > rs-app` →(shadow root) `rs-room`
+ * Sources (public repositories, dated by the last commit touching the file read): kepano/defuddle
+ * src/extractors/reddit.ts 2026-07-27, honestbleeps/Reddit-Enhancement-Suite lib/utils/Thing.js 2026-04-13.
+ * Chat (chat.reddit.com, www.reddit.com/chat): structure VERIFIED from several public chat bots/scripts
+ * (docs/dm-markers.md; cited there by code-search id): `faceplate-app > rs-app` →(shadow root) `rs-room`
  * →(shadow) `main > rs-timeline` →(shadow) `rs-virtual-scroll-dynamic` →(shadow) `rs-timeline-event[data-id]`,
  * and each event keeps its content in ITS OWN shadow root: `div.room-message-text`, the sender in
  * `span.user-name` / `rs-username` / `faceplate-tracker[noun="user_hovers"] > span[slot="trigger"]`, her own

@@ -1,8 +1,8 @@
 import type { PlatformAdapter } from './types';
 
 /**
- * Threads (threads.com / threads.net) replies. Source: /work/shared/notes/platform-markers.md (defuddle
- * threads.ts 2026-04-16: outermost [data-pressable-container] inside [data-pagelet^="threads_post_page_"];
+ * Threads (threads.com / threads.net) replies. Source: kepano/defuddle src/extractors/threads.ts (last
+ * changed 2026-04-16: outermost [data-pressable-container] inside [data-pagelet^="threads_post_page_"];
  * the first pagelet holds the post itself; text = span[dir=auto] outside author/permalink/time/buttons).
  * Quoted posts are nested pressables and are not items of their own. No DMs on the web.
  */

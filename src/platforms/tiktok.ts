@@ -1,8 +1,9 @@
 import type { PlatformAdapter } from './types';
 
 /**
- * TikTok video comments and replies (web). Source: /work/shared/notes/platform-markers.md (browsertrix
- * tiktok.ts 2026-04-14, reno-radar 2025-07-25): Emotion classes `css-<hash>-<Name>` are matched on the
+ * TikTok video comments and replies (web). Sources (public repositories, dated by the last commit touching
+ * the file read): webrecorder/browsertrix-behaviors src/site/tiktok.ts 2026-04-14, LtShibby/reno-radar
+ * backend/server.js 2025-07-25. Emotion classes `css-<hash>-<Name>` are matched on the
  * stable `<Name>` part; text carries data-e2e="comment-level-1|2". One item per comment: the content
  * container (a reply has its own, inside the parent's DivReplyContainer). No permalink per comment.
  */

@@ -1,8 +1,8 @@
 import type { PlatformAdapter } from './types';
 
 /**
- * Twitch chat (live + VOD) and whispers. Source: /work/shared/notes/platform-markers.md (BetterTTV
- * modules/chat 2026-07-14, watchers/conversations.js 2026-06-16; 7TV lines per BTTV PR #8159).
+ * Twitch chat (live + VOD) and whispers. Source: night/betterttv (BTTV; src/modules/chat/index.js last
+ * changed 2026-07-14, src/watchers/conversations.js 2026-06-16; 7TV lines per BTTV PR #8159).
  * A chat line has several `chat-message-text` fragments: read the whole body span first
  * ([data-a-target="chat-line-message-body"], read by several public chat scripts).
  * Chat lines have no permalink. Whispers are an overlay on any page (no path restriction).

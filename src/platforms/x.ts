@@ -1,14 +1,16 @@
 import type { PlatformAdapter } from './types';
 
 /**
- * X / Twitter. Source: /work/shared/notes/platform-markers.md (CPFT script.js 2026-08-17, defuddle twitter.ts,
- * markitai x_common.py 2026-07-18 for the logged-out "x-web" redesign without data-testids).
+ * X / Twitter. Sources (public repositories, dated by the last commit touching the file read):
+ * insin/control-panel-for-twitter (CPFT) script.js 2026-08-17, kepano/defuddle src/extractors/twitter.ts,
+ * Ynewtime/markitai packages/markitai/src/markitai/webextract/extractors/x_common.py 2026-07-18 for the
+ * logged-out "x-web" redesign without data-testids.
  * Replies are sibling `cellInnerDiv` cells, not nested. The status page's own tweet (the "focal" one) is the
  * only article with tabindex="-1" (used by CPFT and many public scripts) and is skipped.
  *
  * DMs (Chat since 2025-11, /i/chat/<id>): containers from CPFT; message rows from public scripts that read
- * the Chat thread, read 2026-11-29 (docs/dm-markers.md; the index did not name their repositories, so they
- * are cited by index id there): each message is `[data-testid="message-<uuid>"]` inside `dm-message-list` /
+ * the Chat thread (docs/dm-markers.md; their repositories are not known, so they are cited by code-search
+ * id there): each message is `[data-testid="message-<uuid>"]` inside `dm-message-list` /
  * `dm-message-scroller`, its text `[data-testid="message-text-<uuid>"]` (a `div[dir=auto]` inside); her
  * own messages are the rows with the Tailwind class `justify-end` (others `justify-start`). One script
  * (opencli "x-dm") reads rows as `[data-dm-message-row]` with `[id$="-sender"]` / `[id$="-time"]` labels,

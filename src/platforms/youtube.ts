@@ -1,8 +1,9 @@
 import type { PlatformAdapter } from './types';
 
 /**
- * YouTube comments and replies (no DMs). Source: /work/shared/notes/platform-markers.md (RYCU comment.ts /
- * reply.ts 2026-03-28: ytd-comment-view-model since 2024-02; ytd-comment-renderer is the older fallback).
+ * YouTube comments and replies (no DMs). Source: yakisova41/return-youtube-comment-username
+ * (src/rewrites/comment.ts / reply.ts, last changed 2026-03-28: ytd-comment-view-model since 2024-02;
+ * ytd-comment-renderer is the older fallback).
  * The thread renderer wraps a comment AND its replies, so the item is the comment view model itself.
  */
 export const youtube: PlatformAdapter = {

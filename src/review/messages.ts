@@ -1,7 +1,7 @@
 /**
  * Review messages (content script ⇄ background), validated on receipt like src/messaging/messages.ts:
- * bounded sizes, known fields only, strings cut to their limits. Kept in this module so the lead's
- * message file stays small.
+ * bounded sizes, known fields only, strings cut to their limits. Kept in this module so
+ * src/messaging/messages.ts stays small.
  */
 import { LIMITS, type EntryInput } from './types';
 

@@ -1,6 +1,6 @@
 /**
  * Synchronous SHA-256 (FIPS 180-4) for the export's hash chain only: each chain step hashes 64 bytes,
- * and 50,000 sequential `crypto.subtle.digest` round-trips cost ~15 s, against ~0.1 s here. Record
+ * and tens of thousands of sequential `crypto.subtle.digest` round-trips are far slower than hashing here. Record
  * hashes still use WebCrypto (evidence.ts); unit tests check both against node:crypto.
  */
 const K = new Int32Array([

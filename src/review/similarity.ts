@@ -7,10 +7,11 @@
  * Thresholds are asymmetric, because letting abuse through costs her more than hiding one more text:
  * - "abusive, hide this" (block) spreads to texts with Jaccard ≥ BLOCK_JACCARD = 0.6;
  * - "not abusive" (allow) spreads only to texts with Jaccard ≥ ALLOW_JACCARD = 0.85.
- * Measured on the unit tests' pairs: the same text re-punctuated, re-cased or obfuscated (put3, wh0res,
- * "c" for "c'est") scores 0.88–1.0; one word added to a 10-word text ≈ 0.89; one word swapped in a
- * 13-word text ≈ 0.80 (blocked, not allowed: "attention seekers" must not whitelist "attention
- * whores"); texts sharing only an opening or a topic score 0.25–0.48 and never match.
+ * On the unit tests' pairs: the same text re-punctuated, re-cased or obfuscated (put3, wh0res,
+ * "c" for "c'est") scores above ALLOW_JACCARD, and so does one word added to a text of ten or so; one
+ * word swapped in such a text falls between the two (blocked, not allowed: "attention seekers" must not
+ * whitelist "attention whores"); texts sharing only an opening or a topic stay well below BLOCK_JACCARD
+ * and never match.
  * Texts of fewer than MIN_NEAR_TOKENS tokens only match exactly: on three words one changed word is
  * the whole meaning.
  */

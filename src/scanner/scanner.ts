@@ -24,17 +24,17 @@ export const SLICE_MS = 4;
 const EAGER_READ_MS = 2;
 /**
  * Until the first request leaves: the page's first comments are the ones on her screen, and reading
- * them runs cold code (2 ms read 1–15 of the first 100 in bench:page, not always the 13 in view; the rest
- * waited a round trip).
+ * them runs cold code, so EAGER_READ_MS alone did not always reach all of those in view (bench:page), and
+ * the rest waited a round trip.
  */
 const FIRST_EAGER_READ_MS = 6;
 /** Rendering budget per animation frame (verdicts → shields). */
 export const RENDER_MS = 8;
 /**
  * A backlog of at least BURST_VERDICTS verdicts (a burst of comments) is rendered BURST_RENDER_MS per frame:
- * on a busy page, 8 ms slices left abuse waiting for verdicts already known (bench:page, three interleaved
- * pairs: p50 0.29–0.32 → 0.13–0.24 s, p95 0.42–0.52 → 0.33–0.50 s, longest task ≤ 30 ms); a few verdicts at
- * a time keep 8 ms slices.
+ * on a busy page, RENDER_MS slices left abuse waiting for verdicts already known (bench:page, interleaved
+ * A/B: the longer slices lower insertion → verdict latency without a long task); a few verdicts at a time
+ * keep RENDER_MS slices.
  */
 const BURST_VERDICTS = 64;
 const BURST_RENDER_MS = 16;
@@ -44,7 +44,7 @@ export const MAX_BATCH = 128;
 /**
  * A burst: at least this many new items at once (a thread of hundreds of comments rendered in a few
  * frames), or this many texts waiting for their verdict. Verdicts then lag by more than a frame or two
- * (bench:page: p95 0.2–0.3 s for the comments on screen), so until the backlog is rendered items not
+ * (bench:page, the comments on screen), so until the backlog is rendered items not
  * judged yet are withheld even in the default mode (onBurst): nothing of a burst is readable before its
  * verdict. A few comments scrolled in get theirs in a round trip and are never blanked.
  */
@@ -629,7 +629,7 @@ export function createScanner(opts: ScannerOptions) {
       // Many items at once (a thread rendering): withheld from the first one read, before any is painted.
       if (dirty.size + waiting.size >= BURST_WAITING) burstIn(dirty, active);
       // The first comments of a change are read at once, in the task that inserted them, and leave for
-      // the classifier: a task queued behind the page's busy frames started 60–70 ms later under load
+      // the classifier: a task queued behind the page's busy frames starts several frames later under load
       // (bench:page), even when a reading loop was already scheduled. The rest is read in slices.
       if (readSome(perf.firstSentAt ? EAGER_READ_MS : FIRST_EAGER_READ_MS, active)) schedule();
       pump();

@@ -107,8 +107,8 @@ export function ownMedia(el: Element): HTMLElement[] {
 
 /**
  * The item's own media that may carry marks to clear: none until we have marked any media on this page.
- * Clearing runs for every item at every render (pending, then clean), and a thread without a blurred
- * image no longer searches each comment for media three times over (bench:page: 2,200 comments).
+ * Clearing runs for every item at every render (pending, then clean), so a thread without a blurred
+ * image does not search each comment for media again and again.
  */
 export function mediaToClear(el: Element): HTMLElement[] {
   return mediaMarked ? ownMedia(el) : [];

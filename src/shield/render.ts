@@ -170,8 +170,8 @@ function updateShieldText(host: HTMLElement, item: ShieldTarget): void {
  * Shields of items far from the screen are built later. Hiding does not need the shield (the CSS
  * hides what the item's attributes mark), so a flagged comment 300 screens down gets its state and
  * hidden text at once and its label (shadow root, button, words) when it comes within a screen of
- * view, or when the page is idle, whichever comes first: a 2,000-comment burst no longer builds 800
- * labels before the verdicts of the rest can be shown.
+ * view, or when the page is idle, whichever comes first: a burst of thousands of comments does not build
+ * hundreds of labels before the verdicts of the rest can be shown.
  */
 interface Deferred {
   item: ShieldTarget;
@@ -246,7 +246,7 @@ function buildWanted(): void {
 /**
  * An idle slice may take most of the idle period (≤ 50 ms by definition): each slice that inserts labels
  * costs the page one layout of its whole thread in the next frame, so a few long slices should cost less
- * than many short ones. (bench:page could not tell 6 ms from 35 ms slices apart within its noise.)
+ * than many short ones. (bench:page shows no difference between short and long slices within its noise.)
  */
 const IDLE_SLICE_MS = 35;
 let idleScheduled = false;

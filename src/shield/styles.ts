@@ -50,7 +50,7 @@ export function unreadItemsCss(itemSelectors: string[]): string {
 
 // Text is blurred by drawing only a blurred shadow of its glyphs (transparent fill + text-shadow),
 // not by a CSS filter: a filter on each of hundreds of flagged comments made every frame of a busy
-// thread rebuild as many compositing effects (~10 ms a frame on a 2,000-comment page). Media keep
+// thread rebuild as many compositing effects (a large share of each frame on a long thread). Media keep
 // a real blur filter (few per page). No transition: fading in would leave abuse readable at first.
 
 /** The in-page label + button, inside a shadow root so the page's CSS cannot restyle it. */

@@ -29,14 +29,15 @@ import {
 
 const MIN_CASES_PER_FUNCTION = 10;
 /**
- * Regression floors at the level of the shipped model (round-5 model of 2026-11-29: EN 0.71 / FR 0.76 overall;
- * EN 0.31 / FR 0.35 false positives on must-pass cases mentioning women; the previous model had EN 0.68 /
- * FR 0.75 and 0.40 / 0.39), with a small margin: a new model or a featurizer change that does worse fails here.
+ * Regression floors at the level of the shipped model: a new model or a featurizer change that does worse fails
+ * here. The shipped model measures EN 0.65 / FR 0.66 overall (floor 0.64, set just below that when harder
+ * functions were added to the set, the model unchanged) and EN 0.28 / FR 0.30 false positives on the must-pass
+ * cases mentioning women, WOMEN_MUST_PASS (ceiling 0.40).
  * They are NOT the quality targets — those are 0.75 overall and ≤ 0.25 false positives, reported by
  * `npm run eval` and still unmet (see models/README.md). Raise these floors when a better model ships; never
  * lower them to let a worse one through.
  */
-const MIN_OVERALL_PASS_RATE = 0.67;
+const MIN_OVERALL_PASS_RATE = 0.64;
 const MAX_WOMEN_FALSE_POSITIVE_RATE = 0.4;
 
 function loadOrExplain(): FunctionalCase[] {

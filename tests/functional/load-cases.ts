@@ -58,6 +58,31 @@ export const FUNCTIONS = {
     expected: 'flag',
     description: 'hate against other protected groups (origin, religion, disability, LGBT+)',
   },
+  hate_no_slur: {
+    expected: 'flag',
+    description: 'contempt for women with no slur or profanity ("I can\'t stand women who talk back", "les femmes me dégoûtent")',
+  },
+  negated_praise: {
+    expected: 'flag',
+    description: 'derogation as a universal negative ("no woman has ever…", "pas une femme n\'est capable de…")',
+  },
+  threat_slur_free: {
+    expected: 'flag',
+    description:
+      'threats with no slur: "someone should…", wishes of harm, "enjoy your last days", veiled or doxxing menace, conditionals',
+  },
+  body_shaming: { expected: 'flag', description: 'insults on her body, weight, age or looks' },
+  spelling_attack: {
+    expected: 'flag',
+    description:
+      'hostile sentences with disguised spellings of abuse or of "women": spaces removed or inserted, letters dropped or doubled, "womyn", dots, asterisks, mixed leet, phonetic spelling',
+  },
+  pile_on_call: { expected: 'flag', description: 'calls to raid, pile on, mass-report or flood her mentions' },
+  rape_joke: { expected: 'flag', description: 'rape "jokes" and rape or consent references used as punchlines' },
+  sexual_innuendo: {
+    expected: 'flag',
+    description: 'sexual remarks without explicit words ("tu serais plus utile à genoux")',
+  },
   // ---- must pass ----
   neutral_women: { expected: 'pass', description: 'factual statements that mention women' },
   positive_women: { expected: 'pass', description: 'praise and support for women' },
@@ -71,6 +96,19 @@ export const FUNCTIONS = {
   profanity_untargeted: { expected: 'pass', description: 'swearing aimed at nobody ("putain, quelle journée", "this fucking printer")' },
   disagreement_civil: { expected: 'pass', description: 'firm but civil disagreement with her work or politics' },
   neutral_other_groups: { expected: 'pass', description: 'neutral statements about other groups' },
+  feminist_debate: {
+    expected: 'pass',
+    description: 'civil debate on feminism, parity, quotas, the pay gap, harassment laws, on any side',
+  },
+  ordinary_chat: {
+    expected: 'pass',
+    description:
+      'ordinary comments (cameras, pets, food, games, sport, commuting) with slang, typos, SMS spelling and casual words that look rude out of context',
+  },
+  good_wish: {
+    expected: 'pass',
+    description: 'kind wishes and safety concern worded like threats ("drive safe tonight, the roads are icy")',
+  },
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof FUNCTIONS;
@@ -83,7 +121,17 @@ export const WOMEN_MUST_PASS: readonly FunctionName[] = [
   'counter_speech',
   'negated_hate',
   'testimony',
+  'feminist_debate',
 ];
+
+/**
+ * Must-flag functions aimed at a woman or at women: every must-flag function except
+ * `identity_attack_other_group`. The eval ranks these against WOMEN_MUST_PASS (harmless sentences about women)
+ * to compute a ranking AUC.
+ */
+export const WOMEN_TARGETED_FLAG: ReadonlySet<FunctionName> = new Set(
+  FUNCTION_NAMES.filter((fn) => FUNCTIONS[fn].expected === 'flag' && fn !== 'identity_attack_other_group'),
+);
 
 export function functionAppliesTo(fn: FunctionName, lang: Lang): boolean {
   const spec: FunctionSpec = FUNCTIONS[fn];

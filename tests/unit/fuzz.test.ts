@@ -21,7 +21,7 @@ import type { ListEntry } from '../../src/store/lists';
 /** No single call may take longer than this (a hung content script or host is a disabled shield). */
 const CALL_BUDGET_MS = 2_000;
 const RUNS = Number(process.env.BOUCLIER_FUZZ_RUNS ?? 1_000);
-/** Huge (1k–100k chars) generated texts per stage: each costs up to ~100 ms. */
+/** Huge (1k–100k chars) generated texts per stage: each costs far more than an ordinary one, so few run. */
 const HUGE_RUNS = Number(process.env.BOUCLIER_FUZZ_HUGE_RUNS ?? 12);
 const MODEL_RUNS = Number(process.env.BOUCLIER_FUZZ_MODEL_RUNS ?? 200);
 

@@ -1,17 +1,18 @@
 /**
- * The round-8 generated families (training/generators/templates-r8.ts) are opt-in: without the flag the generator
- * gives exactly the rows of the shipped model; with it, the earlier rows are unchanged, and every held-out
- * (dev/test) round-8 hostile family has at least two training families of the same sort.
+ * The sexual-threat / sexual-harassment generated families (training/generators/templates-r8.ts) are opt-in:
+ * without the flag the generator gives exactly the rows of the shipped model; with it, the other rows are
+ * unchanged, and every held-out (dev/test) hostile family of that set has at least two training families of
+ * the same sort.
  */
 import { describe, expect, it } from 'vitest';
 import { generateRows } from '../../training/generators/generate.ts';
 
-describe('round-8 generated families', () => {
+describe('opt-in sexual-threat / sexual-harassment generated families', () => {
   const base = generateRows({ perFamily: 20 });
   const withR8 = generateRows({ perFamily: 20, r8: true });
   const r8 = withR8.filter((r) => r.splitKey?.includes(':x8:'));
 
-  it('are off by default and leave the earlier rows unchanged', () => {
+  it('are off by default and leave the other rows unchanged', () => {
     expect(base.some((r) => r.splitKey?.includes(':x8:'))).toBe(false);
     expect(withR8.slice(0, base.length)).toEqual(base);
     expect(r8.length).toBe(withR8.length - base.length);

@@ -146,8 +146,8 @@ describe('normalize: total and fast', () => {
       const p = big.slice(0, 12);
       normalize(big); // warm up the JIT
       const tBig = best(big);
-      // ≈ 25-50 ms measured on an idle core. The quadratic regex bug this guards against took 3 s at 40k
-      // chars (≈ 20 s at 100k), so a 1 s ceiling catches it without flaking on busy shared cores.
+      // Far under the ceiling on an idle core. The quadratic regex bug this guards against took many
+      // seconds at this size, so a 1 s ceiling catches it without flaking on busy shared cores.
       expect(tBig, `${JSON.stringify(p)}: ${tBig.toFixed(1)} ms for 100k chars`).toBeLessThan(1000);
     }
   });

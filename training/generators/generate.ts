@@ -29,7 +29,7 @@ export interface GenerateOptions {
   /** Share of hostile / non-hostile rows that get an obfuscation transform. */
   obfuscateHostile?: number;
   obfuscateOther?: number;
-  /** Also generate the round-8 sexual-threat / sexual-harassment families (templates-r8.ts). Off by default. */
+  /** Also generate the sexual-threat / sexual-harassment families (templates-r8.ts, tag x8:). Off by default. */
   r8?: boolean;
 }
 
@@ -75,7 +75,8 @@ function fillEn(tpl: string, ctx: Ctx, group: L.GroupEn, name: string): string {
         ctx.charged.push(w);
         return w;
       }
-      // a gendered slur: in a hostile row it makes the abuse of a woman misogyny (no earlier hostile family uses it)
+      // a gendered slur: in a hostile row it would make the abuse of a woman misogyny (only testimony,
+      // counter-speech and negated-hate families use it)
       case 'SLUR_W': { ctx.gendered = true; const w = rng.pick(L.SLUR_W_EN); ctx.charged.push(w); return w; }
       case 'INSULT': { ctx.insulting = true; const w = rng.pick(L.INSULT_EN); ctx.charged.push(w); return w; }
       case 'HARM': { const w = rng.pick(L.HARM_EN); ctx.charged.push(w); return w; }
@@ -203,12 +204,12 @@ function labelsFor(kind: Kind, fam: Family, ctx: Ctx): RowLabels {
 function familySplits(families: Family[], lang: Lang, tag = ''): Split[] {
   const splits: Split[] = new Array<Split>(families.length).fill('train');
   const byKind = new Map<string, number[]>();
-  // The round-4 set has one or two families per kind: it is split as one pool (else every single-family kind
-  // would go wholly to test). The round-5 set is split as two pools, hostile and non-hostile, so that each of
-  // train/dev/test gets both.
+  // The templates-extra.ts set (x4:) has one or two families per kind: it is split as one pool (else every
+  // single-family kind would go wholly to test). The templates-r5.ts set (x5:) is split as two pools, hostile
+  // and non-hostile, so that each of train/dev/test gets both.
   families.forEach((f, i) => {
-    // The round-8 set is split as three pools per language (sexual threats, sexual harassment, harmless), so each
-    // held-out hostile family has at least two training families of its sort.
+    // The templates-r8.ts set (x8:) is split as three pools per language (sexual threats, sexual harassment,
+    // harmless), so each held-out hostile family has at least two training families of its sort.
     const key: string =
       tag === 'x4:' ? 'pool'
       : tag === 'x8:' ? (isHostile(f.kind) ? `${f.kind}${f.sexual ? '+sexual' : ''}` : 'other')
@@ -231,8 +232,8 @@ export function generateRows(opts: GenerateOptions = {}): SourceRow[] {
   const pObfO = opts.obfuscateOther ?? 0.1;
   const out: SourceRow[] = [];
   const seen = new Set<string>();
-  // Round 4, 5 and 8 families (templates-extra.ts, templates-r5.ts, templates-r8.ts) get their own family split and seeds, so
-  // the earlier families keep their split and rows.
+  // The families of templates-extra.ts, templates-r5.ts and templates-r8.ts get their own family split and
+  // seeds, so the families listed before them keep their split and rows.
   const sets: [Lang, Family[], string][] = [
     ['en', FAMILIES_EN, ''],
     ['fr', FAMILIES_FR, ''],
@@ -240,7 +241,7 @@ export function generateRows(opts: GenerateOptions = {}): SourceRow[] {
     ['fr', FAMILIES_FR_EXTRA, 'x4:'],
     ['en', FAMILIES_EN_R5, 'x5:'],
     ['fr', FAMILIES_FR_R5, 'x5:'],
-    // Round 8 (opt-in): appended last, so the rows of the earlier families are unchanged with or without it.
+    // templates-r8.ts (opt-in): appended last, so the rows of the other families are unchanged with or without it.
     ...(opts.r8 ? ([['en', FAMILIES_EN_R8, 'x8:'], ['fr', FAMILIES_FR_R8, 'x8:']] as [Lang, Family[], string][]) : []),
   ];
   for (const [lang, families, tag] of sets) {

@@ -45,7 +45,7 @@ export const FAMILIES_EN: Family[] = [
   { kind: 'profanity_untargeted', target: 'none', variants: ['That concert was fucking amazing!', 'This pizza is so damn good.', 'Holy shit, we actually won the match!'] },
   { kind: 'profanity_untargeted', target: 'none', variants: ['My code broke again, {PROF}.', 'Monday mornings are shit, need more coffee.', 'The wifi is down again, {PROF} this.'] },
   { kind: 'profanity_untargeted', target: 'none', variants: ['I stubbed my toe, {PROF} that hurt!', 'What the hell happened to this weather?', 'Damn, that ending was intense.'] },
-  // ---------- more non-hostile families (round 2) ----------
+  // ---------- more non-hostile families ----------
   { kind: 'neutral_women', target: 'group', variants: ['Which {G} won the regional chess tournament this year?', 'A new report looks at how {G} use public transport.', 'Three {G} from our street are running for the council.'] },
   { kind: 'neutral_women', target: 'person', variants: ['{P} just texted, {she} is running ten minutes late.', 'Ask {P}, {she} knows the password for the wifi.', 'Is {P} coming to dinner on Saturday?'] },
   { kind: 'neutral_women', target: 'role', variants: ['Our new {ROLE_BARE} is a woman from Montreal.', 'The interview with {ROLE} airs tonight at eight.', 'I emailed {ROLE} about the deadline this morning.'] },
@@ -57,7 +57,7 @@ export const FAMILIES_EN: Family[] = [
   { kind: 'testimony', target: 'none', variants: ['Someone in the comments called me a {SLUR_W} for posting my art.', 'I got a DM calling me a {SLUR_W} and telling me to shut up.', 'My classmates called me a {SLUR_W} all through high school.'] },
   { kind: 'reclaimed_homonym', target: 'none', variants: ['The hen laid three eggs and the cock watched over them.', 'The puppies stay with the bitch for eight weeks.', 'Use a hoe to break up the clay before planting.'] },
   { kind: 'profanity_untargeted', target: 'none', variants: ['Well shit, the printer jammed again.', 'Damn it, I burnt the toast.', 'This fucking weather is ruining my weekend.'] },
-  // ---------- more non-hostile families (round 3: short and everyday mentions) ----------
+  // ---------- more non-hostile families (short and everyday mentions) ----------
   { kind: 'neutral_women', target: 'person', variants: ['Hi {P}!', '{P}?', 'Hey {P} 👋', 'Good night {P}', '{P} 😂😂'] },
   { kind: 'neutral_women', target: 'group', variants: ['Go {G}!', '{G} 💪', 'Let’s go {G}!!', 'So proud of our {G} ❤️'] },
   { kind: 'neutral_women', target: 'group', variants: ['The novel follows three {G} during the war.', 'This podcast asks {G} about their first job.', 'The series is about a group of {G} in Glasgow.'] },

@@ -1,11 +1,12 @@
 /**
- * Round 4 template families (EN + FR), written for feat-3 training: more varied harmless sentences about
- * women (family life, health, work, sport, dating, news, feminism as a topic) next to hostile ones that use
- * the same everyday vocabulary, so that words like "wife", "girlfriend", "feminist", "mère", "copine" carry
- * no label by themselves. Same slot conventions as templates-en.ts / templates-fr.ts.
+ * Additional template families (EN + FR, tag x4: in generate.ts), written for feat-3 training: more varied
+ * harmless sentences about women (family life, health, work, sport, dating, news, feminism as a topic) next
+ * to hostile ones that use the same everyday vocabulary, so that words like "wife", "girlfriend", "feminist",
+ * "mère", "copine" carry no label by themselves. Same slot conventions as templates-en.ts / templates-fr.ts.
  *
  * Kept in their own lists with their own family split (generate.ts), so adding them does not move the
- * train/dev/test assignment of the earlier families. Written without looking at tests/functional.
+ * train/dev/test assignment of the families of templates-en.ts / templates-fr.ts. Written without looking at
+ * tests/functional.
  */
 import type { Family } from './types.ts';
 

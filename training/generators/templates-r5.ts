@@ -1,11 +1,11 @@
 /**
- * Round 5 template families (EN + FR): harmless sentences that talk ABOUT women as a topic (culture, history,
+ * Template families about women as a topic (EN + FR): harmless sentences that talk ABOUT women (culture, history,
  * science, news, statistics, law, health, sport, politics, questions asked in good faith, reporting on violence
  * against women) next to hostile sentences that reuse the same topics and words, so that "women", "femmes",
- * "violence", "féminisme" and the like carry no label by themselves. Several families are near-minimal pairs
- * (the same claim, respectful vs demeaning). Same slot conventions as templates-en.ts / templates-fr.ts.
+ * "violence", "féminisme" and the like carry no label by themselves. Several families are near-minimal pairs (the
+ * same claim, respectful vs demeaning). Same slot conventions as templates-en.ts / templates-fr.ts.
  *
- * Own lists with their own family split (generate.ts, tag x5:), so earlier families keep their split and rows.
+ * Own lists with their own family split (generate.ts, tag x5:), so the other families keep their split and rows.
  * Written without looking at tests/functional.
  */
 import type { Family } from './types.ts';

@@ -1,7 +1,7 @@
 /**
- * Round 8 template families (EN + FR): sexual threats and implicit sexual harassment, next to harmless sentences
- * that share their vocabulary. Until round 7 each language had ONE family marking a threat as sexual ("I hope you
- * get raped, {P}."), so when it was held out no training row paired a threat with sexual violence. Here:
+ * Template families (EN + FR): sexual threats and implicit sexual harassment, next to harmless sentences that
+ * share their vocabulary. Without them each language has ONE family marking a threat as sexual ("I hope you
+ * get raped, {P}."), so when it is held out no training row pairs a threat with sexual violence. Here:
  * - hostile, `hostile_threat` + `sexual: true` (threat 1, sexual 1, misogyny 1 — always aimed at a woman or at
  *   women): wishes, "someone should …", conditional threats, menacing questions, threats at women as a group;
  * - hostile, `hostile_sexual` (sexual 1, misogyny 1, threat 0): unwanted sexual demands and remarks in DMs and at
@@ -11,7 +11,7 @@
  *   of "rape", "assault", "breast", "intercourse", "viol", "agression", "seins", etc.
  * Same slot conventions as templates-en.ts / templates-fr.ts. Own lists with their own family split (generate.ts,
  * tag x8:, pools: sexual threats / sexual harassment / harmless), so that each held-out family has at least two
- * training families of its sort and the earlier families keep their split and rows. Opt-in
+ * training families of its sort and the other families keep their split and rows. Opt-in
  * (`build-dataset.ts --r8-families`). Written without looking at tests/functional.
  */
 import type { Family } from './types.ts';
