@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchExtension, waitForVerdicts } from '../tests/e2e/harness';
+import { categoryNamer } from './lib/category-names.ts';
 
 const THREAD_URL = 'https://www.reddit.com/r/france/comments/1demo42/harcelement_en_ligne_enquete/';
 const root = path.resolve(import.meta.dirname, '..');
@@ -41,7 +42,13 @@ try {
   console.log('Bouclier demo — Reddit thread (FR/EN) at', THREAD_URL);
   console.log(`  items scanned: ${summary.scanned}`);
   console.log(`  items hidden:  ${summary.hidden}`);
-  for (const [label, n] of Object.entries(summary.byLabel).sort((a, b) => b[1] - a[1])) console.log(`    ${label.padEnd(16)} ${n}`);
+  // the names the shield and popup show, not the model's label ids
+  const categoryName = categoryNamer('en');
+  const rows = Object.entries(summary.byLabel)
+    .sort((a, b) => b[1] - a[1])
+    .map(([id, n]) => [categoryName(id), n] as const);
+  const width = Math.max(0, ...rows.map(([name]) => name.length));
+  for (const [name, n] of rows) console.log(`    ${name.padEnd(width)}  ${n}`);
   console.log(`  network requests attempted: ${h.externalRequests.length}`);
   console.log(`Screenshots written to ${path.relative(process.cwd(), outDir) || outDir}/ (thread.png, popup.png)`);
 
