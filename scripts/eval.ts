@@ -6,7 +6,7 @@
  *
  * (a) held-out TEST split of training/work/rows.jsonl (rebuilt with training/build-dataset.ts when missing):
  *     per-label ROC-AUC and F1 at the level's thresholds — overall on the public datasets (generated
- *     `bouclier-gen` rows excluded), per language, per source — plus EDOS test macro-F1 (sexist vs not,
+ *     our `bouclier-gen` and `bouclier-contrast` rows excluded), per language, per source — plus EDOS test macro-F1 (sexist vs not,
  *     from the misogyny flag).
  * (b) keyword baselines on the same rows (training/keyword-baseline.ts: obscenity, leo-profanity EN+FR,
  *     french-badwords-list, union): a listed word counts positive for every label; margin = model F1 − best
@@ -32,8 +32,10 @@ import type { FunctionalCase } from '../tests/functional/load-cases.ts';
 import { formatWomenSummary, womenSummary, type WomenSummary } from './lib/functional-summary.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const PUBLIC = (r: EvalRow) => r.source !== GENERATED;
 const GENERATED = 'bouclier-gen';
+/** Our hand-written contrast sentences (training/contrast/): ours, like the generated rows, not public data. */
+const CONTRAST = 'bouclier-contrast';
+const PUBLIC = (r: EvalRow) => r.source !== GENERATED && r.source !== CONTRAST;
 
 interface EvalRow {
   id: string;
