@@ -1,32 +1,43 @@
 /**
- * Builds the training table: every staged dataset (training/datasets/readers.ts) + our generated
- * counterfactual rows (training/generators), mapped to the six labels (null = not annotated),
- * de-duplicated, split, featurized with the extension's own featurizer, written to training/work/.
+ * Builds the training table: our contrast rows (training/contrast, datasets/contrast.ts), every staged
+ * dataset (training/datasets/readers.ts) and our generated counterfactual rows (training/generators), mapped
+ * to the six labels (null = not annotated), de-duplicated, split, featurized with the extension's own
+ * featurizer, written to training/work/.
  *
- * De-duplication: rows are grouped by normalize(text) (which also catches exact duplicates). A group
- * keeps the text of its first row in priority order (READERS order, generated rows last) and, per label,
- * the first non-null value in that order; disagreements are counted in dataset-stats.json.
+ * De-duplication: rows are grouped by normalize(text) (which also catches exact duplicates, within and across
+ * datasets). A group keeps the text of its first row in priority order (contrast rows first: written for our
+ * label definitions; then READERS order; generated rows last) and, per label, the first non-null value in that
+ * order; disagreements are counted in dataset-stats.json. Later sources of the text are listed in `alsoIn`.
  *
  * Split (deterministic, identical for duplicates): a group containing an official test item (EDOS test,
  * AMI test, Guest test) → test; else the first row's official split (EDOS train/dev; generated rows by
- * template family); else sha1(splitKey or normalised text) mod 100 → train < 80 ≤ dev < 90 ≤ test.
+ * template family); else sha1(split key or normalised text) mod 100 → train < 80 ≤ dev < 90 ≤ test, where the
+ * split key is the first row's, or else the first one a later row of the group carries (so a pair or scenario
+ * stays together even when one of its texts also appears in a source without keys).
  * The hash is independent of the label, so every dataset × language is split ≈80/10/10 (stratified in
- * expectation); translation pairs (Jigsaw EN/FR), CMSB adversarial pairs and CyberAgressionAdo
- * conversations share a split key and never straddle splits.
+ * expectation); translation pairs (Jigsaw EN/FR), CMSB adversarial pairs, CyberAgressionAdo scenarios (v1 and
+ * Large share keys), DynaHate perturbation pairs and contrast pairs share a split key and never straddle splits.
  *
- * Usage: npx tsx training/build-dataset.ts [--datasets DIR] [--out DIR] [--limit N] [--no-generated] [--label-fixes] [--r8-families]
+ * Dataset folders: with the default folder (../shared/datasets) every reader's folder must exist; with another
+ * folder (--datasets DIR or $BOUCLIER_DATASETS, e.g. the test fixture) absent folders are skipped with a note,
+ * and finding none is an error.
+ *
+ * Usage: npx tsx training/build-dataset.ts [--datasets DIR] [--out DIR] [--limit N] [--no-generated]
+ *   [--no-contrast] [--contrast DIR] [--label-fixes] [--r8-families]
  * (--label-fixes: the round-7 masking fixes of readers.ts, off by default; see ReadOptions there)
  * (--r8-families: also the round-8 sexual-threat / sexual-harassment generated families, templates-r8.ts; off by default)
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FeatureFileBuilder } from '../src/classifier/feature-file.ts';
 import { FEATURIZER_VERSION, featurize } from '../src/classifier/featurize.ts';
 import { LABELS } from '../src/classifier/labels.ts';
 import { normalize } from '../src/classifier/normalize.ts';
+import { CONTRAST_SOURCE, readContrast } from './datasets/contrast.ts';
 import { READERS } from './datasets/readers.ts';
+import { SOURCE_INFO } from './datasets/readers-more.ts';
 import type { Lang, RowLabels, SourceRow, Split } from './datasets/types.ts';
 import { generateRows } from './generators/generate.ts';
 import { writeParityInputs } from './parity-texts.ts';
@@ -36,6 +47,14 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export interface BuildOptions {
   /** Datasets folder (default: $BOUCLIER_DATASETS or ../shared/datasets next to the repo root). */
   datasetsDir?: string;
+  /** Skip readers whose folder is absent (default: only when the datasets folder is not the shared one). */
+  allowMissing?: boolean;
+  /** Include our contrast rows (default true). */
+  contrast?: boolean;
+  /** Contrast folder (default: training/contrast). */
+  contrastDir?: string;
+  /** Receives notes and warnings (default: console.warn). */
+  log?: (msg: string) => void;
   /** Keep only N rows (deterministic sample across sources): smoke runs. */
   limit?: number;
   /** Include bouclier-gen rows (default true). */
@@ -62,6 +81,8 @@ export interface Row {
   family?: string;
   target?: 'women' | 'other';
   obfuscation?: string;
+  /** Contrast rows: the minimal pair id (both sides share the split). */
+  pair?: string;
 }
 
 export interface BuildStats {
@@ -73,10 +94,24 @@ export interface BuildStats {
   bySplit: Record<string, number>;
   bySourceSplit: Record<string, Record<string, number>>;
   positives: Record<string, Record<string, number>>;
+  /** Readers skipped because their folder is absent (partial datasets folder). */
+  skippedSources?: string[];
+  /** Malformed contrast lines skipped. */
+  contrastSkipped?: number;
+  /**
+   * Split keys (by prefix: cyberado, contrast, ...) with rows in more than one split. A text shared by two keyed
+   * units (a short message found in two conversations) goes with the first unit only, and an official test item
+   * pulls its group to test; a count here is a pair or conversation with one text elsewhere, not a duplicated text.
+   */
+  splitKeysStraddling?: Record<string, number>;
+  /** Licence as stated, per source read. */
+  licences?: Record<string, string>;
 }
 
+const SHARED_DATASETS = resolve(REPO_ROOT, '..', 'shared', 'datasets');
+
 export function defaultDatasetsDir(): string {
-  return process.env['BOUCLIER_DATASETS'] ?? resolve(REPO_ROOT, '..', 'shared', 'datasets');
+  return process.env['BOUCLIER_DATASETS'] ?? SHARED_DATASETS;
 }
 
 const sha1 = (s: string): string => createHash('sha1').update(s).digest('hex');
@@ -90,6 +125,8 @@ function hashSplit(key: string): Split {
 export function buildRows(options: BuildOptions = {}): { rows: Row[]; stats: BuildStats } {
   const dir = options.datasetsDir ?? defaultDatasetsDir();
   if (!existsSync(dir)) throw new Error(`datasets folder not found: ${dir} (use --datasets DIR or BOUCLIER_DATASETS)`);
+  const log = options.log ?? ((m: string) => console.warn(m));
+  const allowMissing = options.allowMissing ?? resolve(dir) !== SHARED_DATASETS;
   const stats: BuildStats = {
     read: {},
     droppedEmpty: 0,
@@ -99,19 +136,50 @@ export function buildRows(options: BuildOptions = {}): { rows: Row[]; stats: Bui
     bySplit: {},
     bySourceSplit: {},
     positives: {},
+    skippedSources: [],
+    licences: {},
   };
   const all: SourceRow[] = [];
+  const present = READERS.filter(([name]) => {
+    const folder = SOURCE_INFO[name]?.folder ?? name;
+    if (existsSync(join(dir, folder))) return true;
+    if (!allowMissing) throw new Error(`dataset folder missing: ${join(dir, folder)} (reader ${name}); a partial folder needs --datasets DIR`);
+    stats.skippedSources!.push(name);
+    return false;
+  });
+  if (present.length === 0) {
+    throw new Error(
+      `no dataset found in ${dir}: expected at least one of the folders ${READERS.map(([n]) => SOURCE_INFO[n]?.folder ?? n).join(', ')}` +
+        ` (found: ${readdirSync(dir).join(', ') || 'nothing'})`,
+    );
+  }
+  if (stats.skippedSources!.length) log(`datasets: ${dir} has no folder for ${stats.skippedSources!.join(', ')}: skipped`);
   // With --limit, keep a deterministic stride sample of every source before the (slow) normalisation, so a
   // smoke run takes seconds; the rows it keeps get the same labels and split as in a full build.
   const sample = (rows: SourceRow[]): SourceRow[] => {
     if (options.limit === undefined) return rows;
-    const want = Math.max(20, Math.ceil((options.limit * 2) / (READERS.length + 1)));
+    const want = Math.max(20, Math.ceil((options.limit * 2) / (present.length + 2)));
     const stride = Math.max(1, Math.floor(rows.length / want));
     return rows.filter((_r, i) => i % stride === 0);
   };
-  for (const [name, reader] of READERS) {
-    const rows = reader(dir, { labelFixes: options.labelFixes === true });
+  if (options.contrast !== false) {
+    // First in priority: these rows were written for our label definitions.
+    const contrastDir = options.contrastDir ?? join(REPO_ROOT, 'training', 'contrast');
+    const c = readContrast(contrastDir, log);
+    stats.read[CONTRAST_SOURCE] = c.rows.length;
+    stats.contrastSkipped = c.skipped;
+    all.push(...sample(c.rows));
+  }
+  for (const [name, reader] of present) {
+    let rows: SourceRow[];
+    try {
+      rows = reader(dir, { labelFixes: options.labelFixes === true });
+    } catch (e) {
+      throw new Error(`reader ${name} (${join(dir, SOURCE_INFO[name]?.folder ?? name)}): ${(e as Error).message}`);
+    }
     stats.read[name] = rows.length;
+    const licence = SOURCE_INFO[name]?.licence;
+    if (licence) stats.licences![name] = licence;
     all.push(...sample(rows));
   }
   if (options.generated !== false) {
@@ -135,6 +203,7 @@ export function buildRows(options: BuildOptions = {}): { rows: Row[]; stats: Bui
   }
 
   const rows: Row[] = [];
+  const keySplits = new Map<string, Set<Split>>();
   for (const [key, members] of groups) {
     const first = members[0]!;
     const labels = { ...first.labels };
@@ -150,9 +219,11 @@ export function buildRows(options: BuildOptions = {}): { rows: Row[]; stats: Bui
       }
     }
     let split: Split;
+    const splitKey = first.splitKey ?? members.find((m) => m.splitKey !== undefined)?.splitKey;
     if (members.some((m) => m.officialSplit === 'test')) split = 'test';
     else if (first.officialSplit) split = first.officialSplit;
-    else split = hashSplit(first.splitKey ?? key);
+    else split = hashSplit(splitKey ?? key);
+    for (const m of members) if (m.splitKey !== undefined) (keySplits.get(m.splitKey) ?? keySplits.set(m.splitKey, new Set()).get(m.splitKey)!).add(split);
     const alsoIn = [...new Set(members.slice(1).map((m) => m.source))].filter((s) => s !== first.source);
     rows.push({
       id: sha1(`${first.lang}\u0000${key}`).slice(0, 16),
@@ -166,7 +237,14 @@ export function buildRows(options: BuildOptions = {}): { rows: Row[]; stats: Bui
       ...(first.source === 'bouclier-gen' && first.splitKey ? { family: first.splitKey } : {}),
       ...(first.target ? { target: first.target } : {}),
       ...(first.obfuscation ? { obfuscation: first.obfuscation } : {}),
+      ...(first.pair !== undefined ? { pair: first.pair } : {}),
     });
+  }
+  stats.splitKeysStraddling = {};
+  for (const [k, s] of keySplits) {
+    if (s.size < 2) continue;
+    const prefix = k.split(':')[0]!;
+    stats.splitKeysStraddling[prefix] = (stats.splitKeysStraddling[prefix] ?? 0) + 1;
   }
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   let out = rows;
@@ -217,6 +295,8 @@ function parseArgs(argv: string[]): BuildOptions & { out: string } {
     else if (a === '--limit') opts.limit = Number.parseInt(next(), 10);
     else if (a === '--seed') opts.seed = Number.parseInt(next(), 10);
     else if (a === '--no-generated') opts.generated = false;
+    else if (a === '--no-contrast') opts.contrast = false;
+    else if (a === '--contrast') opts.contrastDir = resolve(next());
     else if (a === '--label-fixes') opts.labelFixes = true;
     else if (a === '--r8-families') opts.r8Families = true;
     else throw new Error(`unknown argument ${a}`);
@@ -224,10 +304,31 @@ function parseArgs(argv: string[]): BuildOptions & { out: string } {
   return opts;
 }
 
+/** Per-source table: rows read per reader; rows kept per source (a merged duplicate counts for its first source), by split, and positives per label. */
+export function formatStats(stats: BuildStats): string {
+  const out = ['rows read per reader: ' + Object.entries(stats.read).map(([k, v]) => `${k} ${v}`).join(', ')];
+  const head = ['source', 'rows', 'train', 'dev', 'test', ...LABELS];
+  const table = Object.keys(stats.bySourceSplit)
+    .sort()
+    .map((src) => {
+      const sp = stats.bySourceSplit[src]!;
+      const n = (sp['train'] ?? 0) + (sp['dev'] ?? 0) + (sp['test'] ?? 0);
+      return [src, n, sp['train'] ?? 0, sp['dev'] ?? 0, sp['test'] ?? 0, ...LABELS.map((l) => stats.positives[src]?.[l] ?? 0)].map(String);
+    });
+  const width = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+  for (const r of [head, ...table]) out.push(r.map((c, i) => (i === 0 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  '));
+  out.push(
+    `duplicates merged ${stats.duplicatesMerged}, empty dropped ${stats.droppedEmpty}, split keys with a text in another split ${JSON.stringify(stats.splitKeysStraddling ?? {})}` +
+      (stats.contrastSkipped ? `, malformed contrast lines skipped ${stats.contrastSkipped}` : ''),
+  );
+  return out.join('\n');
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const opts = parseArgs(process.argv.slice(2));
   const t0 = Date.now();
   const { rows, stats } = buildRows(opts);
   writeWork(rows, stats, opts.out);
+  console.log(formatStats(stats));
   console.log(`wrote ${rows.length} rows to ${opts.out} in ${((Date.now() - t0) / 1000).toFixed(1)} s`, JSON.stringify(stats.bySplit));
 }

@@ -8,7 +8,8 @@
 # Teachers are never shipped; their outputs go to <work>/teachers/. Why distillation and why these seeds: the
 # model card's rounds 9, 9-confirmation and 12.
 # --smoke: a few hundred rows, 1 epoch, one teacher, everything under a temp dir (or $BOUCLIER_SMOKE_DIR);
-# models/ untouched. Extra arguments go to the student's train.py.
+# models/ untouched. Its data is the committed fixture (tests/fixtures/datasets, or $BOUCLIER_DATASETS) and the
+# fixture contrast rows, so it runs on a fresh clone without ../shared. Extra arguments go to the student's train.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=/usr/bin/python3
@@ -27,7 +28,8 @@ if [[ "${1:-}" == "--smoke" ]]; then
   MODELS="$WORK/models"
   SMOKE=(--smoke)
   TEACHER_SEEDS=(7)
-  npx tsx training/build-dataset.ts --limit 400 --out "$WORK"
+  npx tsx training/build-dataset.ts --limit 400 --datasets "${BOUCLIER_DATASETS:-tests/fixtures/datasets}" \
+    --contrast tests/fixtures/contrast --out "$WORK"
   npx tsx training/keyword-baseline.ts --work "$WORK"
 else
   WORK=training/work

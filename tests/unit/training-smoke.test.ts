@@ -3,6 +3,9 @@
  * then the exported ONNX is run by the extension's own runtime (onnxruntime-web in Node) on the parity
  * texts and must reproduce the scores PyTorch computed, within 1e-5. Fails (does not skip) when Debian's
  * PyTorch is missing, because CI is expected to install it.
+ * The data is the committed fixture (tests/fixtures/datasets, tests/fixtures/contrast), so the test needs no
+ * ../shared; BOUCLIER_DATASETS is removed from the pipeline's environment so it always runs on the fixture.
+ * The pipeline runs once per file, started by whichever test needs it first, so the tests run in any order.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -32,8 +35,34 @@ function runProcess(cmd: string, args: string[], timeoutMs: number, env?: NodeJS
   });
 }
 
+function requireTorch(): void {
+  const torchCheck = spawnSync('/usr/bin/python3', ['-c', 'import torch, onnx, numpy'], { encoding: 'utf8' });
+  if (torchCheck.status !== 0) {
+    throw new Error(`/usr/bin/python3 cannot import torch/onnx/numpy (install python3-torch python3-onnx python3-numpy):\n${torchCheck.stderr}`);
+  }
+}
+
+let pipeline: Promise<{ status: number | null; out: string; report: string }> | undefined;
+/**
+ * `train.sh --smoke` into `work`, run at most once; every test that needs its outputs awaits it. Returns the
+ * student's report.json as the pipeline left it: the other tests' train.py runs rewrite <work>/report.json.
+ */
+async function smokePipeline(): Promise<{ report: string }> {
+  requireTorch();
+  const env: NodeJS.ProcessEnv = { ...process.env, BOUCLIER_SMOKE_DIR: work };
+  delete env['BOUCLIER_DATASETS'];
+  pipeline ??= runProcess('bash', ['training/train.sh', '--smoke'], 230_000, env).then((run) => {
+    const reportPath = join(work, 'report.json');
+    return { ...run, report: existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : '' };
+  });
+  const run = await pipeline;
+  expect(run.status, `smoke pipeline failed:\n${run.out}`).toBe(0);
+  return run;
+}
+
 /** Train again on the smoke dataset in `work` with extra train.py options; the runtime's largest distance from PyTorch. */
 async function optionExportDelta(dir: string, options: string[]): Promise<number> {
+  await smokePipeline();
   const models = join(work, dir);
   const run = await runProcess('/usr/bin/python3', ['training/train.py', '--smoke', '--work', work, '--models', models, ...options], 110_000);
   expect(run.status, `train.py ${options.join(' ')} failed:\n${run.out}`).toBe(0);
@@ -62,18 +91,19 @@ async function runtimeVsTraining(
 
 describe('training pipeline (smoke)', () => {
   it('trains, exports an ONNX model the runtime reproduces within 1e-5, and valid thresholds', async () => {
-    const torchCheck = spawnSync('/usr/bin/python3', ['-c', 'import torch, onnx, numpy'], { encoding: 'utf8' });
-    if (torchCheck.status !== 0) {
-      throw new Error(
-        `/usr/bin/python3 cannot import torch/onnx/numpy (install python3-torch python3-onnx python3-numpy):\n${torchCheck.stderr}`,
-      );
-    }
-    const run = await runProcess('bash', ['training/train.sh', '--smoke'], 230_000, { ...process.env, BOUCLIER_SMOKE_DIR: work });
-    expect(run.status, `smoke pipeline failed:\n${run.out}`).toBe(0);
+    const { report: reportJson } = await smokePipeline();
+    // The fixture's datasets and contrast rows made it into the table, with their source names.
+    const sources = new Set(
+      readFileSync(join(work, 'rows.jsonl'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { source: string }).source),
+    );
+    for (const s of ['edos', 'sexism-twitter-french', 'cyberagression-large', 'bouclier-contrast', 'bouclier-gen']) expect(sources).toContain(s);
     // Like `npm run train`: a teacher saved its scores on the train rows and the exported student was trained on them.
     const teacherScores = join(work, 'teachers', 's7', 'train-scores.npz');
     expect(existsSync(teacherScores)).toBe(true);
-    const report = JSON.parse(readFileSync(join(work, 'report.json'), 'utf8')) as { config: { distill: string } };
+    const report = JSON.parse(reportJson) as { config: { distill: string } };
     expect(report.config.distill).toBe(teacherScores);
 
     const models = join(work, 'models');
@@ -103,21 +133,23 @@ describe('training pipeline (smoke)', () => {
     expect(distinct.size).toBeGreaterThan(5);
   }, 260_000);
 
+  // Each test below may be the first to run (any order): its timeout covers the shared pipeline too.
   it('exports the opt-in wide part and embedding-mean path so the runtime reproduces them within 1e-5', async () => {
-    // Reuses the dataset the previous test built in `work`; only train.py runs again, with both options on.
+    // Reuses the smoke dataset in `work`; only train.py runs again, with both options on.
     expect(await optionExportDelta('models-options', ['--wide-slots', '16', '--emb-pool'])).toBeLessThanOrEqual(1e-5);
-  }, 120_000);
+  }, 360_000);
 
   it('exports the opt-in GRU (ONNX GRU op, masked pooling) so the runtime reproduces it within 1e-5', async () => {
     // Same dataset again; train.py with --gru only. The runtime pads each batch to its longest chunk, so this
     // also checks that the GRU features do not depend on padding.
     expect(await optionExportDelta('models-gru', ['--gru', '16'])).toBeLessThanOrEqual(1e-5);
-  }, 120_000);
+  }, 360_000);
 
   it('the all-labels distillation option exports too', async () => {
     // Reuses the teacher scores train.sh --smoke saved (the first test checks the student used them).
+    await smokePipeline();
     const scores = join(work, 'teachers', 's7', 'train-scores.npz');
     expect(existsSync(scores)).toBe(true);
     expect(await optionExportDelta('models-student', ['--distill', scores, '--distill-all-labels'])).toBeLessThanOrEqual(1e-5);
-  }, 120_000);
+  }, 360_000);
 });

@@ -1,6 +1,6 @@
 /**
- * One reader per staged dataset, mapping its columns to Bouclier's six labels following
- * `shared/datasets/README.md` and each SOURCE.md. Labels a dataset does not annotate are `null`
+ * One reader per staged dataset (the later ones in readers-more.ts), mapping its columns to Bouclier's six labels
+ * following `shared/datasets/README.md` and each SOURCE.md. Labels a dataset does not annotate are `null`
  * (masked in the loss), never 0. Deliberate choices are commented where the README leaves room.
  *
  * Label definitions used throughout (see models/README.md):
@@ -15,6 +15,16 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRecords } from './csv.ts';
+import {
+  cyberAdoScenarioKey,
+  readCyberLarge,
+  readDynahate,
+  readGab,
+  readImplicitHate,
+  readSbic,
+  readSexismTwitterFrench,
+  readToxigen,
+} from './readers-more.ts';
 import { b, labels, type SourceRow, type Split } from './types.ts';
 
 /**
@@ -373,8 +383,9 @@ export function readCyberAdo(dir: string): SourceRow[] {
         text: r['TEXT'] ?? '',
         lang: 'fr',
         source: 'cyberagressionado-v1',
-        // Split by conversation (SOURCE.md): messages of one scenario never straddle splits.
-        splitKey: `cyberado:${file.replace(/_(bis|third)\.csv$|\.csv$/, '')}`,
+        // Split by conversation (SOURCE.md): messages of one scenario never straddle splits; the key is shared
+        // with cyberagression-large, which holds most of these messages again.
+        splitKey: cyberAdoScenarioKey(file),
         labels: labels({
           insult: b(['name_calling', 'denigration', 'aggression-other', 'blaming'].includes(abuse)),
           threat: b(abuse === 'threat'),
@@ -387,15 +398,27 @@ export function readCyberAdo(dir: string): SourceRow[] {
   return rows;
 }
 
-/** Every dataset reader, in de-duplication priority order (first = most trusted labels on conflicts). */
+/**
+ * Every dataset reader, in de-duplication priority order (first = most trusted labels on conflicts; later
+ * readers only fill labels the earlier ones left unknown). The folder of each is in SOURCE_INFO (readers-more.ts).
+ * CyberAgression-Large (majority of 3 annotators) comes before v1, which then only adds its HATE_SPEECH label to
+ * the messages both hold; SBIC before Davidson, whose tweets it re-annotates with a target.
+ */
 export const READERS: ReadonlyArray<[string, (dir: string, opts?: ReadOptions) => SourceRow[]]> = [
   ['edos', readEdos],
   ['online-misogyny-eacl2021', readGuest],
   ['ami2018-en', readAmi],
   ['cmsb', readCmsb],
   ['french-superset-sexism', readFrenchSuperset],
+  ['sexism-twitter-french', readSexismTwitterFrench],
   ['mlma', readMlma],
   ['ethos', readEthos],
+  ['dynahate-test', readDynahate],
+  ['toxigen', readToxigen],
+  ['sbic-test', readSbic],
+  ['implicit-hate-corpus', readImplicitHate],
+  ['gab-hate-corpus', readGab],
+  ['cyberagression-large', readCyberLarge],
   ['cyberagressionado-v1', readCyberAdo],
   ['ftr-french-racism', readFtr],
   ['toxifrench', readToxiFrench],

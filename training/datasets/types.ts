@@ -17,12 +17,14 @@ export interface SourceRow {
   officialSplit?: Split;
   /** Rows sharing a split key always land in the same split (translation pairs, one conversation, one template family). */
   splitKey?: string;
-  /** Generated rows: the counterfactual kind (see training/generators). */
+  /** Generated rows: the counterfactual kind (see training/generators); contrast rows: their family. */
   kind?: string;
   /** Generated rows: whether the {G}/{P} target was women (or a woman) or another group / a man. */
   target?: 'women' | 'other';
   /** Generated rows: which obfuscation transform was applied, if any. */
   obfuscation?: string;
+  /** Contrast rows: id shared by the rows of one minimal pair (they also share a split key). */
+  pair?: string;
 }
 
 export function labels(partial: Partial<RowLabels>): RowLabels {
