@@ -24,8 +24,8 @@
  *
  * Usage: npx tsx training/build-dataset.ts [--datasets DIR] [--out DIR] [--limit N] [--no-generated]
  *   [--no-contrast] [--contrast DIR] [--label-fixes] [--r8-families]
- * (--label-fixes: the round-7 masking fixes of readers.ts, off by default; see ReadOptions there)
- * (--r8-families: also the round-8 sexual-threat / sexual-harassment generated families, templates-r8.ts; off by default)
+ * (--label-fixes: the label-masking fixes of readers.ts, off by default; see ReadOptions there)
+ * (--r8-families: also the extra sexual-threat / sexual-harassment generated families, templates-r8.ts; off by default)
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -61,9 +61,9 @@ export interface BuildOptions {
   generated?: boolean;
   /** Generator seed. */
   seed?: number;
-  /** Round-7 label fixes in the readers (off by default: the shipped model was trained without them). */
+  /** Label-masking fixes in the readers (off by default: the shipped model was trained without them). */
   labelFixes?: boolean;
-  /** Also generate the round-8 families (templates-r8.ts). Off by default. */
+  /** Also generate the extra sexual-threat families (templates-r8.ts). Off by default. */
   r8Families?: boolean;
 }
 
@@ -77,7 +77,7 @@ export interface Row {
   split: Split;
   labels: RowLabels;
   kind?: string;
-  /** Generated rows: the template family (its split key, e.g. `gen:en:12`, `gen:x4:fr:3` for round 4). */
+  /** Generated rows: the template family (its split key, e.g. `gen:en:12`, `gen:x4:fr:3` for the x4 families). */
   family?: string;
   target?: 'women' | 'other';
   obfuscation?: string;

@@ -28,7 +28,7 @@ import {
 import { b, labels, type SourceRow, type Split } from './types.ts';
 
 /**
- * Round 7 label fixes (opt-in: `build-dataset.ts --label-fixes`; the shipped model was trained without them).
+ * Label-masking fixes (opt-in: `build-dataset.ts --label-fixes`; the shipped model was trained without them).
  * Three mapping errors found while diagnosing `sexual`, each a 0 where the source did not annotate the label
  * (or a label lost in de-duplication):
  * 1. EDOS gives each sexist post ONE vector (Task C is single-label), so a sexist post of another vector is
@@ -37,7 +37,7 @@ import { b, labels, type SourceRow, type Split } from './types.ts';
  * 3. Guest et al. store an entry with several categories as one row per category; de-duplication kept the
  *    first row's labels only (readGuest).
  * With the fixes, dev improved (means over seeds 7/1234) but the functional suite got worse, so they were not
- * shipped: see the model card, "Round 7".
+ * shipped: see the label-fix experiment in the model card's training history.
  */
 export interface ReadOptions {
   labelFixes?: boolean;
@@ -57,7 +57,7 @@ export function readEdos(dir: string, opts: ReadOptions = {}): SourceRow[] {
     const cat = r['label_category'] ?? 'none';
     const vec = r['label_vector'] ?? 'none';
     const insulting = /^(2\.1|2\.2|3\.1)/.test(vec);
-    // Known error (round 7): EDOS gives each sexist post ONE aggregated vector (SOURCE.md lists 11 vectors
+    // Known error: EDOS gives each sexist post ONE aggregated vector (SOURCE.md lists 11 vectors
     // whose counts sum to the 4,854 sexist rows), so "not vector X" does not mean "not X". The shipped mapping
     // sets sexual = 0 on every sexist post outside 2.3 and insult = 0 outside 2.1/2.2/3.1, yet:
     // - sexual content is common under other vectors: 82 of 363 1.2 posts ("I wish they'd thrown the … bitch
@@ -87,7 +87,7 @@ export function readEdos(dir: string, opts: ReadOptions = {}): SourceRow[] {
 }
 
 export function readGuest(dir: string, opts: ReadOptions = {}): SourceRow[] {
-  // Known error (round 7): an entry with several categories appears once per category (106 entries have 2+
+  // Known error: an entry with several categories appears once per category (106 entries have 2+
   // rows, e.g. one `Sexual_or_physical_limitations` row and one `Seduction_and_conquest` row for the same
   // body). De-duplication keeps the first row's labels, so such entries lose their other categories (45
   // entries disagree across rows on insult, 14 on sexual, 8 on threat; after de-duplication 21 rows lost an
@@ -160,7 +160,7 @@ export function readAmi(dir: string, opts: ReadOptions = {}): SourceRow[] {
         lang: 'en',
         source: 'ami2018-en',
         officialSplit: split,
-        // Known error (round 7): AMI gives each misogynous tweet ONE category (Subtask B is single-label;
+        // Known error: AMI gives each misogynous tweet ONE category (Subtask B is single-label;
         // SOURCE.md: "threat: included inside sexual_harassment / dominance but not separable"), so a
         // misogynous tweet of another category is not annotated for insult or sexual, yet the shipped mapping
         // sets both to 0. Measured: 248 of 396 `sexual_harassment` and 158 of 272 `dominance` tweets contain a
