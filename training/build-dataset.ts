@@ -28,7 +28,7 @@
  * (--r8-families: also the extra sexual-threat / sexual-harassment generated families, templates-r8.ts; off by default)
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FeatureFileBuilder } from '../src/classifier/feature-file.ts';
@@ -51,6 +51,8 @@ export interface BuildOptions {
   allowMissing?: boolean;
   /** Include our contrast rows (default true). */
   contrast?: boolean;
+  /** Functional test suite whose texts are never trained on (default: tests/functional). */
+  suiteDir?: string;
   /** Contrast folder (default: training/contrast). */
   contrastDir?: string;
   /** Receives notes and warnings (default: console.warn). */
@@ -88,6 +90,8 @@ export interface Row {
 export interface BuildStats {
   read: Record<string, number>;
   droppedEmpty: number;
+  /** Rows whose text is a case of the functional test suite (never trained on). */
+  droppedSuite: number;
   duplicatesMerged: number;
   labelConflicts: Record<string, number>;
   rows: number;
@@ -130,6 +134,7 @@ export function buildRows(options: BuildOptions = {}): { rows: Row[]; stats: Bui
   const stats: BuildStats = {
     read: {},
     droppedEmpty: 0,
+    droppedSuite: 0,
     duplicatesMerged: 0,
     labelConflicts: {},
     rows: 0,
@@ -188,11 +193,16 @@ export function buildRows(options: BuildOptions = {}): { rows: Row[]; stats: Bui
     all.push(...sample(gen));
   }
 
+  const suite = suiteKeys(options.suiteDir ?? join(REPO_ROOT, 'tests', 'functional'));
   const groups = new Map<string, SourceRow[]>();
   for (const r of all) {
     const key = normalize(r.text);
     if (key.trim().length === 0 || featurize(r.text).length === 0) {
       stats.droppedEmpty++;
+      continue;
+    }
+    if (suite.has(suiteKey(r.text))) {
+      stats.droppedSuite++;
       continue;
     }
     const g = groups.get(key);
@@ -266,6 +276,31 @@ export function buildRows(options: BuildOptions = {}): { rows: Row[]; stats: Bui
   return { rows: out, stats };
 }
 
+/** What two texts must share to count as the same sentence: normalised, punctuation and spacing ignored. */
+export function suiteKey(text: string): string {
+  return normalize(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Normalised texts of the functional test suite (`cases.*.jsonl`): a training row with the same text (suiteKey) is
+ * dropped, whoever wrote it, so the suite measures sentences the model has never seen. Short common insults
+ * can be written independently by two authors; the suite keeps them and training gives them up.
+ */
+export function suiteKeys(dir: string): Set<string> {
+  const keys = new Set<string>();
+  if (!existsSync(dir)) return keys;
+  for (const f of readdirSync(dir).filter((n) => /^cases\..*\.jsonl$/.test(n))) {
+    for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const text = (JSON.parse(line) as { text?: unknown }).text;
+      if (typeof text === 'string') keys.add(suiteKey(text));
+    }
+  }
+  return keys;
+}
+
 /** Writes rows.jsonl, features.bin and dataset-stats.json into `outDir`. */
 export function writeWork(rows: Row[], stats: BuildStats, outDir: string): void {
   mkdirSync(outDir, { recursive: true });
@@ -318,7 +353,7 @@ export function formatStats(stats: BuildStats): string {
   const width = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
   for (const r of [head, ...table]) out.push(r.map((c, i) => (i === 0 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  '));
   out.push(
-    `duplicates merged ${stats.duplicatesMerged}, empty dropped ${stats.droppedEmpty}, split keys with a text in another split ${JSON.stringify(stats.splitKeysStraddling ?? {})}` +
+    `duplicates merged ${stats.duplicatesMerged}, empty dropped ${stats.droppedEmpty}, functional-suite texts dropped ${stats.droppedSuite}, split keys with a text in another split ${JSON.stringify(stats.splitKeysStraddling ?? {})}` +
       (stats.contrastSkipped ? `, malformed contrast lines skipped ${stats.contrastSkipped}` : ''),
   );
   return out.join('\n');

@@ -50,11 +50,27 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # identity swaps), French is the minority language, Davidson is noisy and lexically biased.
 SOURCE_WEIGHT = {
     "bouclier-gen": 4.0,
+    "bouclier-contrast": 4.0,
     "davidson2017": 0.35,
     "hateval2019": 0.7,
     "cmsb/scales": 0.5,
 }
 FRENCH_WEIGHT = 1.6
+# Our own rows: generated counterfactuals and hand-written contrast sentences (training/contrast/).
+GEN, CONTRAST = "bouclier-gen", "bouclier-contrast"
+
+
+def is_ours(row):
+    return row["source"] in (GEN, CONTRAST)
+
+
+def is_harmless_ours(row):
+    """A row of ours that is not hostile: a generated non-hostile kind, or a contrast row with no label set."""
+    if row["source"] == GEN:
+        return not row.get("kind", "").startswith("hostile")
+    return row["source"] == CONTRAST and not any(v == 1 for v in row["labels"].values())
+
+
 # Extra row weight per generated kind (multiplies the source weight), e.g. {"counter_speech": 2.0}.
 KIND_WEIGHT = {}
 # Per-label weight of the positive term of the BCE (1 = plain BCE), e.g. {"sexual": 3.0} for a rare label.
@@ -326,8 +342,8 @@ def calibrate(data, dv, sdev, harmless_mix=HARMLESS_MIX, strict_max_fpr=STRICT_M
     share of the weighted calibration mix (a feed that is mostly harmless).
     hostile_labels (off by default): for these labels the generated HOSTILE dev rows join the calibration mix too,
     weighted so that their positives weigh as much as the label's public positives."""
-    gen = np.array([data.rows[i]["source"] == "bouclier-gen" for i in dv])
-    harmless = gen & np.array([not data.rows[i].get("kind", "").startswith("hostile") for i in dv])
+    gen = np.array([is_ours(data.rows[i]) for i in dv])
+    harmless = np.array([is_harmless_ours(data.rows[i]) for i in dv])
     th = {"relaxed": {}, "balanced": {}, "strict": {}}
     for j, l in enumerate(LABELS):
         ann = data.m[dv, j] > 0
@@ -407,8 +423,14 @@ def score_rows(model, data, idx, batch=512, first_chunk_only=False):
 def dev_objective(data, idx, scores):
     """Mean ROC-AUC over labels on dev, misogyny counted twice (it is the product's focus), plus twice the
     hostile-vs-non-hostile ROC-AUC of the toxic score on the generated dev families (the behaviours the
-    public data lacks: negation, counter-speech, identity swaps, homonyms)."""
+    public data lacks: negation, counter-speech, identity swaps, homonyms), plus twice the ranking of hostile vs
+    harmless contrast dev sentences by their highest score (what the product hides on)."""
     aucs = []
+    con = np.array([data.rows[i]["source"] == CONTRAST for i in idx])
+    if con.sum() > 0:
+        a = roc_auc(data.y[idx, 5][con], scores[con].max(axis=1))
+        if not math.isnan(a):
+            aucs += [a, a]
     gen = np.array([data.rows[i]["source"] == "bouclier-gen" for i in idx])
     if gen.sum() > 0:
         a = roc_auc(data.y[idx, 5][gen], scores[gen, 5])
@@ -468,8 +490,28 @@ def sample_pairs(pools, keys, n, rng):
 CONS_HOSTILE_LABELS = torch.tensor([0.0, 1.0, 1.0, 0.0, 0.0, 1.0])
 
 
-def run_epoch(model, opt, data, train_idx, batch, rng, slot_dropout=0.0, pairs=None, cons=0.0, cons_pairs=64, soft=None, distill_w=0.0, distill_all=False):
-    """One epoch. soft (off by default): [rows, NL] teacher probabilities (load_soft_targets); the loss is then
+def contrast_pairs(data, train_idx):
+    """Minimal pairs of the contrast TRAIN rows: (hostile row, harmless row) sharing a pair id."""
+    by = {}
+    for i in train_idx:
+        r = data.rows[i]
+        if r["source"] == CONTRAST and r.get("pair"):
+            by.setdefault(r["pair"], ([], []))[0 if data.y[i, 5] == 1 else 1].append(i)
+    return np.array([(h[0], n[0]) for h, n in by.values() if h and n], np.int64).reshape(-1, 2)
+
+
+def rank_loss(model, data, pairs, n, rng, drop, margin=2.0):
+    """Pairwise ranking on minimal pairs: the hostile sentence's highest logit (a smooth max over labels) must
+    exceed the harmless one's by a margin. The BCE scores each sentence alone; this asks directly for what the
+    product needs, that the few words which change the meaning change the ranking."""
+    sel = pairs[rng.randint(0, len(pairs), n)]
+    ids, mask = data.pack(data.first_chunks(list(sel[:, 0]) + list(sel[:, 1])))
+    z = torch.logsumexp(model.logits(drop(ids), mask), dim=1)
+    return F.softplus(margin - (z[:n] - z[n:])).mean()
+
+
+def run_epoch(model, opt, data, train_idx, batch, rng, slot_dropout=0.0, pairs=None, cons=0.0, cons_pairs=64, soft=None, distill_w=0.0, distill_all=False, rank=None):
+    """One epoch. rank (off by default): (pairs, weight, pairs per step) for rank_loss. soft (off by default): [rows, NL] teacher probabilities (load_soft_targets); the loss is then
     (1 - distill_w) x the masked hard-label BCE + distill_w x the BCE against the soft targets, on the annotated
     labels only or, with distill_all, on every label (unannotated labels then get the teachers' signal)."""
     model.train()
@@ -503,6 +545,8 @@ def run_epoch(model, opt, data, train_idx, batch, rng, slot_dropout=0.0, pairs=N
             lw = (1.0 - host) + host * CONS_HOSTILE_LABELS.unsqueeze(0)
             pp = torch.sigmoid(pl)  # in probability space: bounded, so a few confident rows cannot dominate
             loss = loss + cons * ((pp[:k] - pp[k:]) ** 2 * lw).sum() / lw.sum().clamp(min=1.0)
+        if rank is not None and len(rank[0]):
+            loss = loss + rank[1] * rank_loss(model, data, rank[0], rank[2], rng, drop)
         opt.zero_grad()
         loss.backward()
         opt.step()
@@ -736,6 +780,11 @@ def main():
     ap.add_argument("--wide-slots", type=int, default=0, help="wide (fastText-style) linear part over the first N hashed slots of each token (0 = off; 2 = word + bigram, 16 = all)")
     ap.add_argument("--emb-pool", action="store_true", help="also feed the masked mean of the token embeddings to the MLP (bag-of-embeddings path)")
     ap.add_argument("--gru", type=int, default=0, help="forward GRU of this hidden size over the conv features, masked max+mean pooled (0 = off)")
+    ap.add_argument("--contrast-weight", type=float, default=SOURCE_WEIGHT[CONTRAST], help="row weight of our hand-written contrast rows")
+    ap.add_argument("--rank", type=float, default=0.0, help="weight of the pairwise ranking loss on contrast minimal pairs (0 = off)")
+    ap.add_argument("--rank-pairs", type=int, default=32, help="minimal pairs per training step for --rank")
+    ap.add_argument("--init-encoder", default=None, help="start the embedding table and convolutions from training/pretrain.py's output")
+    ap.add_argument("--report", default=None, help="where to write report.json (default: <work>/report.json)")
     ap.add_argument("--dump", default=None, help="also save dev/test scores (npz) for offline analysis")
     ap.add_argument("--save-train-scores", default=None, help="teacher for distillation: save the final model's probabilities on the train rows (npz)")
     ap.add_argument("--distill", default="", help="student: comma-separated --save-train-scores files of the teachers (off by default)")
@@ -753,6 +802,7 @@ def main():
     t0 = time.time()
 
     SOURCE_WEIGHT["bouclier-gen"] = args.gen_weight
+    SOURCE_WEIGHT[CONTRAST] = args.contrast_weight
     globals()["FRENCH_WEIGHT"] = args.french_weight
     for kv in filter(None, args.source_weights.split(",")):
         k, v = kv.split("=")
@@ -779,6 +829,15 @@ def main():
         print(f"consistency pairs: {len(pairs)} family pools, weight {args.consistency}", flush=True)
     dil = [int(x) for x in str(args.dilations).split(",")]
     model = Net(data.hdr["buckets"], args.dim, args.channels, args.hidden, dil, args.heads, args.wide_slots, args.emb_pool, args.gru)
+    if args.init_encoder:
+        enc = torch.load(args.init_encoder, weights_only=False)
+        if (enc["dim"], enc["channels"], enc["dilations"]) != (args.dim, args.channels, dil):
+            raise SystemExit(f"{args.init_encoder}: encoder shape {enc['dim']}/{enc['channels']}/{enc['dilations']} differs from --dim/--channels/--dilations")
+        missing = model.load_state_dict(enc["encoder"], strict=False)
+        print(f"encoder from {args.init_encoder} ({enc['steps']} pretraining steps; {len(missing.missing_keys)} layers start fresh)", flush=True)
+    rank = (contrast_pairs(data, tr), args.rank, args.rank_pairs) if args.rank > 0 else None
+    if rank is not None:
+        print(f"ranking loss: {len(rank[0])} contrast minimal pairs, weight {args.rank}", flush=True)
     tables = ("emb.", "wemb.")
     dense = [p for n, p in model.named_parameters() if not n.startswith(tables)]
     sparse = [model.emb.weight] + ([model.wemb.weight] if model.wemb is not None else [])
@@ -787,7 +846,7 @@ def main():
     history = []
     for ep in range(args.epochs):
         t1 = time.time()
-        loss = run_epoch(model, opt, data, tr, args.batch, rng, args.slot_dropout, pairs, args.consistency, args.consistency_pairs, **dist)
+        loss = run_epoch(model, opt, data, tr, args.batch, rng, args.slot_dropout, pairs, args.consistency, args.consistency_pairs, **dist, rank=rank)
         obj = dev_objective(data, dv, score_rows(model, data, dv))
         history.append({"epoch": ep + 1, "loss": round(loss, 4), "dev_objective": round(obj, 4)})
         print(f"epoch {ep + 1} loss {loss:.4f} dev {obj:.4f} ({time.time() - t1:.0f}s)", flush=True)
@@ -811,7 +870,7 @@ def main():
         before = {k: v.detach().clone() for k, v in model.state_dict().items() if not k.startswith(tables)}
         rest = [p for n, p in model.named_parameters() if not n.startswith(tables)]
         opt2 = torch.optim.Adam(rest, lr=args.lr * 0.1)
-        run_epoch(model, opt2, data, tr, args.batch, rng, args.slot_dropout, pairs, args.consistency, args.consistency_pairs, **dist)
+        run_epoch(model, opt2, data, tr, args.batch, rng, args.slot_dropout, pairs, args.consistency, args.consistency_pairs, **dist, rank=rank)
         ft_obj = dev_objective(data, dv, score_rows(model, data, dv))
         print(f"quantised: dev objective {q_obj:.4f}, after dense fine-tune {ft_obj:.4f}", flush=True)
         if ft_obj < q_obj:
@@ -855,7 +914,7 @@ def main():
         "architecture": f"hashed-embedding({data.hdr['buckets']}x{args.dim}, int8) -> conv3({args.channels}) x dilations {args.dilations} (residual) -> max+mean{'+' + str(args.heads) + '-head attention' if args.heads else ''} pool{' + embedding mean' if args.emb_pool else ''}{' + forward GRU(' + str(args.gru) + ') max+mean pool' if args.gru else ''} -> mlp({args.hidden}){' + wide(' + str(data.hdr['buckets']) + 'x6 int8, slots 0..' + str(args.wide_slots - 1) + ', token mean)' if args.wide_slots else ''} -> 6 sigmoids",
     }
     json.dump(model_json, open(os.path.join(args.models, "model.json"), "w"), indent=2, allow_nan=False)
-    json.dump(report, open(os.path.join(args.work, "report.json"), "w"), indent=2)
+    json.dump(report, open(args.report or os.path.join(args.work, "report.json"), "w"), indent=2)
     write_parity(model, args.work, args.models, data.hdr["featurizerVersion"])
     print(json.dumps(report["summary"], indent=1))
     print(f"done in {time.time() - t0:.0f}s")
@@ -872,8 +931,8 @@ def evaluate(data, idx, scores, th):
         per_label[l] = {"n": int(sel.sum()), "pos": int(y.sum()), "auc": r4(roc_auc(y, s)), "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
         for lang in ("en", "fr"):
             ls = sel & np.array([rr["lang"] == lang for rr in rows])
-            # Same, public datasets only (generated held-out families excluded): the honest real-data number.
-            lp = ls & np.array([rr["source"] != "bouclier-gen" for rr in rows])
+            # Same, public datasets only (our generated and contrast rows excluded): the honest real-data number.
+            lp = ls & np.array([not is_ours(rr) for rr in rows])
             yp, sp = data.y[idx, j][lp], scores[lp, j]
             per_lang.setdefault(lang + "_public", {})[l] = {"n": int(lp.sum()), "pos": int(yp.sum()), "auc": r4(roc_auc(yp, sp)), "f1": r4(prf(yp, sp >= bal[l])[2])}
             y2, s2 = data.y[idx, j][ls], scores[ls, j]

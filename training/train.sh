@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # One command for the whole training pipeline (npm run train / npm run train:smoke):
-#   build-dataset.ts → keyword-baseline.ts
-#   → train.py × 3 teachers (shipped architecture, seeds 7, 1234, 42; each saves its scores on the train rows)
-#   → train.py student (same architecture, seed 1234, also fits the teachers' mean scores: ensemble distillation;
+#   build-dataset.ts (public datasets + our generated and contrast rows) → keyword-baseline.ts
+#   → train.py × 2 teachers (seeds 7 and 1234, run side by side: one thread each; each saves its scores on the
+#     train rows)
+#   → train.py student (seed 1234, same recipe, also fits the teachers' mean scores: ensemble distillation;
 #     it is the shipped model: train, calibrate, export ONNX, model.json, parity.json)
-#   → model_card.py (models/README.md metrics from the student's report).
-# Teachers are never shipped; their outputs go to <work>/teachers/. Why distillation and why these seeds: the
-# model card's rounds 9, 9-confirmation and 12.
+#   → the functional suite on the new model (eval.ts --functional-only) → model_card.py (models/README.md).
+# RECIPE holds the options every run shares; why each is there: the model card.
+# Teachers are never shipped; their outputs go to <work>/teachers/.
 # --smoke: a few hundred rows, 1 epoch, one teacher, everything under a temp dir (or $BOUCLIER_SMOKE_DIR);
 # models/ untouched. Its data is the committed fixture (tests/fixtures/datasets, or $BOUCLIER_DATASETS) and the
 # fixture contrast rows, so it runs on a fresh clone without ../shared. Extra arguments go to the student's train.py.
@@ -18,9 +19,11 @@ if ! "$PY" -c 'import torch, onnx, numpy' 2>/dev/null; then
   exit 3
 fi
 
-TEACHER_SEEDS=(7 1234 42)
-STUDENT_SEED=1234 # the student seed with the best dev objective of five (round 12 of the model card)
+TEACHER_SEEDS=(7 1234)
+STUDENT_SEED=1234
 DISTILL_WEIGHT=0.5
+# The pairwise ranking loss on our contrast minimal pairs (train.py --rank).
+RECIPE=(--rank 1.0)
 
 if [[ "${1:-}" == "--smoke" ]]; then
   shift
@@ -40,19 +43,30 @@ else
 fi
 
 scores=()
+pids=()
 for s in "${TEACHER_SEEDS[@]}"; do
   t="$WORK/teachers/s$s"
   mkdir -p "$t"
-  echo "== teacher seed $s ($t)"
-  "$PY" training/train.py "${SMOKE[@]}" --work "$WORK" --models "$t/models" --seed "$s" --save-train-scores "$t/train-scores.npz"
+  echo "== teacher seed $s ($t, log in $t/train.log)"
+  # Each teacher writes its own report; the student's run below writes the one the model card reads.
+  "$PY" training/train.py "${SMOKE[@]}" "${RECIPE[@]}" --work "$WORK" --models "$t/models" --seed "$s" \
+    --save-train-scores "$t/train-scores.npz" --report "$t/report.json" > "$t/train.log" 2>&1 &
+  pids+=($!)
   scores+=("$t/train-scores.npz")
 done
-# Every teacher run rewrote <work>/report.json; the student's run below writes the one the model card reads.
+for i in "${!pids[@]}"; do
+  if ! wait "${pids[$i]}"; then
+    echo "ERROR: teacher seed ${TEACHER_SEEDS[$i]} failed; its log:" >&2
+    tail -n 30 "$WORK/teachers/s${TEACHER_SEEDS[$i]}/train.log" >&2
+    exit 1
+  fi
+done
 echo "== student seed $STUDENT_SEED (distilled from ${#scores[@]} teachers) → $MODELS"
-"$PY" training/train.py "${SMOKE[@]}" --work "$WORK" --models "$MODELS" --seed "$STUDENT_SEED" \
+"$PY" training/train.py "${SMOKE[@]}" "${RECIPE[@]}" --work "$WORK" --models "$MODELS" --seed "$STUDENT_SEED" \
   --distill "$(IFS=,; echo "${scores[*]}")" --distill-weight "$DISTILL_WEIGHT" "$@"
 
 if [[ ${#SMOKE[@]} -eq 0 ]]; then
+  npx tsx scripts/eval.ts --functional-only --model-dir "$MODELS" --json "$WORK/functional.json"
   "$PY" training/model_card.py
 else
   echo "smoke outputs in $WORK"

@@ -209,6 +209,21 @@ describe('buildRows', () => {
     expect(new Set(rows.filter((x) => x.pair !== undefined).map((r) => r.split)).size).toBeGreaterThan(1);
   });
 
+  it('never trains on a text of the functional test suite, in any spelling the normaliser folds', () => {
+    const suite = folder('suite', {
+      'cases.en.jsonl': JSON.stringify({ id: 'en-x-001', lang: 'en', function: 'slur_direct', expected: 'flag', labels: ['insult'], text: 'Shut up, you absolute weathervane!' }),
+    });
+    const lines = [
+      JSON.stringify({ text: 'shut up you ABSOLUTE weathervane', lang: 'en', family: 'f', hostile: 1, labels: ['insult'], target: 'her', pair: null }),
+      JSON.stringify({ text: 'what a lovely talk you gave today', lang: 'en', family: 'g', hostile: 0, labels: [], target: 'her', pair: null }),
+    ];
+    const dir = folder('contrast-suite', { 'a.jsonl': lines.join('\n') });
+    const { rows, stats } = buildRows({ datasetsDir: FIXTURE, contrastDir: dir, suiteDir: suite, generated: false, ...quiet });
+    expect(rows.some((r) => /weathervane/i.test(r.text))).toBe(false);
+    expect(rows.some((r) => /lovely talk/.test(r.text))).toBe(true);
+    expect(stats.droppedSuite).toBe(1);
+  });
+
   it('--no-contrast leaves them out', () => {
     const { rows, stats } = buildRows({ datasetsDir: FIXTURE, contrastDir: FIXTURE_CONTRAST, contrast: false, ...quiet });
     expect(rows.some((r) => r.source === 'bouclier-contrast')).toBe(false);

@@ -103,8 +103,10 @@ describe('training pipeline (smoke)', () => {
     // Like `npm run train`: a teacher saved its scores on the train rows and the exported student was trained on them.
     const teacherScores = join(work, 'teachers', 's7', 'train-scores.npz');
     expect(existsSync(teacherScores)).toBe(true);
-    const report = JSON.parse(reportJson) as { config: { distill: string } };
+    const report = JSON.parse(reportJson) as { config: { distill: string; rank: number } };
     expect(report.config.distill).toBe(teacherScores);
+    // The shipped recipe's ranking loss on our contrast minimal pairs ran (train.sh RECIPE).
+    expect(report.config.rank).toBeGreaterThan(0);
 
     const models = join(work, 'models');
     const onnxPath = join(models, 'bouclier.onnx');
