@@ -6,14 +6,15 @@
 import { browser } from 'wxt/browser';
 import { SUPPORTED_HOST_PERMISSIONS } from '@/src/platforms/hosts';
 import { ADAPTERS, adaptersForHost } from '@/src/platforms';
-import { createScanner, normalizedText, type ClassifyResult, type TrackedItem } from '@/src/scanner/scanner';
+import { createScanner, type ClassifyResult } from '@/src/scanner/scanner';
+import { normalizedText, type TrackedItem } from '@/src/scanner/item';
 import { decide } from '@/src/shield/decide';
 import { installReview, recordFlagged, reviewDecision } from '@/src/review/client';
 import { startCorrectionsSync } from '@/src/review/corrections';
 import { startProtectSync } from '@/src/protect/settings';
-import { categoryName, deferredShieldsBuilt, markPending, options as renderOptions, renderDecision, setRevealed } from '@/src/shield/render';
+import { categoryName, deferredShieldsBuilt, markPending, markUnchecked, options as renderOptions, renderDecision, setRevealed } from '@/src/shield/render';
 import { SHIELD_CSS, unreadItemsCss } from '@/src/shield/styles';
-import { startShieldGuard } from '@/src/shield/guard';
+import { startShieldGuard, written } from '@/src/shield/guard';
 import { busyStats, timed } from '@/src/scanner/busy';
 import { addShadowCss } from '@/src/shield/shadow-css';
 import { hideNotice, showNotice } from '@/src/shield/notice';
@@ -128,8 +129,15 @@ export default defineContentScript({
       if (withhold === withholding) return;
       withholding = withhold;
       // Items already waiting get (or lose) their withholding mark now.
-      for (const item of scanner.items()) if (item.el.getAttribute('data-bouclier') === 'pending') markPending(item, withholding);
+      for (const item of scanner.items()) if (written(item.el, 'data-bouclier') === 'pending') markWaiting(item);
     };
+    /** An item without a verdict: pending, or for good when the model could not check it (item.unchecked). */
+    function markWaiting(item: TrackedItem): void {
+      if (!item.unchecked) return markPending(item, withholding);
+      // Not checked is what she is told while the model is down: the same setting keeps it blurred.
+      const s = settingsStore.getState().value;
+      markUnchecked(item, withholding || (s.withholdWhenModelDown && isActiveOn(s, host)));
+    }
 
     function onModelDown(): void {
       if (modelDown) return;
@@ -180,6 +188,7 @@ export default defineContentScript({
     // Doxxing, lockdown, media shielding, threat evidence, raids (src/protect/content.ts).
     const protect = await installProtect({
       items: () => scanner.items(),
+      listen: (listener) => scanner.listen(listener),
       isTrusted: (author, platform) => accountListed(listsStore.getState().value.trustedAccounts, author, platform),
       active: () => isActiveOn(settingsStore.getState().value, host),
       reapply: () => reapplyAll(),
@@ -204,7 +213,8 @@ export default defineContentScript({
         renderDecision(item, { labels: [], action: null });
       } else {
         const decision = reviewDecision(item, decide(item.scores, item.scores ? thresholds : null, settings, rules), settings);
-        if (!item.scores && !decision.action) markPending(item, withholding);
+        // Only a hiding verdict stands for an item the model could not (fully) check.
+        if ((!item.scores || item.unchecked) && !decision.action) markWaiting(item);
         else renderDecision(item, decision);
         recordFlagged(item, decision);
       }
@@ -218,10 +228,10 @@ export default defineContentScript({
       let flagged = 0;
       const items = scanner.items();
       for (const it of items) {
-        const state = it.el.getAttribute('data-bouclier');
+        const state = written(it.el, 'data-bouclier');
         if (state !== 'flagged' && state !== 'revealed') continue;
         flagged++;
-        for (const l of (it.el.getAttribute('data-bouclier-labels') ?? '').split(' ').filter(Boolean)) byLabel[l] = (byLabel[l] ?? 0) + 1;
+        for (const l of (written(it.el, 'data-bouclier-labels') ?? '').split(' ').filter(Boolean)) byLabel[l] = (byLabel[l] ?? 0) + 1;
       }
       return {
         host,

@@ -6,6 +6,14 @@
 import type { LevelThresholds, Scores } from '../classifier/labels';
 
 export const MAX_TEXTS_PER_REQUEST = 512;
+/**
+ * The most of one text the classifier reads: the host cuts longer texts on arrival (parseRequest) and
+ * content scripts cut them before sending (src/scanner/batcher.ts), so a huge comment never makes a
+ * message too large to send. The featurizer scores at most T_MAX × MAX_CHUNKS tokens (4,096) of a text;
+ * this leaves about 24 characters per token, several times what ordinary text uses, so an ordinary
+ * text this long has more tokens than are scored and cutting it changes no score
+ * (tests/unit/scanner-poison.test.ts checks both sides and that claim).
+ */
 export const MAX_TEXT_CHARS = 100_000;
 
 export type Request =

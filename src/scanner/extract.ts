@@ -4,6 +4,7 @@
  */
 import type { ItemRule } from '../platforms/types';
 import { pageOrigin } from './page-url';
+import { cleanHandle } from '../platforms/handle';
 
 export interface ItemData {
   textEls: HTMLElement[];
@@ -27,16 +28,6 @@ function firstMatch(root: Element, selectors: string[] | undefined): { sel: stri
     }
   }
   return null;
-}
-
-function cleanHandle(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  let h = raw.trim();
-  // href="/@handle", "/user/handle/", "https://x.com/handle" → handle
-  const m = /(?:^|\/)@?([\w.-]+)\/?$/.exec(h.replace(/[?#].*$/, ''));
-  if (h.includes('/') && m) h = m[1]!;
-  h = h.replace(/^@/, '');
-  return h.length > 0 && h.length <= 100 ? h : null;
 }
 
 /** Just the text elements and text: what the scanner compares on every re-render, so kept cheap. */

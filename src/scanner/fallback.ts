@@ -18,3 +18,12 @@ export const FALLBACK_RULE: ItemRule = {
   ],
   text: [':scope'],
 };
+
+/**
+ * The fallback never reads the page's own post (the adapters' `mainPost`, src/platforms/main-post.ts):
+ * on a status page with no reply yet, it is the only text left in the conversation area, and it is not a
+ * reply to her.
+ */
+export function fallbackSkips(el: Element, mainPost: Element | null): boolean {
+  return mainPost !== null && (mainPost.contains(el) || el.contains(mainPost));
+}

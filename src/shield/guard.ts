@@ -9,6 +9,7 @@ import { timed } from '../scanner/busy';
 
 const GUARDED = [
   'data-bouclier',
+  'data-bouclier-unchecked',
   'data-bouclier-labels',
   'data-bouclier-action',
   'data-bouclier-hide',
@@ -45,6 +46,15 @@ export function setGuarded(el: Element, name: GuardedAttr, value: string | null)
   else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
+/**
+ * What Bouclier last wrote for `name` on `el` (null: nothing, or removed). Our own record, in the content
+ * script's memory: every decision reads state from here, never from the page, which may have set any
+ * value itself (a comment inserted with data-bouclier="revealed" already on it is not revealed).
+ */
+export function written(el: Element, name: GuardedAttr): string | null {
+  return expected.get(el)?.get(name) ?? null;
+}
+
 function restore(el: Element, attr: string): void {
   const want = expected.get(el)?.get(attr);
   if (want === undefined) return; // not ours
@@ -59,7 +69,7 @@ function meantHidden(el: Element): boolean {
   const want = expected.get(el);
   if (!want) return false;
   const hide = want.get('data-bouclier-hide');
-  return hide === 'blur' || hide === 'collapse' || want.get('data-bouclier-media') === 'blurred' || want.get('data-bouclier-lock') === '';
+  return hide === 'blur' || hide === 'collapse' || hide === 'unchecked' || want.get('data-bouclier-media') === 'blurred' || want.get('data-bouclier-lock') === '';
 }
 
 function stripUnhidingStyle(el: Element): void {
@@ -85,12 +95,16 @@ function coverShadowRootOf(el: Element): void {
   else shadowRoots.add(root); // watched once the guard starts
 }
 
-/** The item an element belongs to: its nearest [data-bouclier] ancestor, through shadow roots to their hosts. */
-function itemOf(node: Element): Element | null {
+/**
+ * The item an element belongs to: its nearest ancestor we marked as an item (data-bouclier written by us:
+ * a page-set one would let the page take media out of an item), through shadow roots to their hosts.
+ */
+export function itemOf(node: Element): Element | null {
   const start = node.getRootNode();
   let at: Element | null = node.parentElement ?? (start instanceof ShadowRoot ? start.host : null);
   while (at) {
-    const owner = at.closest('[data-bouclier]');
+    let owner = at.closest('[data-bouclier]');
+    while (owner && written(owner, 'data-bouclier') === null) owner = owner.parentElement?.closest('[data-bouclier]') ?? null;
     if (owner) return owner;
     const root = at.getRootNode();
     at = root instanceof ShadowRoot ? root.host : null;

@@ -2,12 +2,14 @@
  * Applying a decision to one item on the page. Text is only ever set with textContent (never as
  * HTML). Only the text (and media) of the item is hidden: the platform's own reply / report / block
  * buttons stay reachable. State is written to documented attributes:
- *   data-bouclier = pending | clean | flagged | revealed, data-bouclier-labels = "misogyny threat".
+ *   data-bouclier = pending | clean | flagged | revealed, data-bouclier-labels = "misogyny threat";
+ *   data-bouclier-unchecked on a pending item the model could not check (markUnchecked).
+ * State is read back from what we wrote (guard.ts: written), never from the page's attributes.
  */
 import type { Category } from '../store/settings';
 import type { Decision } from './decide';
 import { SHIELD_LABEL_CSS } from './styles';
-import { mediaToClear, ownMedia, setGuarded } from './guard';
+import { mediaToClear, ownMedia, setGuarded, written } from './guard';
 import { sharedStyles } from './shadow-css';
 import { t } from '../ui/i18n';
 import { timed } from '../scanner/busy';
@@ -24,7 +26,7 @@ export interface ShieldTarget {
 }
 
 /** Mark what the CSS hides; '' removes the mark (clean or revealed). */
-function markHidden(item: ShieldTarget, how: '' | 'blur' | 'collapse' | 'pending'): void {
+function markHidden(item: ShieldTarget, how: '' | 'blur' | 'collapse' | 'pending' | 'unchecked'): void {
   // Clearing looks at the item's media even when it never marked them itself: a parent item judged
   // before this nested reply was known may have claimed (and blurred) them.
   for (const el of [...item.textEls, ...(how ? ownMedia(item.el) : mediaToClear(item.el))]) {
@@ -42,12 +44,29 @@ function markHidden(item: ShieldTarget, how: '' | 'blur' | 'collapse' | 'pending
  */
 export function markPending(item: ShieldTarget, withhold: boolean): void {
   setGuarded(item.el, 'data-bouclier', 'pending');
+  clearUnchecked(item.el);
   markHidden(item, withhold ? 'pending' : '');
 }
 
+/**
+ * An item the model could not check (its text failed alone, or is longer than the classifier reads)
+ * and no rule of hers hides: it stays pending for good, as items do while the model is down, marked
+ * data-bouclier-unchecked. Withheld when she keeps unchecked replies blurred (strict mode, or "if the
+ * filter model is unavailable…"): blurred as pending text is, whether or not the rest of the page is.
+ */
+export function markUnchecked(item: ShieldTarget, withhold: boolean): void {
+  setGuarded(item.el, 'data-bouclier', 'pending');
+  setGuarded(item.el, 'data-bouclier-unchecked', '');
+  markHidden(item, withhold ? 'unchecked' : '');
+}
+
+function clearUnchecked(el: HTMLElement): void {
+  if (written(el, 'data-bouclier-unchecked') !== null) setGuarded(el, 'data-bouclier-unchecked', null);
+}
+
 function applyVisibility(item: ShieldTarget): void {
-  const state = item.el.getAttribute('data-bouclier');
-  const action = item.el.getAttribute('data-bouclier-action');
+  const state = written(item.el, 'data-bouclier');
+  const action = written(item.el, 'data-bouclier-action');
   markHidden(item, state === 'flagged' && (action === 'blur' || action === 'collapse') ? action : '');
   // The label floats over blurred text; collapsed or revealed, it takes its own line.
   shieldOf(item)?.toggleAttribute('data-overlay', state === 'flagged' && action === 'blur');
@@ -116,7 +135,7 @@ function buildShield(item: ShieldTarget): HTMLElement {
     e.preventDefault();
     e.stopPropagation(); // the platform must not treat this as a click on the comment
     if (!e.isTrusted) return; // only her own click (mouse, keyboard, assistive tech) reveals; page script cannot
-    const revealed = item.el.getAttribute('data-bouclier') === 'revealed';
+    const revealed = written(item.el, 'data-bouclier') === 'revealed';
     setGuarded(item.el, 'data-bouclier', revealed ? 'flagged' : 'revealed');
     applyVisibility(item);
     updateShieldText(host, item);
@@ -152,8 +171,8 @@ function buttonWords(revealed: boolean): string {
 function updateShieldText(host: HTMLElement, item: ShieldTarget): void {
   const r = refs.get(host);
   if (!r) return;
-  const labelsAttr = item.el.getAttribute('data-bouclier-labels') ?? '';
-  const revealed = item.el.getAttribute('data-bouclier') === 'revealed';
+  const labelsAttr = written(item.el, 'data-bouclier-labels') ?? '';
+  const revealed = written(item.el, 'data-bouclier') === 'revealed';
   const shown = `${labelsAttr}|${revealed}`;
   if (r.shown === shown) return;
   r.shown = shown;
@@ -189,7 +208,7 @@ function buildDeferred(el: HTMLElement): void {
   deferred.delete(el);
   nearScreen?.unobserve(el);
   if (!d) return;
-  const state = el.getAttribute('data-bouclier');
+  const state = written(el, 'data-bouclier');
   if ((state !== 'flagged' && state !== 'revealed') || shieldOf(d.item)) return;
   const shield = buildShield(d.item);
   d.item.textEls[0]?.before(shield);
@@ -281,6 +300,7 @@ export function withShield(item: ShieldTarget, fn: (shield: HTMLElement) => void
 export function renderDecision(item: ShieldTarget, decision: Decision): void {
   const el = item.el;
   const existing = shieldOf(item);
+  clearUnchecked(el);
   if (!decision.action) {
     setGuarded(el, 'data-bouclier', 'clean');
     setGuarded(el, 'data-bouclier-labels', null);
@@ -291,7 +311,8 @@ export function renderDecision(item: ShieldTarget, decision: Decision): void {
     if (deferred.delete(el)) nearScreen?.unobserve(el);
     return;
   }
-  const wasRevealed = el.getAttribute('data-bouclier') === 'revealed';
+  // Only a reveal of hers counts: a page that inserts an item already marked "revealed" has it hidden.
+  const wasRevealed = written(el, 'data-bouclier') === 'revealed';
   setGuarded(el, 'data-bouclier', wasRevealed ? 'revealed' : 'flagged');
   setGuarded(el, 'data-bouclier-labels', decision.labels.join(' '));
   setGuarded(el, 'data-bouclier-action', decision.action);
@@ -318,7 +339,7 @@ export function renderDecision(item: ShieldTarget, decision: Decision): void {
 
 /** "Show all on this page": reveal every flagged item (undoable with hideAll). */
 export function setRevealed(item: ShieldTarget, revealed: boolean): void {
-  const state = item.el.getAttribute('data-bouclier');
+  const state = written(item.el, 'data-bouclier');
   if (state !== 'flagged' && state !== 'revealed') return;
   setGuarded(item.el, 'data-bouclier', revealed ? 'revealed' : 'flagged');
   applyVisibility(item);

@@ -8,6 +8,7 @@
  */
 export const SHIELD_CSS = `
 [data-bouclier-hide="blur"], [data-bouclier-hide="blur"] *,
+[data-bouclier-hide="unchecked"], [data-bouclier-hide="unchecked"] *,
 html[data-bouclier-withhold] [data-bouclier-hide="pending"],
 html[data-bouclier-withhold] [data-bouclier-hide="pending"] * {
   -webkit-text-fill-color: transparent !important;
@@ -19,6 +20,8 @@ html[data-bouclier-withhold] [data-bouclier-hide="pending"] * {
 }
 :is(img, video, picture, svg, canvas)[data-bouclier-hide="blur"],
 [data-bouclier-hide="blur"] :is(img, video, svg, canvas),
+:is(img, video, picture, svg, canvas)[data-bouclier-hide="unchecked"],
+[data-bouclier-hide="unchecked"] :is(img, video, svg, canvas),
 html[data-bouclier-withhold] :is(img, video, picture, svg, canvas)[data-bouclier-hide="pending"],
 html[data-bouclier-withhold] [data-bouclier-hide="pending"] :is(img, video, svg, canvas),
 html[data-bouclier-burst] [data-bouclier="pending"] :is(img, video) {

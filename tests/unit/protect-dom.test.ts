@@ -5,16 +5,19 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installMediaListeners, itemPostedAt, ownMedia, setLockdownHidden, shieldMedia } from '../../src/protect/dom.ts';
-import { startShieldGuard } from '../../src/shield/guard.ts';
+import { setGuarded, startShieldGuard } from '../../src/shield/guard.ts';
 
 function thread(): { parent: HTMLElement; child: HTMLElement } {
   document.body.textContent = '';
   const parent = document.createElement('article');
-  parent.setAttribute('data-bouclier', 'flagged');
   parent.innerHTML = `<p class="t">parent</p><time datetime="2026-11-28T20:10:00Z"></time><a href="#box"><img id="p-img"></a><video id="p-vid" autoplay></video>
-    <article data-bouclier="clean"><p class="t">child</p><time datetime="2026-11-28T21:00:00Z"></time><img id="c-img"></article>`;
+    <article><p class="t">child</p><time datetime="2026-11-28T21:00:00Z"></time><img id="c-img"></article>`;
   document.body.append(parent);
-  return { parent, child: parent.querySelector('article article') as HTMLElement };
+  const child = parent.querySelector('article article') as HTMLElement;
+  // Items are the elements the extension marked (a data-bouclier the page sets itself counts for nothing).
+  setGuarded(parent, 'data-bouclier', 'flagged');
+  setGuarded(child, 'data-bouclier', 'clean');
+  return { parent, child };
 }
 const tick = () => new Promise((r) => setTimeout(r, 0));
 

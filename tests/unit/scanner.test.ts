@@ -132,10 +132,11 @@ describe('scanner', () => {
 
   it('signals a burst for one subtree holding many comments (a SPA rendering a thread), not for many nodes holding none', async () => {
     const bursts: boolean[] = [];
-    const { scored } = setup(30, { onBurst: (on) => bursts.push(on) });
+    const { scored, scanner } = setup(30, { onBurst: (on) => bursts.push(on) });
     // A page's header and menus: hundreds of nodes, no comment.
     document.body.append(...Array.from({ length: 300 }, () => document.createElement('div')));
-    await new Promise((r) => setTimeout(r, 50));
+    // Read in slices; on a busy machine that takes longer than any fixed wait.
+    await until(() => scanner.readAll());
     expect(bursts).toEqual([]);
 
     const thread = document.createElement('section');

@@ -1,0 +1,110 @@
+/**
+ * The one DOM watcher of the content script: a single MutationObserver over the document and every open
+ * shadow root the adapters name (nested at any depth). It notes what changed (`dirty`) for the scanner
+ * and hands every batch of mutations to the other listeners (media added to an item, src/protect), so
+ * the page's changes are observed once, not once per feature.
+ */
+import { timed } from './busy';
+import { reportLater } from './tasks';
+
+export type MutationListener = (mutations: MutationRecord[]) => void;
+
+export interface DomWatchOptions {
+  /** Adapters' shadow hosts (Reddit chat: rs-app, rs-room, …): their open roots are watched too. */
+  shadowHosts: string[];
+  /** Something changed (dirty is not empty): called in the mutation callback itself. */
+  onMutations(): void;
+  /** Shadow roots were opened (their content is dirty): read them soon. */
+  onRoots(): void;
+}
+
+export function createDomWatch(o: DomWatchOptions) {
+  /** Nodes changed since they were last read: added subtrees, re-rendered text, opened shadow roots. */
+  const dirty = new Set<Node>();
+  const observed = new WeakSet<Node>();
+  const listeners: MutationListener[] = [];
+  const hostSelector = [...new Set(o.shadowHosts)].join(',');
+
+  function observe(root: Node): void {
+    if (observed.has(root)) return;
+    observed.add(root);
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  const observer = new MutationObserver((mutations) => {
+    timed('observer', () => {
+      const newHosts: Element[] = [];
+      for (const m of mutations) {
+        if (m.type === 'characterData') {
+          if (m.target.parentElement) dirty.add(m.target.parentElement);
+          continue;
+        }
+        if ((m.target as Element).closest?.('bouclier-shield')) continue;
+        let structural = false;
+        for (const n of m.addedNodes) {
+          if (n.nodeType === Node.ELEMENT_NODE && (n as Element).localName === 'bouclier-shield') continue;
+          dirty.add(n);
+          structural = true;
+          if (hostSelector && n.nodeType === Node.ELEMENT_NODE) newHosts.push(n as Element);
+        }
+        // Text nodes replaced inside an item (framework re-render): re-read the item.
+        if (!structural && m.removedNodes.length > 0) dirty.add(m.target);
+      }
+      if (newHosts.length > 0) openShadowRoots(newHosts);
+      if (dirty.size > 0) o.onMutations();
+    });
+    // Outside the scanner's time: each listener counts its own (busy.ts counts nested calls once).
+    for (const listen of listeners) {
+      try {
+        listen(mutations);
+      } catch (e) {
+        reportLater(e);
+      }
+    }
+  });
+
+  /** Shadow roots opened so far (hosts removed from the page are dropped at the next pass). */
+  let shadowScopes: ShadowRoot[] = [];
+  /** Each root found is observed and marked dirty, then searched for further hosts. */
+  function openShadowRoots(from: (Document | ShadowRoot | Element)[]): void {
+    const queue = [...from];
+    for (let i = 0; i < queue.length; i++) {
+      const scope = queue[i]!;
+      const hosts = scope instanceof Element && scope.matches(hostSelector) ? [scope, ...scope.querySelectorAll(hostSelector)] : scope.querySelectorAll(hostSelector);
+      for (const host of hosts) {
+        const root = host.shadowRoot;
+        if (!root || observed.has(root)) continue;
+        observe(root);
+        shadowScopes.push(root);
+        dirty.add(root);
+        queue.push(root);
+      }
+    }
+    if (dirty.size > 0) o.onRoots();
+  }
+  /** Periodic pass (a host's shadow root may be attached after the host is inserted, when its element is defined). */
+  function shadowRootsIn(): void {
+    shadowScopes = shadowScopes.filter((r) => r.host.isConnected);
+    openShadowRoots([document, ...shadowScopes]);
+  }
+
+  return {
+    dirty,
+    /** Watch one more root (an item whose text lives in its own shadow root). */
+    observe,
+    start(): void {
+      observe(document);
+      dirty.add(document);
+      if (hostSelector) {
+        shadowRootsIn();
+        setInterval(() => timed('shadow roots', shadowRootsIn), 1000);
+      }
+    },
+    /** Also hand every batch of mutations to `listen` (after the scanner has taken what it needs). */
+    listen(listen: MutationListener): void {
+      listeners.push(listen);
+    },
+  };
+}
+
+export type DomWatch = ReturnType<typeof createDomWatch>;

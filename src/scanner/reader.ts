@@ -1,0 +1,174 @@
+/**
+ * Reading: changed nodes → items (by the adapters' rules) → text, author, permalink → the batcher.
+ * Done in short slices (≤ SLICE_MS of main thread, then yield to the page) so 2,000 comments never
+ * cause a long task; the first comments of a change are read in the mutation callback itself.
+ */
+import { setGuarded, written } from '../shield/guard';
+import { extractItem, extractText } from './extract';
+import type { ItemRegistry, TrackedItem } from './item';
+import { ownerItem, type Rule, type RuleSet } from './rules';
+import type { DomWatch } from './dom-watch';
+import type { Batcher } from './batcher';
+import type { RenderQueue } from './render-queue';
+import { timed } from './busy';
+import { reportLater, yieldToPage } from './tasks';
+
+export const SLICE_MS = 4;
+/** Reading done in the mutation callback itself, before the reading loop takes over. */
+const EAGER_READ_MS = 2;
+/**
+ * Until the first request leaves: the page's first comments are the ones on her screen, and reading
+ * them runs cold code, so EAGER_READ_MS alone did not always reach all of those in view (bench:page), and
+ * the rest waited a round trip.
+ */
+const FIRST_EAGER_READ_MS = 6;
+/**
+ * A burst: at least this many new items at once (a thread of hundreds of comments rendered in a few
+ * frames), or this many texts waiting for their verdict. Verdicts then lag by more than a frame or two
+ * (bench:page, the comments on screen), so until the backlog is rendered items not
+ * judged yet are withheld even in the default mode (onBurst): nothing of a burst is readable before its
+ * verdict. A few comments scrolled in get theirs in a round trip and are never blanked.
+ */
+export const BURST_WAITING = 64;
+
+export interface ReaderParts {
+  items: ItemRegistry;
+  rules: RuleSet;
+  watch: DomWatch;
+  batcher: Batcher;
+  render: RenderQueue;
+  burst: { on(): boolean; begin(): void; check(): void };
+}
+
+export function createReader(p: ReaderParts) {
+  const dirty = p.watch.dirty;
+  /** Items found in changed subtrees, not read yet. */
+  let found: { el: HTMLElement; rule: Rule }[] = [];
+  let foundAt = 0;
+  let scheduled = false;
+
+  /**
+   * Read for up to `budgetMs`: items already found, then changed subtrees. True when work is left.
+   * A subtree holding 2,000 comments (a server-rendered thread) is read across many calls.
+   */
+  function readSome(budgetMs: number, active: Rule[]): boolean {
+    const start = performance.now();
+    for (;;) {
+      try {
+        if (foundAt < found.length) {
+          const { el, rule } = found[foundAt++]!;
+          if (el.isConnected) consider(el, rule);
+        } else if (dirty.size > 0) {
+          found = [];
+          foundAt = 0;
+          const root = dirty.values().next().value as Node;
+          dirty.delete(root);
+          scanRoot(root, active);
+          if (!p.burst.on() && found.length + p.batcher.waiting() >= BURST_WAITING) {
+            // Items already known (a thread re-rendered in place) are no burst.
+            let newItems = p.batcher.waiting();
+            for (const f of found) if (!p.items.get(f.el) && ++newItems >= BURST_WAITING) break;
+            if (newItems >= BURST_WAITING) p.burst.begin();
+          }
+        } else {
+          found = [];
+          foundAt = 0;
+          return false;
+        }
+      } catch (e) {
+        reportLater(e);
+      }
+      if (performance.now() - start > budgetMs) return true;
+    }
+  }
+
+  /** The reading loop, in slices of SLICE_MS with a yield to the page between them. */
+  async function drain(): Promise<void> {
+    for (;;) {
+      const more = timed('read', () => {
+        const left = readSome(SLICE_MS, p.rules.active());
+        p.batcher.pump();
+        return left;
+      });
+      if (!more) break;
+      await yieldToPage();
+    }
+    scheduled = false;
+    timed('read', p.burst.check);
+  }
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => void drain(), 0);
+  }
+
+  /** Queue the items in (or around) a changed node; they are read one by one by the work loop. */
+  function scanRoot(root: Node, active: Rule[]): void {
+    const el = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
+    if (!el && !(root instanceof ShadowRoot || root instanceof Document)) return;
+    const scope = (el ?? root) as Element | Document | ShadowRoot;
+    for (const r of active) {
+      // The changed node may sit inside an item (its text was re-rendered) or contain items.
+      if (el) {
+        const owner = ownerItem(el, r.selector);
+        if (owner) found.push({ el: owner, rule: r });
+      }
+      for (const item of scope.querySelectorAll<HTMLElement>(r.selector)) found.push({ el: item, rule: r });
+    }
+  }
+
+  function consider(el: HTMLElement, r: Rule): void {
+    if (r.rule.exclude?.some((s) => el.matches(s)) || r.skip?.(el)) return;
+    const prev = p.items.get(el);
+    if (prev && prev.platform !== r.platform && r.platform === 'fallback') return;
+    const found = extractText(el, r.rule);
+    if (!found || found.text.length === 0) return;
+    if (prev && prev.text === found.text) {
+      // Same node, same text: keep state, but re-mark text elements a re-render may have replaced.
+      for (const t of found.textEls) if (!t.hasAttribute('data-bouclier-text')) t.setAttribute('data-bouclier-text', '');
+      const replaced = found.textEls.length !== prev.textEls.length || found.textEls.some((t, i) => t !== prev.textEls[i]);
+      prev.textEls = found.textEls;
+      // New text elements carry none of the shield's marks: render its verdict on them again (no re-classifying).
+      const thresholds = p.batcher.thresholds();
+      if (replaced && prev.scores && thresholds) p.render.verdict(prev, thresholds);
+      else if (replaced && prev.unchecked && !prev.scores) p.render.verdict(prev, null);
+      return;
+    }
+    const data = extractItem(el, r.rule, found)!;
+    const item: TrackedItem = {
+      ...data,
+      el,
+      kind: r.rule.kind,
+      platform: r.platform,
+      key: data.text,
+      scores: null,
+      seenAt: performance.now(),
+    };
+    p.items.add(item);
+    // Its text lives in its own shadow root (Reddit chat events): watch it for re-renders there.
+    if (el.shadowRoot && data.textEls[0]?.getRootNode() === el.shadowRoot) p.watch.observe(el.shadowRoot);
+    for (const t of data.textEls) t.setAttribute('data-bouclier-text', '');
+    // Known from now on: a parent item rendered before this one must not take this one's media for its
+    // own (ownership goes by the nearest item we marked). A value the page set itself counts for nothing.
+    // Her rules and strict-mode withholding are applied when it is rendered (onPending).
+    if (written(el, 'data-bouclier') === null) setGuarded(el, 'data-bouclier', 'pending');
+    // Rendered in the next animation frame, which comes before that frame's paint: as early as she
+    // could see it, and reading stays cheap so texts reach the classifier sooner. An item whose
+    // verdict is back by then never goes through "pending" (see render-queue.ts).
+    if (p.batcher.ask(item)) return;
+    p.render.pending(item);
+    if (p.batcher.waiting() >= BURST_WAITING) p.burst.begin();
+  }
+
+  return {
+    readSome,
+    schedule,
+    /** The first comments of a change are read at once, in the mutation callback; the rest in slices. */
+    eager(active: Rule[]): void {
+      if (readSome(p.batcher.sentAny() ? EAGER_READ_MS : FIRST_EAGER_READ_MS, active)) schedule();
+    },
+    /** Nothing changed is left to read. */
+    idle: (): boolean => dirty.size === 0 && foundAt >= found.length,
+  };
+}
