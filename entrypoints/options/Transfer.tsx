@@ -1,9 +1,10 @@
-/** Export / import all settings and lists as one JSON file; reset to defaults. */
-import { useRef, useState } from 'react';
+/** Export / import all settings, lists and her own accounts as one JSON file; reset to defaults. */
+import { useEffect, useRef, useState } from 'react';
 import { t } from '@/src/ui/i18n';
 import { settingsStore, DEFAULT_SETTINGS } from '@/src/store/settings';
 import { listsStore, DEFAULT_LISTS } from '@/src/store/lists';
 import { exportSettings, ImportError, parseSettingsFile } from '@/src/store/transfer';
+import { protectStore, startProtectSync } from '@/src/protect/settings';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -17,17 +18,22 @@ function download(name: string, text: string): void {
 export function Transfer() {
   const fileInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'err'; text: string } | null>(null);
+  useEffect(() => {
+    void startProtectSync();
+  }, []);
 
   const doExport = () => {
-    const text = exportSettings(settingsStore.getState().value, listsStore.getState().value);
+    const text = exportSettings(settingsStore.getState().value, listsStore.getState().value, protectStore.getState().value.ownAccounts);
     download(`bouclier-settings-${new Date().toISOString().slice(0, 10)}.json`, text);
   };
 
   const doImport = async (file: File) => {
     try {
-      const { settings, lists } = parseSettingsFile(await file.text());
+      const { settings, lists, accounts } = parseSettingsFile(await file.text());
       await settingsStore.getState().replace(settings);
       await listsStore.getState().replace(lists);
+      // A file without accounts (written before they existed) leaves hers as they are.
+      if (accounts) await protectStore.getState().update({ ownAccounts: accounts });
       setMessage({ kind: 'ok', text: t('import_done') });
     } catch (e) {
       const key = e instanceof ImportError ? e.key : 'import_invalid';

@@ -57,5 +57,10 @@ export const reddit: PlatformAdapter = {
     },
   ],
   shadowHosts: ['rs-app', 'rs-room', 'rs-timeline', 'rs-virtual-scroll-dynamic'],
+  // A thread's own submission: shreddit-post (new) or the `.thing.link` above the comments (old Reddit).
+  mainPost: [
+    { path: '/comments/([a-z0-9]+)', item: ['shreddit-post'], permalinkAttr: 'permalink', authorAttr: 'author' },
+    { path: '/comments/([a-z0-9]+)', item: ['.thing.link'], permalinkAttr: 'data-permalink', authorAttr: 'data-author' },
+  ],
   conversationRoot: ['shreddit-comment-tree', '.commentarea', 'rs-timeline', 'main'],
 };

@@ -35,6 +35,27 @@ export interface ItemRule {
   exclude?: string[];
 }
 
+/**
+ * How to find the conversation's main post (the page's own post, e.g. the tweet of an X status page or
+ * the submission of a Reddit thread) from the page URL: the first `item` whose permalink carries the
+ * same post id as the page. Its author is the thread's owner (a page answering under its own post
+ * publishes its own contact details, not hers), and the generic fallback never scans it.
+ */
+export interface MainPostRule {
+  /** Regexp source with one capture group, the post id, matched on the page path and on the permalink. */
+  path: string;
+  /** Candidate containers, in document order. */
+  item: string[];
+  /** Attribute on the candidate holding its permalink. */
+  permalinkAttr?: string;
+  /** Selectors, relative to the candidate, for links to its permalink (every match is tried). */
+  permalink?: string[];
+  /** As in ItemRule: attribute on the candidate (or on the author element) holding the handle. */
+  authorAttr?: string;
+  /** Selectors, relative to the candidate, for its author's handle (first match). */
+  author?: string[];
+}
+
 export interface PlatformAdapter {
   /** Stable id used in settings, logs and tests (e.g. "reddit"). */
   id: string;
@@ -50,4 +71,6 @@ export interface PlatformAdapter {
   shadowHosts?: string[];
   /** Where conversation lives on the page, for the generic fallback when no rule matches. */
   conversationRoot?: string[];
+  /** The page's own post, where the platform shows one (see MainPostRule). */
+  mainPost?: MainPostRule[];
 }

@@ -6,7 +6,8 @@ import type { PlatformAdapter } from './types';
  * Ynewtime/markitai packages/markitai/src/markitai/webextract/extractors/x_common.py 2026-07-18 for the
  * logged-out "x-web" redesign without data-testids.
  * Replies are sibling `cellInnerDiv` cells, not nested. The status page's own tweet (the "focal" one) is the
- * only article with tabindex="-1" (used by CPFT and many public scripts) and is skipped.
+ * only article with tabindex="-1" (used by CPFT and many public scripts) and is skipped; `mainPost` finds it
+ * by its permalink (the page's status id) so the generic fallback never reads it on a page with no reply.
  *
  * DMs (Chat since 2025-11, /i/chat/<id>): containers from CPFT; message rows from public scripts that read
  * the Chat thread (docs/dm-markers.md; their repositories are not known, so they are cited by code-search
@@ -60,7 +61,10 @@ export const x: PlatformAdapter = {
       // Logged-out status pages since July 2026 (no data-testid at all).
       kind: 'comment',
       item: ['article[data-tweet-id]'],
-      text: [':scope > div > div[dir="auto"][lang]', 'div[dir="auto"][lang]'],
+      // The text is a div[dir=auto], with `lang` when X detected the language and without it in the
+      // current logged-out design; without `lang` only the one that is a direct child of the tweet's
+      // content column is the text (the display name and other dir=auto labels sit deeper, in the header).
+      text: [':scope > div > div[dir="auto"][lang]', 'div[dir="auto"][lang]', ':scope > div > div[dir="auto"]'],
       author: ['div[data-slot="hover-card-trigger"] a[href]', 'a[href^="https://x.com/"]:not([href*="/status/"])'],
       authorAttr: 'href',
       permalink: ['a[href*="/status/"]:has(time)', 'a[href*="/status/"]'],
@@ -69,5 +73,23 @@ export const x: PlatformAdapter = {
     },
   ],
   shadowHosts: ['[data-testid="xchatEmbedRoute"]'],
+  // A status page's own post: the first tweet whose permalink is the page's status (above it X may show
+  // the posts it answers, below it the replies). /i/web/status/<id> pages too.
+  mainPost: [
+    {
+      path: '/status/(\\d+)',
+      item: ['article[data-testid="tweet"]'],
+      permalink: ['a[href*="/status/"]'],
+      author: ['[data-testid="User-Name"] a[href^="/"]'],
+      authorAttr: 'href',
+    },
+    {
+      path: '/status/(\\d+)',
+      item: ['article[data-tweet-id]'],
+      permalink: ['a[href*="/status/"]'],
+      author: ['div[data-slot="hover-card-trigger"] a[href]', 'a[href^="https://x.com/"]:not([href*="/status/"])'],
+      authorAttr: 'href',
+    },
+  ],
   conversationRoot: ['[data-testid="primaryColumn"] section[role="region"]', '[data-testid="primaryColumn"]', 'main'],
 };

@@ -1,7 +1,9 @@
 /**
  * Protections, content-script side (wired into entrypoints/content.ts with two hooks):
- *   - `ruleLabels(item)`: 'doxxing' when personal data is found (threshold-free: a span = flagged),
- *     generic patterns + her own identifiers; works without the model;
+ *   - `ruleLabels(item)`: 'doxxing' when personal data about her is found (threshold-free: a span =
+ *     flagged), generic patterns + her own identifiers, minus a business's or a page's own contact
+ *     details (src/protect/whose.ts); works without the model. A reply is hers only when its author is
+ *     one of the accounts she listed (exact handle): her identifiers never exempt anyone;
  *   - `after(item)`: called after each render; reads the item's documented state attributes and
  *     applies lockdown, media shielding, the threat evidence action, and feeds the raid detector.
  *
@@ -9,11 +11,16 @@
  * page shows one (`<time datetime>` inside the item, or created-timestamp), see src/protect/raid.ts.
  */
 import { browser } from 'wxt/browser';
-import type { TrackedItem } from '../scanner/scanner';
+import type { TrackedItem } from '../scanner/item';
+import type { MutationListener } from '../scanner/dom-watch';
 import { createRaidBanner } from './banner';
-import { compactKey, compileIdentifiers, findDoxxing, type CompiledIdentifiers, type DoxxSpan } from './doxxing';
+import { compileIdentifiers, findDoxxing, type CompiledIdentifiers, type DoxxSpan } from './doxxing';
+import { doxxingIn, isHers } from './whose';
+import { compileAccounts } from '../store/accounts';
+import { mainPostFinder } from '../platforms/main-post';
+import { ADAPTERS } from '../platforms';
 import { ensureThreatAction, installMediaListeners, itemPostedAt, MEDIA, PROTECT_CSS, setLockdownHidden, shieldMedia } from './dom';
-import { startShieldGuard } from '../shield/guard';
+import { itemOf, startShieldGuard, written } from '../shield/guard';
 import { withShield } from '../shield/render';
 import { addShadowCss } from '../shield/shadow-css';
 import { saveRaidEvent } from './events';
@@ -26,6 +33,8 @@ import { timed } from '../scanner/busy';
 
 export interface ProtectHooks {
   items(): TrackedItem[];
+  /** Every batch of the page's mutations, from the scanner's one DOM watcher. */
+  listen(listener: MutationListener): void;
   /** Is this author on her trusted-accounts list? */
   isTrusted(author: string | null, platform: string): boolean;
   /** Is protection active on this page right now (master switch, pause, site)? */
@@ -64,7 +73,19 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
 
   let compiled: CompiledIdentifiers = compileIdentifiers(protectStore.getState().value.ownIdentifiers);
   let lastIds = protectStore.getState().value.ownIdentifiers;
-  let doxCache = new WeakMap<TrackedItem, { text: string; spans: DoxxSpan[] }>();
+  let lastAccounts = protectStore.getState().value.ownAccounts;
+  let accounts = compileAccounts(lastAccounts);
+  let doxCache = new WeakMap<TrackedItem, { text: string; author: string | null; owner: string | null | undefined; spans: DoxxSpan[] }>();
+  /** The author of the page's own post, per platform (a page answering under its own post). */
+  const mainPosts = new Map<string, () => { author: string | null } | null>();
+  const threadOwner = (platform: string): string | null => {
+    let find = mainPosts.get(platform);
+    if (!find) {
+      find = mainPostFinder(ADAPTERS.filter((a) => a.id === platform));
+      mainPosts.set(platform, find);
+    }
+    return find()?.author ?? null;
+  };
   const ids = new WeakMap<Element, string>();
   /** Item of each element we rendered (for media added later). */
   const byEl = new WeakMap<Element, TrackedItem>();
@@ -160,7 +181,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
       const key = currentKey();
       const burst = detector.burst(key);
       const locked = isLocked(key);
-      const hidden = locked ? hooks.items().filter((i) => i.el.getAttribute('data-bouclier-lockdown') === 'hidden').length : 0;
+      const hidden = locked ? hooks.items().filter((i) => written(i.el, 'data-bouclier-lockdown') === 'hidden').length : 0;
       banner.render({
         raid: burst ? { count: burst.count, accounts: burst.accounts.length, startedAt: burst.startedAt } : null,
         locked,
@@ -180,21 +201,23 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
     return id;
   }
 
-  function isSelf(author: string | null): boolean {
-    if (!author || compiled.keys.length === 0) return false;
-    return compiled.keys.includes(compactKey(author));
-  }
+  /** Written by her: its author is exactly one of the accounts she listed for this platform. */
+  const isSelf = (item: TrackedItem): boolean => isHers(item, { accounts });
 
+  /** Personal data about her in this item (whose.ts decides whose data it is). */
   function spansOf(item: TrackedItem): DoxxSpan[] {
     const c = doxCache.get(item);
-    if (c && c.text === item.text) return c.spans;
-    const spans = findDoxxing(item.text, { own: compiled });
-    doxCache.set(item, { text: item.text, spans });
+    // The thread's owner is looked up only for items with personal data in them (most have none).
+    if (c && c.text === item.text && c.author === item.author && (c.owner === undefined || c.owner === threadOwner(item.platform))) return c.spans;
+    const found = findDoxxing(item.text, { own: compiled });
+    const owner = found.length > 0 ? threadOwner(item.platform) : undefined;
+    const spans = found.length > 0 ? doxxingIn(item, { identifiers: compiled, accounts, threadOwner: owner }, found) : found;
+    doxCache.set(item, { text: item.text, author: item.author, owner, spans });
     return spans;
   }
 
   function captureAndHelp(item: TrackedItem): void {
-    const labels = (item.el.getAttribute('data-bouclier-labels') ?? '').split(' ').filter(Boolean);
+    const labels = (written(item.el, 'data-bouclier-labels') ?? '').split(' ').filter(Boolean);
     const scores: Record<string, number> = {};
     for (const [k, v] of Object.entries(item.scores ?? {})) scores[k] = Math.round(v * 1e4) / 1e4;
     const entry = {
@@ -208,7 +231,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
       text: item.text.slice(0, 20_000),
       labels,
       scores,
-      action: item.el.getAttribute('data-bouclier-action') ?? 'collapse',
+      action: written(item.el, 'data-bouclier-action') ?? 'collapse',
       source: 'model',
       seenAt: Date.now(),
     };
@@ -221,13 +244,13 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   function after(item: TrackedItem): void {
     const el = item.el;
     byEl.set(el, item);
-    const state = el.getAttribute('data-bouclier');
+    const state = written(el, 'data-bouclier');
     const flagged = state === 'flagged' || state === 'revealed';
-    const labels = flagged ? (el.getAttribute('data-bouclier-labels') ?? '').split(' ') : [];
+    const labels = flagged ? (written(el, 'data-bouclier-labels') ?? '').split(' ') : [];
     const on = hooks.active();
     const key = threadKey(item.kind);
     const trusted = hooks.isTrusted(item.author, item.platform);
-    const facts = { kind: item.kind, flagged, trusted, self: isSelf(item.author), locked: on && isLocked(key) };
+    const facts = { kind: item.kind, flagged, trusted, self: isSelf(item), locked: on && isLocked(key) };
 
     if (labels.includes('doxxing')) {
       const kinds = [...new Set(spansOf(item).map((s) => s.kind))].join(' ');
@@ -249,9 +272,11 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   }
 
   protectStore.subscribe((s) => {
-    if (s.value.ownIdentifiers !== lastIds) {
+    if (s.value.ownIdentifiers !== lastIds || s.value.ownAccounts !== lastAccounts) {
       lastIds = s.value.ownIdentifiers;
+      lastAccounts = s.value.ownAccounts;
       compiled = compileIdentifiers(lastIds);
+      accounts = compileAccounts(lastAccounts);
       doxCache = new WeakMap();
       hooks.reapply(); // renders every item again, which calls after()
       return;
@@ -261,18 +286,18 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
 
   // Media added to an item after its verdict (lazy loading, re-render) gets the item's media policy at once:
   // the scanner does not re-render an item whose text did not change.
-  new MutationObserver((mutations) => timed('media watch', () => {
+  hooks.listen((mutations) => timed('media watch', () => {
     const touched = new Set<TrackedItem>();
     for (const m of mutations) {
       for (const n of m.addedNodes) {
         if (!(n instanceof Element) || !(n.matches(MEDIA) || n.querySelector(MEDIA))) continue;
-        const owner = (n.parentElement ?? n).closest('[data-bouclier]');
+        const owner = itemOf(n);
         const it = owner ? byEl.get(owner) : undefined;
         if (it) touched.add(it);
       }
     }
     for (const it of touched) after(it);
-  })).observe(document, { childList: true, subtree: true });
+  }));
 
   // The popup (an extension page, never a web page) asks for the status and toggles the lockdown.
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
@@ -296,8 +321,8 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
 
   return {
     ruleLabels(item) {
-      // Her own replies (author = one of her handles) never count as doxxing her.
-      if (!hooks.active() || isSelf(item.author)) return [];
+      // Her own replies (from one of her listed accounts) never count as doxxing her.
+      if (!hooks.active() || isSelf(item)) return [];
       return spansOf(item).length > 0 ? ['doxxing'] : [];
     },
     after,

@@ -11,7 +11,7 @@
  *   data-bouclier-doxxing="phone address …" on an item where personal data was found
  */
 import type { MediaReason } from './policy';
-import { MEDIA, mediaToClear, ownMedia, setGuarded } from '../shield/guard';
+import { itemOf, MEDIA, mediaToClear, ownMedia, setGuarded, written } from '../shield/guard';
 
 export const PROTECT_CSS = `
 [data-bouclier-lockdown="hidden"]:not(:has([data-bouclier])) { display: none !important; }
@@ -43,7 +43,7 @@ export function itemPostedAt(el: HTMLElement): number | null {
     }
   }
   for (const time of el.querySelectorAll('time[datetime]')) {
-    if (time.parentElement?.closest('[data-bouclier]') !== el) continue;
+    if (itemOf(time) !== el) continue; // a nested reply's
     const t = Date.parse(time.getAttribute('datetime') ?? '');
     if (Number.isFinite(t)) return t;
   }
@@ -60,7 +60,7 @@ export function setLockdownHidden(el: HTMLElement, textEls: HTMLElement[], hidde
     setAttr(el, 'data-bouclier-lockdown', null);
     for (const p of [...textEls, ...ownMedia(el)]) setAttr(p, 'data-bouclier-lock', null);
     for (const p of el.querySelectorAll('[data-bouclier-lock]')) {
-      if (p.parentElement?.closest('[data-bouclier]') === el) setAttr(p, 'data-bouclier-lock', null);
+      if (itemOf(p) === el) setAttr(p, 'data-bouclier-lock', null);
     }
   }
 }
@@ -74,7 +74,8 @@ function stopVideo(v: HTMLVideoElement): void {
 /** Blur (or un-blur) the item's own media. Media she revealed stays revealed until the item is clean again. */
 export function shieldMedia(el: HTMLElement, reason: MediaReason | null, label: (reason: MediaReason) => string): void {
   for (const m of reason ? ownMedia(el) : mediaToClear(el)) {
-    const state = m.getAttribute('data-bouclier-media');
+    // Ours only: an image the page inserts already marked "revealed" in an abusive comment is blurred.
+    const state = written(m, 'data-bouclier-media');
     if (!reason) {
       if (state) {
         setAttr(m, 'data-bouclier-media', null);

@@ -7,9 +7,16 @@
  * One record per burst (its id is stable while the burst grows): thread, platform, first/last
  * flagged time, the accounts involved, how many flagged items, and when she locked the thread down.
  * The individual flagged items are in the review log as usual (one entry each).
+ *
+ * Retention: the log's (reviewPrefs.retentionDays, set on the review page). A record first raised
+ * (detectedAt) before the cutoff is deleted whenever the log is pruned (src/review/background.ts: at
+ * startup, daily, at browser start; the review page: when she shortens the period) and on every save
+ * here, so a tab that kept an old list in hand cannot write pruned records back. She deletes them all
+ * from the options page or with the review page's "Delete everything".
  */
 import { browser } from 'wxt/browser';
 import type { RaidEvent } from './raid';
+import { parseReviewPrefs, retentionCutoff, REVIEW_PREFS_KEY } from '../review/types';
 
 export const RAID_EVENTS_KEY = 'protectRaidEvents';
 export const MAX_RAID_EVENTS = 500;
@@ -48,21 +55,45 @@ export function parseRaidEvents(raw: unknown): StoredRaidEvent[] {
   return out;
 }
 
+/** The events first raised at or after `cutoff` (null = keep forever), as the log keeps records by firstSeen. */
+export function withinRetention(events: StoredRaidEvent[], cutoff: number | null): StoredRaidEvent[] {
+  return cutoff === null ? events : events.filter((e) => e.detectedAt >= cutoff);
+}
+
 /** Insert or update one event (by id). Serialised so two quick updates never lose one another. */
-let chain: Promise<void> = Promise.resolve();
+let chain: Promise<unknown> = Promise.resolve();
+function serialised<T>(job: () => Promise<T>): Promise<T> {
+  const run = chain.then(job);
+  chain = run.catch(() => undefined);
+  return run;
+}
+
 export function saveRaidEvent(update: (prev: StoredRaidEvent | null) => StoredRaidEvent): Promise<void> {
-  chain = chain
-    .then(async () => {
-      const stored = await browser.storage.local.get(RAID_EVENTS_KEY);
-      const events = parseRaidEvents(stored[RAID_EVENTS_KEY]);
-      const next = update(null);
-      const i = events.findIndex((e) => e.id === next.id);
-      if (i >= 0) events[i] = update(events[i]!);
-      else events.push(next);
-      await browser.storage.local.set({ [RAID_EVENTS_KEY]: events.slice(-MAX_RAID_EVENTS) });
-    })
-    .catch(() => undefined);
-  return chain;
+  return serialised(async () => {
+    const stored = await browser.storage.local.get([RAID_EVENTS_KEY, REVIEW_PREFS_KEY]);
+    const events = parseRaidEvents(stored[RAID_EVENTS_KEY]);
+    const next = update(null);
+    const i = events.findIndex((e) => e.id === next.id);
+    if (i >= 0) events[i] = update(events[i]!);
+    else events.push(next);
+    const cutoff = retentionCutoff(parseReviewPrefs(stored[REVIEW_PREFS_KEY]).retentionDays);
+    await browser.storage.local.set({ [RAID_EVENTS_KEY]: withinRetention(events, cutoff).slice(-MAX_RAID_EVENTS) });
+  }).catch(() => undefined);
+}
+
+/** Delete the events first raised before `cutoff`; returns how many were deleted. */
+export function pruneRaidEventsBefore(cutoff: number): Promise<number> {
+  return serialised(async () => {
+    const events = parseRaidEvents((await browser.storage.local.get(RAID_EVENTS_KEY))[RAID_EVENTS_KEY]);
+    const kept = withinRetention(events, cutoff);
+    if (kept.length !== events.length) await browser.storage.local.set({ [RAID_EVENTS_KEY]: kept });
+    return events.length - kept.length;
+  });
+}
+
+/** Delete every event (her "delete" on the options page, the review page's "Delete everything"). */
+export function deleteRaidEvents(): Promise<void> {
+  return serialised(() => browser.storage.local.remove(RAID_EVENTS_KEY));
 }
 
 export async function loadRaidEvents(): Promise<StoredRaidEvent[]> {

@@ -3,7 +3,10 @@
  * identifiers (names, usernames, street, city, employer, children's names) must never leave it.
  * Stored under the key `protect` through the one persisted-store layer (src/store/persisted.ts).
  *
- *   ownIdentifiers          strings she entered; matched obfuscation-proof by src/protect/doxxing.ts
+ *   ownIdentifiers          strings she entered; matched obfuscation-proof by src/protect/doxxing.ts, only
+ *                           ever to find her data in others' replies (never to decide a reply is hers)
+ *   ownAccounts             her own accounts, (platform, handle): the only way a reply is known to be hers
+ *                           (src/store/accounts.ts)
  *   raid                    pile-on thresholds (defaults in src/protect/raid.ts: 10 flagged / 5 accounts / 15 min)
  *   blurDmRequestMedia      blur images/videos in DMs from accounts she does not trust (default on)
  *   blurMediaInLockdown     blur images/videos in every reply of a locked-down thread (default on)
@@ -13,6 +16,7 @@
  */
 import { createPersistedStore, type PersistedState } from '../store/persisted';
 import { DEFAULT_RAID_CONFIG, repairRaidConfig, type RaidConfig } from './raid';
+import { repairAccounts, type OwnAccount } from '../store/accounts';
 
 export const PROTECT_KEY = 'protect';
 export const PROTECT_SCHEMA_VERSION = 1;
@@ -23,6 +27,7 @@ export const MAX_LOCKDOWNS = 500;
 export interface ProtectSettings {
   schemaVersion: number;
   ownIdentifiers: string[];
+  ownAccounts: OwnAccount[];
   raid: RaidConfig;
   blurDmRequestMedia: boolean;
   blurMediaInLockdown: boolean;
@@ -32,6 +37,7 @@ export interface ProtectSettings {
 export const DEFAULT_PROTECT: ProtectSettings = {
   schemaVersion: PROTECT_SCHEMA_VERSION,
   ownIdentifiers: [],
+  ownAccounts: [],
   raid: DEFAULT_RAID_CONFIG,
   blurDmRequestMedia: true,
   blurMediaInLockdown: true,
@@ -58,6 +64,7 @@ export function migrateProtect(raw: unknown): ProtectSettings {
   return {
     schemaVersion: PROTECT_SCHEMA_VERSION,
     ownIdentifiers: ids,
+    ownAccounts: repairAccounts(r.ownAccounts),
     raid: repairRaidConfig(r.raid),
     blurDmRequestMedia: typeof r.blurDmRequestMedia === 'boolean' ? r.blurDmRequestMedia : DEFAULT_PROTECT.blurDmRequestMedia,
     blurMediaInLockdown: typeof r.blurMediaInLockdown === 'boolean' ? r.blurMediaInLockdown : DEFAULT_PROTECT.blurMediaInLockdown,

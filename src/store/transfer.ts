@@ -1,10 +1,11 @@
 /**
- * Import/export of all her settings and lists as one versioned JSON file. An import is validated
- * completely before anything is written: a malformed, foreign or newer file gives a clear message
- * and changes nothing.
+ * Import/export of all her settings, lists and own accounts as one versioned JSON file. An import is
+ * validated completely before anything is written: a malformed, foreign or newer file gives a clear
+ * message and changes nothing. Her private identifiers are not in it (they stay on the device).
  */
 import { migrateSettings, SETTINGS_SCHEMA_VERSION, type Settings } from './settings';
 import { LIST_KINDS, migrateLists, type Lists } from './lists';
+import { repairAccounts, type OwnAccount } from './accounts';
 
 export const EXPORT_FORMAT = 'bouclier-settings';
 export const EXPORT_VERSION = 1;
@@ -16,10 +17,19 @@ export interface SettingsFile {
   exportedAt: string;
   settings: Settings;
   lists: Lists;
+  /** Her own accounts (absent from files written before they existed). */
+  accounts?: OwnAccount[];
 }
 
-export function exportSettings(settings: Settings, lists: Lists, now = new Date()): string {
-  const file: SettingsFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), settings, lists };
+export function exportSettings(settings: Settings, lists: Lists, accounts: readonly OwnAccount[] = [], now = new Date()): string {
+  const file: SettingsFile = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    settings,
+    lists,
+    accounts: [...accounts],
+  };
   return JSON.stringify(file, null, 2);
 }
 
@@ -37,8 +47,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Parse and validate a settings file. Throws ImportError; returns repaired values on success. */
-export function parseSettingsFile(text: string): { settings: Settings; lists: Lists } {
+/**
+ * Parse and validate a settings file. Throws ImportError; returns repaired values on success. `accounts`
+ * is null when the file has none (an older file): her current accounts are then kept, not emptied.
+ */
+export function parseSettingsFile(text: string): { settings: Settings; lists: Lists; accounts: OwnAccount[] | null } {
   if (text.length > MAX_IMPORT_BYTES) throw new ImportError('import_too_big');
   let raw: unknown;
   try {
@@ -70,5 +83,7 @@ export function parseSettingsFile(text: string): { settings: Settings; lists: Li
   for (const kind of LIST_KINDS) {
     if (kind in raw.lists && !Array.isArray(raw.lists[kind])) throw new ImportError('import_invalid', `lists.${kind}`);
   }
-  return { settings, lists: migrateLists(raw.lists) };
+  if ('accounts' in raw && !Array.isArray(raw.accounts)) throw new ImportError('import_invalid', 'accounts');
+  const accounts = Array.isArray(raw.accounts) ? repairAccounts(raw.accounts) : null;
+  return { settings, lists: migrateLists(raw.lists), accounts };
 }

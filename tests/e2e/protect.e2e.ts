@@ -2,7 +2,9 @@
  * Protections end to end, on a Reddit thread served at its real URL with the built extension and the
  * shipped model: a pile-on raises the banner, lockdown hides untrusted replies and lifting it restores
  * them, an image in a flagged reply is blurred until clicked, her street written in disguise is flagged
- * as doxxing, and a threat is never removed even when every category is set to "remove".
+ * as doxxing, impersonators of her posting her address are flagged and locked out like anyone else (only
+ * the accounts she listed are hers), a business giving its own phone number is left readable, and a
+ * threat is never removed even when every category is set to "remove".
  *
  * Simulated time: each injected reply carries a <time datetime> (posted N minutes ago), which is the
  * raid detector's clock for that item (src/protect/raid.ts), so 12 replies "over 11 minutes" arrive
@@ -53,10 +55,10 @@ async function storageLocal(key: string): Promise<unknown> {
 
 beforeAll(async () => {
   h = await launchExtension();
-  // Her device-only settings: her street (for doxxing) and one trusted friend.
+  // Her device-only settings: her street (for doxxing), her own account here, and one trusted friend.
   await h.serviceWorker.evaluate(async () => {
     await chrome.storage.local.set({
-      protect: { ownIdentifiers: ['rue des Lilas'] },
+      protect: { ownIdentifiers: ['rue des Lilas'], ownAccounts: [{ platform: 'reddit', handle: 'marie_dupont' }] },
       lists: { trustedAccounts: [{ value: 'amie_fidele', platform: null, addedAt: 0 }] },
     });
   });
@@ -170,10 +172,74 @@ describe('protections on a Reddit thread served at its real URL', () => {
     const id = await add({ author: 'curieux', text: 'Quelqu un connait m4rie dup0nt en vrai ?' });
     await settled([id]);
     await expect.poll(() => item(id).getAttribute('data-bouclier-labels')).toContain('doxxing');
-    // Her own reply (her handle is one of her identifiers) naming her street is not doxxing her.
+    // Her own reply (from the account she listed as hers) naming her street is not doxxing her.
     const mine = await add({ author: 'marie_dupont', text: 'Je vous attends au café de la rue des Lilas samedi.' });
     await settled([mine]);
     expect((await item(mine).getAttribute('data-bouclier-labels')) ?? '').not.toContain('doxxing');
+  });
+
+  it('asks her for her own accounts when she has identifiers but none, and keeps what she adds on this device', async () => {
+    await h.serviceWorker.evaluate(async () => {
+      const { protect } = (await chrome.storage.local.get('protect')) as { protect: object };
+      await chrome.storage.local.set({ protect: { ...protect, ownAccounts: [] } });
+    });
+    const options = await h.openExtensionPage('options.html');
+    const section = options.locator('[data-testid="own-accounts"]');
+    await section.locator('[data-testid="own-accounts-invite"]').waitFor();
+    await section.locator('[data-testid="own-account-platform"]').selectOption('reddit');
+    await section.locator('[data-testid="own-account-handle"]').fill('https://www.reddit.com/user/marie_dupont/');
+    await section.locator('button[type="submit"]').click();
+    await expect
+      .poll(async () => ((await storageLocal('protect')) as { ownAccounts?: unknown } | undefined)?.ownAccounts)
+      .toEqual([{ platform: 'reddit', handle: 'marie_dupont' }]);
+    expect(await section.locator('[data-testid="own-accounts-invite"]').count()).toBe(0);
+    expect(await section.locator('li').textContent()).toContain('@marie_dupont');
+    await options.close();
+  });
+
+  it('flags impersonators posting her address as doxxing, and her lockdown hides them while her own account stays visible', async () => {
+    // "m4rie_dup0nt" folds to her name, "Marie_Dupont2" looks like her handle: neither is the account she listed.
+    const impostor = await add({ author: 'm4rie_dup0nt', text: 'Mon adresse : 12 rue des Lilas, 75011 Paris. Passez quand vous voulez.' });
+    const lookalike = await add({ author: 'Marie_Dupont2', text: 'Passez me voir au 12 rue des Lilas, 75011 Paris, je suis toujours là.' });
+    await settled([impostor, lookalike]);
+    for (const id of [impostor, lookalike]) {
+      await expect.poll(() => item(id).getAttribute('data-bouclier-labels')).toContain('doxxing');
+      expect(await text(id).evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-fill-color'))).toBe('rgba(0, 0, 0, 0)');
+    }
+
+    const setLocked = (on: boolean) =>
+      h.serviceWorker.evaluate(
+        async ({ key, on }) => {
+          const { protect } = (await chrome.storage.local.get('protect')) as { protect: { lockdowns?: Record<string, number> } };
+          const lockdowns = { ...protect.lockdowns };
+          if (on) lockdowns[key] = Date.now();
+          else delete lockdowns[key];
+          await chrome.storage.local.set({ protect: { ...protect, lockdowns } });
+        },
+        { key: THREAD_URL.replace(/\/$/, ''), on },
+      );
+    await setLocked(true);
+    try {
+      for (const id of [impostor, lookalike]) {
+        await expect.poll(() => item(id).getAttribute('data-bouclier-lockdown')).toBe('hidden');
+        expect(await text(id).isVisible()).toBe(false);
+      }
+      const mine = page.locator('shreddit-comment[author="marie_dupont"]');
+      expect(await mine.getAttribute('data-bouclier-lockdown')).toBeNull();
+      expect(await mine.locator(':scope > [slot="comment"]').isVisible()).toBe(true);
+    } finally {
+      await setLocked(false);
+    }
+    await expect.poll(() => item(impostor).getAttribute('data-bouclier-lockdown')).toBeNull();
+  });
+
+  it('leaves a business replying with its own phone number readable', async () => {
+    const shop = await add({ author: 'boulangerie_martin', text: 'Bonjour ! Pour vos commandes, appelez-nous au 01 23 45 67 89 ou passez à la boutique.' });
+    await settled([shop]);
+    expect(await item(shop).getAttribute('data-bouclier')).toBe('clean');
+    expect(await item(shop).getAttribute('data-bouclier-doxxing')).toBeNull();
+    expect(await text(shop).isVisible()).toBe(true);
+    expect(await text(shop).evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-fill-color'))).not.toBe('rgba(0, 0, 0, 0)');
   });
 
   it('shows a threat as a warning even when every category is set to "remove"', async () => {

@@ -16,6 +16,8 @@ import { SUPPORTED_HOST_PERMISSIONS } from '../../src/platforms/hosts';
 import type { ItemRule, PlatformAdapter } from '../../src/platforms/types';
 import { extractItem, type ItemData } from '../../src/scanner/extract';
 import { PLATFORM_FIXTURES, type PlatformFixture } from '../fixtures/platforms';
+import { ABUSIVE, CLEAN } from '../fixtures/platforms/corpus';
+import { findMainPost } from '../../src/platforms/main-post';
 
 const PLATFORMS_DIR = path.resolve(import.meta.dirname, '../../src/platforms');
 const FIXTURES_DIR = path.resolve(import.meta.dirname, '../fixtures/platforms');
@@ -81,6 +83,11 @@ describe('platform adapters: data', () => {
           }
         }
         for (const sel of [...(a.shadowHosts ?? []), ...(a.conversationRoot ?? [])]) expect(() => parses(sel), sel).not.toThrow();
+        for (const m of a.mainPost ?? []) {
+          expect(new RegExp(m.path).source).toMatch(/\((?!\?)/); // one capture group: the post id
+          expect(m.permalinkAttr ?? m.permalink?.length).toBeTruthy();
+          for (const sel of [...m.item, ...(m.permalink ?? []), ...(m.author ?? [])]) expect(() => parses(sel), sel).not.toThrow();
+        }
       });
 
       it('has at least one fixture', () => {
@@ -220,4 +227,44 @@ describe('platform fixtures', () => {
       });
     });
   }
+});
+
+describe('X markup details', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const x = ADAPTERS.find((a) => a.id === 'x')!;
+  const loggedOut = PLATFORM_FIXTURES.find((f) => f.file === 'x-loggedout.html')!;
+
+  it('logged-out design: a reply whose text div[dir=auto] has no lang is read, its text only', () => {
+    const url = new URL(loggedOut.url);
+    vi.stubGlobal('location', url);
+    const { document } = load(loggedOut);
+    settle(document);
+    const corpus = new Set([...ABUSIVE, ...CLEAN].map((m) => m.text));
+    const langless = scan(document, x, url.pathname).filter((f) => f.textEls.every((t) => !t.hasAttribute('lang')));
+    expect(langless.length).toBeGreaterThanOrEqual(3);
+    const problems: string[] = [];
+    for (const f of langless) {
+      // Exactly the message: not the display name or the handle, which are dir=auto elements too.
+      if (!corpus.has(f.text)) problems.push(`read "${f.text.slice(0, 80)}"`);
+      if (f.textEls.length !== 1) problems.push(`${f.textEls.length} text elements in "${f.text.slice(0, 40)}"`);
+      if (!f.author) problems.push(`no author for "${f.text.slice(0, 40)}"`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("the page's own post is found by its permalink on status pages, with its author, and nowhere else", () => {
+    const expected: Record<string, string> = { 'x.html': 'camille_dlt', 'x-loggedout.html': 'nadia_sci', 'reddit.html': 'louise_ing', 'reddit-old.html': 'maya_codes' };
+    for (const [file, author] of Object.entries(expected)) {
+      const f = PLATFORM_FIXTURES.find((p) => p.file === file)!;
+      const { document } = load(f);
+      settle(document);
+      const post = findMainPost(ADAPTERS.filter((a) => a.id === f.platform), document, new URL(f.url).pathname);
+      expect(post?.el, file).toBe(document.querySelector('[data-fixture="post"]'));
+      expect(post?.author, file).toBe(author);
+      // Another status's page: that post is not on it.
+      expect(findMainPost([x], document, '/camille_dlt/status/42'), file).toBeNull();
+    }
+    const dm = PLATFORM_FIXTURES.find((p) => p.file === 'x-dm.html')!;
+    expect(findMainPost([x], load(dm).document, new URL(dm.url).pathname)).toBeNull();
+  });
 });
