@@ -1,6 +1,7 @@
 /**
  * Background: routes classify requests from content scripts to the classifier host, keeps the
- * toolbar badge in step with each tab's page stats, and owns nothing else.
+ * toolbar badge in step with each tab's page stats, and runs erase-everything (src/store/erase.ts),
+ * which needs the review log's queue, the classifier host and the sites she enabled.
  * Chrome: the model lives in an offscreen document (long-lived, unlike the MV3 service worker, so
  * the model is not reloaded every time the worker sleeps). Firefox has no offscreen documents: the
  * background page itself hosts the model.
@@ -8,16 +9,17 @@
 import { browser } from 'wxt/browser';
 import { parseRequest, type ClassifyResponse, type ErrorResponse, type OffscreenRequest } from '@/src/messaging/messages';
 import { CLASSIFY_PORT, serveClassifyPort } from '@/src/messaging/classify-port';
-import { createClassifierHost, loadBundledAssets } from '@/src/classifier/host';
+import { createClassifierHost, HOST_FORGET, loadBundledAssets } from '@/src/classifier/host';
 import { updateBadge } from '@/src/messaging/badge';
-import { enableSite, registerSitePermissionCleanup } from '@/src/sites/instances';
+import { disableAllSites, enableSite, registerSitePermissionCleanup } from '@/src/sites/instances';
+import { registerEraseBackground } from '@/src/store/erase';
 import { registerReviewBackground } from '@/src/review/background';
 import { registerProtectBackground } from '@/src/protect/background';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
 export default defineBackground(() => {
-  registerReviewBackground();
+  const review = registerReviewBackground();
   registerProtectBackground();
   const hasOffscreen = typeof chrome !== 'undefined' && 'offscreen' in chrome && !!chrome.offscreen;
   const localHost = hasOffscreen ? null : createClassifierHost(() => loadBundledAssets((p) => browser.runtime.getURL(p as never)));
@@ -54,6 +56,16 @@ export default defineBackground(() => {
     offscreenUp = true;
   }
   if (hasOffscreen) ensureOffscreen().catch(() => undefined);
+
+  registerEraseBackground({
+    before: () => review.discardAndClose(),
+    async after() {
+      // The host's score cache is keyed by texts she was shown. No offscreen document: nothing cached.
+      localHost?.forget();
+      if (hasOffscreen) await chrome.runtime.sendMessage({ target: 'offscreen', type: HOST_FORGET }).catch(() => undefined);
+      await disableAllSites();
+    },
+  });
 
   async function classify(texts: string[]): Promise<ClassifyResponse | ErrorResponse> {
     try {

@@ -5,7 +5,7 @@
  * extension can reach it.
  */
 import { browser } from 'wxt/browser';
-import { createClassifierHost, loadBundledAssets } from '@/src/classifier/host';
+import { createClassifierHost, HOST_FORGET, loadBundledAssets } from '@/src/classifier/host';
 import type { OffscreenRequest } from '@/src/messaging/messages';
 import { answerClassify, CLASSIFY_PORT, serveClassifyPort } from '@/src/messaging/classify-port';
 
@@ -19,6 +19,14 @@ browser.runtime.onConnect.addListener((port) => {
 
 browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
   if (sender.id !== browser.runtime.id) return false;
+  // From the background after erase-everything; never from a content script (those have a tab).
+  const forget = raw as { target?: unknown; type?: unknown } | null;
+  if (forget?.target === 'offscreen' && forget.type === HOST_FORGET) {
+    if (sender.tab) return false;
+    host.forget();
+    sendResponse({ ok: true });
+    return false;
+  }
   const msg = raw as OffscreenRequest | null;
   if (msg?.target !== 'offscreen') return false;
   if (msg.type === 'host-status') {

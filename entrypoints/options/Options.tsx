@@ -1,6 +1,6 @@
 /**
  * Settings: protection switch, strict mode, sensitivity, per-category actions and advanced
- * thresholds, sites where she turned Bouclier off, her lists, import/export/reset.
+ * thresholds, sites where she turned Bouclier off, her lists, her own accounts, import/export/reset.
  */
 import { Logo } from '@/src/ui/Logo';
 import { t } from '@/src/ui/i18n';
@@ -11,6 +11,8 @@ import { LEVELS, type Level } from '@/src/classifier/labels';
 import { ListEditor } from './ListEditor';
 import { Transfer } from './Transfer';
 import { ProtectSettings } from './ProtectSettings';
+import { PrivacyData } from './PrivacyData';
+import { OwnAccounts } from './OwnAccounts';
 
 export function Options() {
   const settings = useSettings((s) => s.value);
@@ -122,8 +124,10 @@ export function Options() {
         <ListEditor kind="mutedWords" />
       </section>
 
+      <OwnAccounts />
       <ProtectSettings />
       <Transfer />
+      <PrivacyData />
     </main>
   );
 }

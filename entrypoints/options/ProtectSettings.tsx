@@ -1,13 +1,14 @@
 /**
  * Protections section of the options page: her own identifiers (doxxing), pile-on thresholds, media
- * blurring, locked-down threads. Stored in browser.storage.local only (src/protect/settings.ts): her
- * identifiers never leave the device.
+ * blurring, locked-down threads, pile-on records (download, delete; pruned with the review log's
+ * retention). Stored in browser.storage.local only (src/protect/settings.ts): her identifiers never
+ * leave the device.
  */
 import { useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { t } from '@/src/ui/i18n';
 import { MAX_IDENTIFIERS, protectStore, startProtectSync } from '@/src/protect/settings';
-import { loadRaidEvents, RAID_EVENTS_KEY, type StoredRaidEvent } from '@/src/protect/events';
+import { deleteRaidEvents, loadRaidEvents, RAID_EVENTS_KEY, type StoredRaidEvent } from '@/src/protect/events';
 import { browser } from 'wxt/browser';
 
 function useProtect() {
@@ -37,6 +38,8 @@ export function ProtectSettings() {
   const setRaid = (patch: Partial<typeof value.raid>) => void update({ raid: { ...value.raid, ...patch } });
   const lockdowns = Object.entries(value.lockdowns);
   const [events, setEvents] = useState<StoredRaidEvent[]>([]);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleted, setDeleted] = useState(false);
   useEffect(() => {
     const load = () => void loadRaidEvents().then(setEvents, () => undefined);
     load();
@@ -147,8 +150,14 @@ export function ProtectSettings() {
       )}
 
       <h3>{t('protect_options_events')}</h3>
+      <p className="muted">{t('protect_options_events_retention')}</p>
+      {deleted && events.length === 0 && (
+        <p className="note ok" role="status">
+          {t('protect_options_events_deleted')}
+        </p>
+      )}
       {events.length === 0 ? (
-        <p className="muted">{t('protect_options_no_events')}</p>
+        <p className="muted" data-testid="raid-events-none">{t('protect_options_no_events')}</p>
       ) : (
         <>
           <ul data-testid="raid-events">
@@ -164,7 +173,37 @@ export function ProtectSettings() {
               </li>
             ))}
           </ul>
-          <button type="button" onClick={download}>{t('protect_options_events_download')}</button>
+          <div className="row">
+            <button type="button" onClick={download}>{t('protect_options_events_download')}</button>
+            {!confirmDelete && (
+              <button type="button" data-testid="raid-events-delete" onClick={() => setConfirmDelete(true)}>
+                {t('protect_options_events_delete')}
+              </button>
+            )}
+          </div>
+          {confirmDelete && (
+            <div className="note warn" role="alertdialog" aria-label={t('protect_options_events_delete')}>
+              <p>{t('protect_options_events_delete_confirm', [String(events.length)])}</p>
+              <div className="row">
+                <button
+                  type="button"
+                  className="primary danger"
+                  data-testid="raid-events-delete-yes"
+                  onClick={() =>
+                    void deleteRaidEvents().then(() => {
+                      setConfirmDelete(false);
+                      setDeleted(true);
+                    })
+                  }
+                >
+                  {t('protect_options_events_delete_yes')}
+                </button>
+                <button type="button" onClick={() => setConfirmDelete(false)}>
+                  {t('review_cancel')}
+                </button>
+              </div>
+            </div>
+          )}
         </>
       )}
     </section>

@@ -47,6 +47,9 @@ const WARM_UP_SENTENCES = [
 ];
 const WARM_UP_ROUNDS = 4;
 
+/** Message (to the offscreen document) that empties the score cache: erase-everything (src/store/erase.ts). */
+export const HOST_FORGET = 'host-forget';
+
 export function createClassifierHost(loadAssets: () => Promise<ModelAssets>) {
   let status: HostState = { state: 'idle' };
   let loading: Promise<{ scoreFeatures(chunks: FeatureChunk[][]): Promise<Scores[]>; thresholds: LevelThresholds }> | null = null;
@@ -91,6 +94,10 @@ export function createClassifierHost(loadAssets: () => Promise<ModelAssets>) {
 
   return {
     status: (): HostState => ({ ...status, cache: cache.stats() }),
+    /** Forget the texts scored so far (the cache's keys are texts she was shown). */
+    forget(): void {
+      cache.clear();
+    },
     /** Start loading now (so the first comment does not wait for it). */
     warmUp(): void {
       load().catch(() => undefined);

@@ -81,6 +81,13 @@ export function createScoreCache({ maxEntries = 20_000, maxChars = 2_000_000 }: 
       return out;
     },
     stats: (): ScoreCacheStats => ({ entries: cache.size, chars, hits, scored }),
+    /** Forget every text (erase-everything: the keys are texts she was shown). */
+    clear(): void {
+      cache.clear();
+      chars = 0;
+      hits = 0;
+      scored = 0;
+    },
   };
 }
 

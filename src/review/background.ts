@@ -4,14 +4,16 @@
  *   is one of our content scripts in a top-level http(s) page), and writes them to IndexedDB in
  *   batches through writer.ts;
  * - prunes by retention at startup and at most once a day after (checked on each write, so no
- *   `alarms` permission is needed);
+ *   `alarms` permission is needed), the log and the pile-on records (src/protect/events.ts) alike;
  * - publishes write health (error, unsaved count) in storage.session for the popup and review page;
  * - owns the "Bouclier: abusive, hide this" context-menu item; a click asks the tab's content
- *   script to mark the item she right-clicked (same message the e2e test sends: "mark-abusive").
+ *   script to mark the item she right-clicked (same message the e2e test sends: "mark-abusive");
+ * - lets erase-everything (src/store/erase.ts) drop what is queued and close the log first.
  */
 import { browser } from 'wxt/browser';
 import { SUPPORTED_HOST_PERMISSIONS } from '../platforms/hosts';
 import { DAY_MS, mergeEntries, openLog, pruneBefore, retentionCutoff, type LogDB } from './log';
+import { pruneRaidEventsBefore } from '../protect/events';
 import { parseReviewRequest } from './messages';
 import { createLogWriter } from './writer';
 import { sessionArea } from './status';
@@ -22,7 +24,12 @@ export const MENU_ID = 'bouclier-mark-abusive';
 const UNSAVED_KEY = 'reviewUnsaved';
 
 
-export function registerReviewBackground(): void {
+export interface ReviewBackground {
+  /** Drop queued entries and close the log, so that it can be erased (nothing is written after). */
+  discardAndClose(): Promise<void>;
+}
+
+export function registerReviewBackground(): ReviewBackground {
   let dbPromise: Promise<LogDB> | null = null;
   const db = (): Promise<LogDB> => {
     dbPromise ??= openLog(undefined, () => {
@@ -40,7 +47,10 @@ export function registerReviewBackground(): void {
     const now = Date.now();
     if (!force && now - prefs.lastPrunedAt < DAY_MS) return;
     const cutoff = retentionCutoff(prefs.retentionDays, now);
-    if (cutoff !== null) await pruneBefore(await db(), cutoff);
+    if (cutoff !== null) {
+      await pruneBefore(await db(), cutoff);
+      await pruneRaidEventsBefore(cutoff);
+    }
     await browser.storage.local.set({ [REVIEW_PREFS_KEY]: { ...prefs, lastPrunedAt: now } });
   }
 
@@ -115,4 +125,14 @@ export function registerReviewBackground(): void {
       void browser.tabs.sendMessage(tab.id, { type: 'mark-abusive' }, { frameId: info.frameId ?? 0 }).catch(() => undefined);
     });
   }
+
+  return {
+    async discardAndClose() {
+      await writer.discard();
+      await sessionArea().set({ [UNSAVED_KEY]: [] }).catch(() => undefined);
+      const open = dbPromise;
+      dbPromise = null;
+      if (open) (await open.catch(() => null))?.close();
+    },
+  };
 }

@@ -9,7 +9,7 @@
  *   background) by adding a block correction for it.
  */
 import { browser } from 'wxt/browser';
-import { normalizedText, type TrackedItem } from '../scanner/scanner';
+import { normalizedText, type TrackedItem } from '../scanner/item';
 import type { Decision } from '../shield/decide';
 import { CATEGORIES, type Category, type Settings } from '../store/settings';
 import { addCorrections, decisionFor, overrideHit, startCorrectionsSync } from './corrections';

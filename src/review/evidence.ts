@@ -1,7 +1,6 @@
 /**
  * Evidence export: CSV, JSON and a printable HTML report of selected log records, each record
- * hashed and the whole export chained so that changing, removing or re-ordering a record is
- * detectable. Pure functions (WebCrypto only), unit-tested in Node.
+ * hashed and the whole export chained. Pure functions (WebCrypto + sha256.ts), unit-tested in Node.
  *
  * Canonical serialisation of a record (v1), the bytes that are hashed:
  *   JSON.stringify of an object with exactly these keys, in this order, no whitespace, UTF-8:
@@ -13,12 +12,15 @@
  * Chain over the export, in export order:
  *   h_0 = 32 zero bytes;  h_i = SHA-256(h_{i-1} || record_hash_i)   (raw 32-byte digests, not hex)
  *   chain_hash_i = hex(h_i); the last one is the export's final hash (printed on every format).
- * To verify: for each record rebuild the canonical JSON from its fields (the JSON export also carries
- * it verbatim as "canonical"), hash it, compare with record_hash, then recompute the chain and
- * compare with chain_hash and the final hash. Any edited field changes record_hash; a removed,
- * inserted or re-ordered record breaks every chain hash after it. Note: a hash proves the export was
- * not altered after it was made, not that the platform showed that text (keep the permalink and, if
- * you can, a screenshot).
+ *
+ * What it proves, and what it does not: the chain has no key and no outside anchor, so anyone who
+ * edits records can recompute every hash and produce a file that verifies. Checking an export
+ * (verify.ts: the review page's "Verify" tab and `npm run verify-evidence`, one implementation)
+ * proves the records are unchanged since its final hash was recorded somewhere independent (an
+ * e-mail she sent herself at export time, a message to a lawyer); without such a record it shows only
+ * that the file is internally consistent. That is why the review page shows the final hash after
+ * each export and asks her to send it away at once. Nor does a hash prove that the platform showed
+ * that text: keep the permalink and, if you can, a screenshot.
  *
  * CSV safety: every cell is quoted (quotes doubled, newlines kept inside quotes); a cell starting
  * with = + - @ tab, carriage return or ' gets a leading ' so a spreadsheet never runs it as a
@@ -87,26 +89,30 @@ export function canonicalJson(r: CanonicalRecord): string {
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-function hex(b: ArrayBuffer | Uint8Array): string {
+export function hex(b: ArrayBuffer | Uint8Array): string {
   const u = b instanceof Uint8Array ? b : new Uint8Array(b);
   let s = '';
   for (let i = 0; i < u.length; i++) s += HEX[u[i]!];
   return s;
 }
-const unhex = (h: string): Uint8Array => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16));
-
-export async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  return hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-}
 
 export const CHAIN_START = '0'.repeat(64);
 
-export async function chainStep(prevHex: string, recordHashHex: string): Promise<string> {
-  const buf = new Uint8Array(64);
-  buf.set(unhex(prevHex), 0);
-  buf.set(unhex(recordHashHex), 32);
-  return sha256Hex(buf);
+/**
+ * The chain, in one place for the export and every verifier: h_i = SHA-256(h_(i-1) || record_hash_i)
+ * over the raw 32-byte digests. Synchronous (sha256.ts): 50,000 awaited WebCrypto round-trips take seconds.
+ */
+const chainBuf = new Uint8Array(64);
+export function chainNext(prev: Uint8Array, recordDigest: Uint8Array): Uint8Array {
+  chainBuf.set(prev, 0);
+  chainBuf.set(recordDigest, 32);
+  return sha256(chainBuf);
+}
+
+const utf8 = new TextEncoder();
+/** SHA-256 of the canonical string's UTF-8 bytes, synchronously (verifiers; the export batches WebCrypto). */
+export function recordDigest(canonical: string): Uint8Array {
+  return sha256(utf8.encode(canonical));
 }
 
 export interface HashedRecord {
@@ -121,36 +127,31 @@ const PARALLEL = 512;
 export async function hashRecords(entries: LogEntry[]): Promise<{ records: HashedRecord[]; finalHash: string }> {
   const canon = entries.map((e) => canonicalJson(canonicalRecord(e)));
   // Record hashes are independent: digest them in parallel batches (WebCrypto runs off the main thread).
-  const enc = new TextEncoder();
   const recordDigests: Uint8Array[] = new Array(canon.length);
   for (let start = 0; start < canon.length; start += PARALLEL) {
     const part = canon.slice(start, start + PARALLEL);
-    const digests = await Promise.all(part.map((c) => crypto.subtle.digest('SHA-256', enc.encode(c))));
+    const digests = await Promise.all(part.map((c) => crypto.subtle.digest('SHA-256', utf8.encode(c))));
     digests.forEach((d, i) => (recordDigests[start + i] = new Uint8Array(d)));
   }
-  // The chain is sequential by definition: h_i = SHA-256(h_(i-1) || record_hash_i); 64-byte inputs,
-  // hashed synchronously (sha256.ts) because 50,000 awaited WebCrypto round-trips take seconds.
+  // The chain is sequential by definition.
   const records: HashedRecord[] = new Array(canon.length);
-  const buf = new Uint8Array(64);
   let prev: Uint8Array = new Uint8Array(32);
   for (let i = 0; i < canon.length; i++) {
-    buf.set(prev, 0);
-    buf.set(recordDigests[i]!, 32);
-    prev = sha256(buf); // synchronous: see sha256.ts
+    prev = chainNext(prev, recordDigests[i]!);
     records[i] = { entry: entries[i]!, canonical: canon[i]!, recordHash: hex(recordDigests[i]!), chainHash: hex(prev) };
   }
   return { records, finalHash: canon.length === 0 ? CHAIN_START : records[canon.length - 1]!.chainHash };
 }
 
 /** Recompute hashes from canonical strings; returns the index of the first bad record, or -1. */
-export async function verifyChain(items: { canonical: string; recordHash: string; chainHash: string }[]): Promise<number> {
-  let prev = CHAIN_START;
+export function verifyChain(items: { canonical: string; recordHash: string; chainHash: string }[]): number {
+  let prev: Uint8Array = new Uint8Array(32);
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
-    const rh = await sha256Hex(it.canonical);
-    if (rh !== it.recordHash) return i;
-    prev = await chainStep(prev, rh);
-    if (prev !== it.chainHash) return i;
+    const rd = recordDigest(it.canonical);
+    if (hex(rd) !== it.recordHash) return i;
+    prev = chainNext(prev, rd);
+    if (hex(prev) !== it.chainHash) return i;
   }
   return -1;
 }
@@ -166,6 +167,10 @@ export interface ExportText {
   timezone: string;
   count: string;
   finalHash: string;
+  /** What the hashes prove (and do not): see the header of this file. */
+  proves: string;
+  /** A line to fill in on the printed report: where and when the final hash was recorded. */
+  anchorLine: string;
   verifyHowTo: string;
   columns: {
     index: string;
@@ -238,6 +243,7 @@ export async function toJson(entries: LogEntry[], ctx: ExportContext): Promise<{
     hashing: {
       record: 'SHA-256 over the UTF-8 bytes of "canonical" (JSON, fixed key order, see src/review/evidence.ts)',
       chain: 'h_0 = 32 zero bytes; h_i = SHA-256(h_(i-1) || record_hash_i) over raw digests; finalHash = h_n',
+      proves: ctx.text.proves,
     },
     count: records.length,
     finalHash,
@@ -271,6 +277,8 @@ table{border-collapse:collapse;width:100%}
 th{text-align:left;vertical-align:top;width:28%;color:#333;font-weight:600;padding:2px 8px 2px 0}
 td{vertical-align:top;padding:2px 0;word-break:break-word}
 blockquote{white-space:pre-wrap;margin:6px 0;padding:8px 10px;background:#f4f4f4;border-left:4px solid #b00020}
+.proves{font-size:9.5pt;border:1px solid #999;border-radius:6px;padding:6px 10px}
+.anchor{font-size:9.5pt}
 .verify{font-size:9.5pt;color:#333;border-top:1px solid #999;margin-top:18px;padding-top:8px;white-space:pre-wrap}
 @media print{body{margin:0;max-width:none}a{color:#000}}
 `;
@@ -320,6 +328,8 @@ ${row(c.chainHash, e(r.chainHash), 'hash')}
 <p class="meta">${e(T.exportedAt)}: ${e(ctx.now.toISOString())} (UTC) · ${e(localTime(ctx.now.getTime(), ctx))}<br>
 ${e(T.timezone)}: ${e(ctx.timeZone)} · ${e(T.count)}: ${records.length}<br>
 ${e(T.finalHash)}: <span class="hash" id="final-hash">${finalHash}</span></p>
+<p class="proves">${e(T.proves)}</p>
+<p class="anchor">${e(T.anchorLine)} ________________________________________</p>
 ${articles.join('\n')}
 <div class="verify">${e(T.verifyHowTo)}</div>
 </body>

@@ -9,16 +9,17 @@
  * it again updates lastSeen / seenCount and keeps the first text, labels and time (the evidence).
  *
  * Retention: records whose firstSeen is older than the retention period are deleted (on startup and
- * at most daily after, see writer.ts); 0 days = keep forever.
+ * at most daily after, see background.ts; pile-on records follow the same rule); 0 days = keep forever.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { normalize } from '../classifier/normalize';
 import { detectLanguage } from './lang';
 import type { EntryInput, Feedback, LogEntry } from './types';
 
+export { DAY_MS, retentionCutoff } from './types';
+
 export const DB_NAME = 'bouclier-review';
 export const DB_VERSION = 1;
-export const DAY_MS = 86_400_000;
 
 interface ReviewDB extends DBSchema {
   entries: { key: string; value: LogEntry; indexes: { firstSeen: number } };
@@ -89,11 +90,6 @@ export async function mergeEntries(db: LogDB, inputs: EntryInput[], now = Date.n
   );
   await tx.done;
   return { added, updated };
-}
-
-/** Retention cutoff (epoch ms): records first seen before it are deleted. null = keep forever. */
-export function retentionCutoff(days: number, now = Date.now()): number | null {
-  return days > 0 ? now - days * DAY_MS : null;
 }
 
 /** Delete records first seen before `cutoff`. Returns how many were deleted. */

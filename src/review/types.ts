@@ -61,6 +61,16 @@ export interface ReviewPrefs {
 }
 export const DEFAULT_REVIEW_PREFS: ReviewPrefs = { retentionDays: 365, lastPrunedAt: 0 };
 
+export const DAY_MS = 86_400_000;
+
+/**
+ * Retention cutoff (epoch ms): what was first recorded before it is deleted, log records (firstSeen)
+ * and pile-on records (detectedAt) alike. null = keep forever.
+ */
+export function retentionCutoff(days: number, now = Date.now()): number | null {
+  return days > 0 ? now - days * DAY_MS : null;
+}
+
 /** Write health in browser.storage.session (falls back to local): shown by the popup and the review page. */
 export const REVIEW_STATUS_KEY = 'reviewStatus';
 export interface ReviewStatus {

@@ -93,6 +93,19 @@ export function createLogWriter(deps: WriterDeps) {
       timer = null;
       return flush();
     },
+    /**
+     * Forget everything queued and the failure state (erase-everything): waits for a write already
+     * under way, so nothing reaches the log after this resolves unless it is added again.
+     */
+    async discard(): Promise<void> {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      queue.length = 0;
+      dropped = 0;
+      lastError = null;
+      retryMs = 1000;
+      await flushing?.catch(() => undefined);
+    },
     status,
     pending: (): number => queue.length,
   };

@@ -40,3 +40,21 @@ export function registerSitePermissionCleanup(): void {
     if (ids.length) await browser.scripting.unregisterContentScripts({ ids }).catch(() => undefined);
   });
 }
+
+/**
+ * Forget every site she enabled herself (erase-everything): unregister their content scripts and give
+ * back the optional host permissions, as before she enabled them. Pages already open keep the script
+ * injected until they are reloaded.
+ */
+export async function disableAllSites(): Promise<void> {
+  const mine = (await browser.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(ID_PREFIX));
+  if (mine.length) await browser.scripting.unregisterContentScripts({ ids: mine.map((s) => s.id) });
+  const enabled = mine.flatMap((s) => s.matches ?? []);
+  if (enabled.length) await browser.permissions.remove({ origins: enabled });
+  // An origin granted without its script (registration failed half-way): best effort, as browsers
+  // differ on which granted origins they list.
+  const manifest = browser.runtime.getManifest() as { host_permissions?: string[]; permissions?: string[]; content_scripts?: { matches?: string[] }[] };
+  const required = new Set([...(manifest.host_permissions ?? []), ...(manifest.permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((c) => c.matches ?? [])]);
+  const stray = ((await browser.permissions.getAll()).origins ?? []).filter((o) => !required.has(o) && !enabled.includes(o));
+  if (stray.length) await browser.permissions.remove({ origins: stray }).catch(() => undefined);
+}

@@ -61,6 +61,9 @@ export function HelpPage() {
       <section>
         <h2>{t('help_evidence_title')}</h2>
         <p>{t('help_evidence_text')}</p>
+        <p>
+          <a href="#verify">{t('help_verify_link')}</a>
+        </p>
       </section>
       <section>
         <h2>{t('help_platforms_title')}</h2>

@@ -2,7 +2,8 @@
  * options.html#review — everything Bouclier hid, kept on this device: search, filter, sort, a
  * virtualised list (fixed-height rows, only the visible ones are in the DOM, so 50,000 records
  * scroll smoothly), text shielded until she asks to see it, bulk selection, "not abusive" (with
- * undo), evidence export (CSV / JSON / printable report, FR or EN), retention and "delete all".
+ * undo), evidence export (CSV / JSON / printable report, FR or EN) followed by its final hash to send
+ * away, retention (the log and the pile-on records alike) and "delete all".
  * Page text is only ever rendered as React text nodes (never as HTML).
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -12,8 +13,10 @@ import { normalize } from '@/src/classifier/normalize';
 import { allEntries, clearLog, countEntries, deleteEntries, newestEntries, openLog, pruneBefore, retentionCutoff, setFeedback, type LogDB } from '../log';
 import { addCorrections, CORRECTIONS_KEY, loadCorrections, removeCorrections, type Correction } from '../corrections';
 import { toCsv, toJson, toPrintableHtml, type ExportContext } from '../evidence';
+import { deleteRaidEvents, loadRaidEvents, pruneRaidEventsBefore, RAID_EVENTS_KEY } from '@/src/protect/events';
 import { DEFAULT_REVIEW_PREFS, parseReviewPrefs, RETENTION_CHOICES, REVIEW_PREFS_KEY, type LogEntry, type ReviewPrefs } from '../types';
 import { exportText } from './exportText';
+import { ExportAnchor, type ExportedFile } from './ExportAnchor';
 import { ReviewStatusNote } from './StatusNote';
 import './review.css';
 
@@ -104,12 +107,17 @@ export function ReviewPage() {
   const [exportLang, setExportLang] = useState<'fr' | 'en'>(uiLang);
   const [confirmClear, setConfirmClear] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [exported, setExported] = useState<ExportedFile | null>(null);
+  const [raidCount, setRaidCount] = useState(0);
   const countRef = useRef(-1);
+  const reloadRef = useRef<() => Promise<void>>(async () => undefined);
 
   const reload = useCallback(async () => {
     try {
       dbRef.current ??= await openLog(undefined, () => {
         dbRef.current = null;
+        // Closed under us: the log was erased (Privacy & data) or the browser closed it. Show what is there now.
+        setTimeout(() => void reloadRef.current(), 250);
       });
       const db = dbRef.current;
       if (countRef.current < 0) {
@@ -133,13 +141,20 @@ export function ReviewPage() {
   }, []);
 
   useEffect(() => {
+    reloadRef.current = reload;
+  }, [reload]);
+
+  useEffect(() => {
+    const countRaids = () => void loadRaidEvents().then((e) => setRaidCount(e.length), () => undefined);
     void reload();
+    countRaids();
     void loadCorrections().then(setCorrections);
     void browser.storage.local.get(REVIEW_PREFS_KEY).then((v) => setPrefs(parseReviewPrefs(v[REVIEW_PREFS_KEY])));
     const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local') return;
       if (changes[CORRECTIONS_KEY]) void loadCorrections().then(setCorrections);
       if (changes[REVIEW_PREFS_KEY]) setPrefs(parseReviewPrefs(changes[REVIEW_PREFS_KEY].newValue));
+      if (changes[RAID_EVENTS_KEY]) countRaids();
     };
     browser.storage.onChanged.addListener(onChange);
     // New records arrive from open tabs: reload when the count changes (count() is cheap).
@@ -227,14 +242,19 @@ export function ReviewPage() {
     const started = performance.now();
     const ctx: ExportContext = { now: new Date(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, text: await exportText(exportLang) };
     const base = `bouclier-${exportLang}-${stamp(ctx.now)}`;
-    if (kind === 'csv') download(`${base}.csv`, 'text/csv;charset=utf-8', (await toCsv(list, ctx)).csv);
-    else if (kind === 'json') download(`${base}.json`, 'application/json', (await toJson(list, ctx)).json);
-    else {
-      const url = download(`${base}.html`, 'text/html;charset=utf-8', (await toPrintableHtml(list, ctx)).html);
-      window.open(url, '_blank', 'noopener');
-    }
+    const fileName = `${base}.${kind}`;
+    const made =
+      kind === 'csv'
+        ? await toCsv(list, ctx).then((o) => ({ body: o.csv, finalHash: o.finalHash, mime: 'text/csv;charset=utf-8' }))
+        : kind === 'json'
+          ? await toJson(list, ctx).then((o) => ({ body: o.json, finalHash: o.finalHash, mime: 'application/json' }))
+          : await toPrintableHtml(list, ctx).then((o) => ({ body: o.html, finalHash: o.finalHash, mime: 'text/html;charset=utf-8' }));
+    const url = download(fileName, made.mime, made.body);
+    if (kind === 'html') window.open(url, '_blank', 'noopener');
     document.documentElement.setAttribute('data-review-export-ms', String(Math.round(performance.now() - started)));
     setNotice(t('review_notice_exported', [String(list.length)]));
+    // The hash is worth something as evidence only once it is recorded outside this device: ask now.
+    setExported({ finalHash: made.finalHash, count: list.length, fileName, exportedAtUtc: ctx.now.toISOString() });
   }
 
   async function changeRetention(days: number) {
@@ -244,7 +264,8 @@ export function ReviewPage() {
     const cutoff = retentionCutoff(next.retentionDays);
     if (cutoff !== null && dbRef.current) {
       const n = await pruneBefore(dbRef.current, cutoff);
-      if (n > 0) setNotice(t('review_notice_pruned', [String(n)]));
+      const raids = await pruneRaidEventsBefore(cutoff);
+      if (n + raids > 0) setNotice(t('review_notice_pruned', [String(n), String(raids)]));
       await reload();
     }
   }
@@ -253,6 +274,7 @@ export function ReviewPage() {
     if (!dbRef.current) return;
     await clearLog(dbRef.current);
     await browser.storage.local.set({ [CORRECTIONS_KEY]: [] });
+    await deleteRaidEvents();
     setConfirmClear(false);
     setSelected(new Set());
     setRevealed(new Set());
@@ -401,6 +423,7 @@ export function ReviewPage() {
           {t('review_export_printable')}
         </button>
       </div>
+      {exported && <ExportAnchor file={exported} onClose={() => setExported(null)} />}
 
       {detail && (
         <section className="detail" data-testid="review-detail" aria-label={t('review_details')}>
@@ -537,6 +560,7 @@ export function ReviewPage() {
             ))}
           </select>
         </label>
+        <p className="muted" data-testid="review-retention-raids">{t('review_retention_applies', [String(raidCount)])}</p>
         <div className="row">
           {!confirmClear ? (
             <button type="button" data-testid="review-clear" onClick={() => setConfirmClear(true)}>
@@ -544,7 +568,7 @@ export function ReviewPage() {
             </button>
           ) : (
             <div className="note warn" role="alertdialog" aria-label={t('review_clear_all')}>
-              <p>{t('review_clear_confirm', [String(entries?.length ?? 0)])}</p>
+              <p>{t('review_clear_confirm', [String(entries?.length ?? 0), String(raidCount)])}</p>
               <button type="button" className="primary danger" data-testid="review-clear-confirm" onClick={() => void clearEverything()}>
                 {t('review_clear_yes')}
               </button>{' '}

@@ -29,6 +29,8 @@ export async function exportText(lang: 'fr' | 'en'): Promise<ExportText> {
     timezone: s('export_timezone'),
     count: s('export_count'),
     finalHash: s('export_final_hash'),
+    proves: s('export_proves'),
+    anchorLine: s('export_anchor_line'),
     verifyHowTo: s('export_verify_howto'),
     columns: {
       index: '#',

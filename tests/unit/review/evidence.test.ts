@@ -17,7 +17,7 @@ const ctx: ExportContext = {
   now: new Date(Date.UTC(2026, 10, 29, 9, 0, 0)),
   timeZone: 'Europe/Paris',
   text: {
-    lang: 'fr', title: 'Dossier', intro: 'intro', exportedAt: 'Exporté le', timezone: 'Fuseau', count: 'Nombre', finalHash: 'Empreinte finale', verifyHowTo: 'Vérifier…',
+    lang: 'fr', title: 'Dossier', intro: 'intro', exportedAt: 'Exporté le', timezone: 'Fuseau', count: 'Nombre', finalHash: 'Empreinte finale', proves: 'Ce que prouvent les empreintes', anchorLine: 'Notée ailleurs :', verifyHowTo: 'Vérifier…',
     columns: { index: '#', platform: 'Plateforme', kind: 'Type', author: 'Auteur', displayName: 'Nom', permalink: 'Lien', pageUrl: 'Page', thread: 'Fil', firstSeenUtc: 'UTC', firstSeenLocal: 'Heure locale', text: 'Texte', categories: 'Catégories', action: 'Action', source: 'Source', language: 'Langue', recordHash: 'SHA-256', chainHash: 'Chaîne' },
     categoryName: (id) => `cat:${id}`,
   },
@@ -107,6 +107,8 @@ describe('JSON and printable report', () => {
     expect(doc.records.map((r) => r.recordHash)).toEqual(ref.records);
     expect(doc.finalHash).toBe(ref.chain[1]);
     expect(doc.records[0]!.firstSeenLocal).toContain('21:12'); // Paris = UTC+1 in November
+    // What the hashes prove travels with the file, in the export's language.
+    expect((JSON.parse(json) as { hashing: { proves: string } }).hashing.proves).toBe(ctx.text.proves);
   });
   it('printable HTML escapes page text (no markup injection) and shows each record hash', async () => {
     const evil = '<img src=x onerror=alert(1)> & "quotes"';
@@ -118,6 +120,9 @@ describe('JSON and printable report', () => {
     expect(html).toContain(finalHash);
     expect(html).toContain('lang="fr"');
     expect(html).not.toMatch(/<script/i);
+    // Next to the final hash: what it proves, and a line to write where and when she recorded it.
+    expect(html).toContain(`<p class="proves">${ctx.text.proves}</p>`);
+    expect(html).toContain(ctx.text.anchorLine);
   });
 });
 
