@@ -21,6 +21,7 @@ import { shieldMedia } from '../../src/protect/dom';
 import type { PlatformAdapter } from '../../src/platforms/types';
 import { LABELS, type Scores } from '../../src/classifier/labels';
 import { useEnglishMessages } from './helpers/english-messages';
+import { comment, until } from './helpers/scanner-page.ts';
 
 beforeAll(() => useEnglishMessages());
 afterEach(() => {
@@ -38,23 +39,7 @@ const thresholds: ClassifyResult['thresholds'] = { relaxed: level, balanced: lev
 const score = (text: string): Scores => Object.fromEntries(LABELS.map((l) => [l, text.includes('bad') ? 0.9 : 0.1])) as Scores;
 const answer = (texts: string[]): Promise<ClassifyResult> => new Promise((resolve) => setTimeout(() => resolve({ scores: texts.map(score), thresholds }), 2));
 
-function comment(i: number, text: string): HTMLElement {
-  const el = document.createElement('article');
-  el.className = 'c';
-  el.setAttribute('data-author', `user${i}`);
-  const p = document.createElement('p');
-  p.textContent = text;
-  el.append(p);
-  return el;
-}
 
-async function until(cond: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 /** A scanner whose onScored / onPending record what each item ended as. */
 function watch(classify: (texts: string[]) => Promise<ClassifyResult>, errors: string[] = []) {

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BURST_WAITING, createScanner, MAX_BATCH, type ClassifyResult, type ScannerOptions, type TrackedItem } from '../../src/scanner/scanner';
 import type { PlatformAdapter } from '../../src/platforms/types';
 import { LABELS, type Scores } from '../../src/classifier/labels';
+import { comment, until } from './helpers/scanner-page.ts';
 
 const adapter: PlatformAdapter = {
   id: 'test',
@@ -33,23 +34,7 @@ function fakeHost(delayMs: number) {
   };
 }
 
-function comment(i: number, text = `comment number ${i}`): HTMLElement {
-  const el = document.createElement('article');
-  el.className = 'c';
-  el.setAttribute('data-author', `user${i}`);
-  const p = document.createElement('p');
-  p.textContent = text;
-  el.append(p);
-  return el;
-}
 
-async function until(cond: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 function setup(delayMs: number, extra: Partial<ScannerOptions> = {}) {
   const host = fakeHost(delayMs);
