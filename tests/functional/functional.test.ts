@@ -8,9 +8,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LABELS } from '../../src/classifier/labels.ts';
+import { LABELS, type Scores } from '../../src/classifier/labels.ts';
 import { DEFAULT_MODEL_DIR, loadModelDir } from '../../src/classifier/node-loader.ts';
-import { flagsFor } from '../../src/classifier/thresholds.ts';
+import { anyFlag, flagsFor } from '../../src/classifier/thresholds.ts';
+import { womenSummary, type WomenSummary } from '../../scripts/lib/functional-summary.ts';
 import {
   CaseValidationError,
   FUNCTIONS,
@@ -29,16 +30,15 @@ import {
 
 const MIN_CASES_PER_FUNCTION = 10;
 /**
- * Regression floors at the level of the shipped model: a new model or a featurizer change that does worse fails
- * here. The shipped model measures EN 0.65 / FR 0.66 overall (floor 0.64, set just below that when harder
- * functions were added to the set, the model unchanged) and EN 0.28 / FR 0.30 false positives on the must-pass
- * cases mentioning women, WOMEN_MUST_PASS (ceiling 0.40).
- * They are NOT the quality targets — those are 0.75 overall and ≤ 0.25 false positives, reported by
- * `npm run eval` and still unmet (see models/README.md). Raise these floors when a better model ships; never
- * lower them to let a worse one through.
+ * Regression floors just below what the shipped model measures (its figures are in models/README.md): a new model
+ * or a featurizer change that does worse fails here. They are NOT the quality targets (≥ 90 % pass, ranking
+ * AUC ≥ 0.90, ≤ 10 % of harmless sentences about women hidden), which `npm run eval` reports and which are still
+ * unmet. Raise these floors when a better model ships; never lower them to let a worse one through.
  */
-const MIN_OVERALL_PASS_RATE = 0.64;
-const MAX_WOMEN_FALSE_POSITIVE_RATE = 0.4;
+const MIN_OVERALL_PASS_RATE = 0.8;
+const MAX_WOMEN_FALSE_POSITIVE_RATE = 0.3;
+/** Ranking of hateful vs harmless sentences about women by the highest score: a threshold cannot move it. */
+const MIN_WOMEN_RANKING_AUC = 0.85;
 
 function loadOrExplain(): FunctionalCase[] {
   try {
@@ -114,6 +114,7 @@ describe('shipped model at its default sensitivity', () => {
   const jsonPath = join(DEFAULT_MODEL_DIR, 'model.json');
   let report: ScoreReport | undefined;
   let failure: Error | undefined;
+  let women: WomenSummary[] = [];
 
   beforeAll(async () => {
     const missing = [onnxPath, jsonPath].filter((p) => !existsSync(p));
@@ -135,10 +136,14 @@ describe('shipped model at its default sensitivity', () => {
     const { classifier, info } = loaded;
     try {
       const started = performance.now();
-      report = await scoreCases(cases, async (texts) => {
-        const scores = await classifier.score(texts);
-        return scores.map((s) => flagsFor(s, info.thresholds, info.defaultLevel));
-      });
+      const all = await classifier.score(cases.map((c) => c.text));
+      const byText = new Map(cases.map((c, i) => [c.text, all[i] as Scores]));
+      report = await scoreCases(cases, async (texts) => texts.map((t) => flagsFor(byText.get(t) as Scores, info.thresholds, info.defaultLevel)));
+      women = womenSummary(
+        cases,
+        (c) => byText.get(c.text) as Scores,
+        (c) => anyFlag(flagsFor(byText.get(c.text) as Scores, info.thresholds, info.defaultLevel)),
+      );
       const ms = Math.round(performance.now() - started);
       console.log(
         `\nBouclier functional cases, level "${info.defaultLevel}", ${cases.length} cases scored in ${ms} ms\n` +
@@ -161,6 +166,13 @@ describe('shipped model at its default sensitivity', () => {
     expect(lr?.overall.rate, `${lang} overall ${lr?.overall.passed}/${lr?.overall.total}`).toBeGreaterThanOrEqual(
       MIN_OVERALL_PASS_RATE,
     );
+  });
+
+  it.each(LANGS)(`%s: hateful sentences about women rank above harmless ones (ROC-AUC ≥ ${MIN_WOMEN_RANKING_AUC})`, (lang) => {
+    getReport();
+    const w = women.find((x) => x.lang === lang);
+    expect(w && w.hateful > 0 && w.harmless > 0, `no ${lang} women cases`).toBe(true);
+    expect(w?.auc, `${lang}: ranking AUC over ${w?.hateful} hateful / ${w?.harmless} harmless`).toBeGreaterThanOrEqual(MIN_WOMEN_RANKING_AUC);
   });
 
   it.each(LANGS)(

@@ -159,11 +159,11 @@ describe('contrast rows', () => {
     expect(warnings[3]).toMatch(/b\.jsonl:3: .*unknown label/);
     expect(rows).toHaveLength(3);
     const [hate, neg, other] = rows as [SourceRow, SourceRow, SourceRow];
-    // identity_attack is optional on hate against women: not listed → unknown, not 0.
-    expect(hate.labels).toEqual({ misogyny: 1, insult: 0, threat: 0, sexual: 0, identity_attack: null, toxic: 1 });
+    // A hostile line's unlisted labels are unknown, not 0: the annotator named what stood out.
+    expect(hate.labels).toEqual({ misogyny: 1, insult: null, threat: null, sexual: null, identity_attack: null, toxic: 1 });
     expect(hate).toMatchObject({ source: 'bouclier-contrast', kind: 'hate_no_slur', pair: 'p1', splitKey: 'contrast:p1', target: 'women' });
     expect(Object.values(neg.labels)).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(other.labels).toEqual({ misogyny: 0, insult: 1, threat: 0, sexual: 0, identity_attack: 1, toxic: 1 });
+    expect(other.labels).toEqual({ misogyny: null, insult: 1, threat: null, sexual: null, identity_attack: 1, toxic: 1 });
     expect(other).toMatchObject({ pair: '7', target: 'other' });
   });
 

@@ -2,9 +2,8 @@
  * Our own contrast rows (source `bouclier-contrast`): `training/contrast/*.jsonl`, written by annotators, one
  * JSON object a line: {"text", "lang": "en"|"fr", "family", "hostile": 0|1, "labels": [...], "target", "pair": id|null}.
  *
- * Labels: hostile 0 → every label 0. hostile 1 → the listed labels 1, toxic 1, the others 0, except
- * identity_attack, which stays unknown unless listed (writers were told it is optional on hate against women,
- * so its absence is not an annotation).
+ * Labels: hostile 0 → every label 0. hostile 1 → the listed labels 1, toxic 1, the others unknown (null):
+ * annotators named the labels that stood out, so an unlisted one is not an annotation.
  * Split: the rows of one pair share a split key, so a minimal pair never straddles train/dev/test.
  * Files may be absent or still being written: a malformed line (e.g. a half-written last line) is skipped with a
  * warning naming file:line.
@@ -73,7 +72,10 @@ export function readContrast(dir: string, warn: (msg: string) => void = (m) => c
       const r = o as { text: string; lang: 'en' | 'fr'; hostile: 0 | 1; labels: Label[]; family?: string | null; target?: unknown; pair?: string | number | null };
       const listed = new Set(r.labels);
       const hostile = r.hostile === 1;
-      const value = (l: Label): 0 | 1 | null => (!hostile ? 0 : listed.has(l) || l === 'toxic' ? 1 : l === 'identity_attack' ? null : 0);
+      // A hostile line's unlisted labels are unknown, not 0: annotators named the labels that stood out
+      // (a pile-on call marked threat may well be misogynous too), and a confident 0 there contradicts the
+      // public sets on the same kind of text.
+      const value = (l: Label): 0 | 1 | null => (!hostile ? 0 : listed.has(l) || l === 'toxic' ? 1 : null);
       const pair = r.pair === undefined || r.pair === null ? undefined : String(r.pair);
       const target = typeof r.target === 'string' && r.target.trim() !== '' && !/^(none|null|-)$/i.test(r.target.trim()) ? r.target : undefined;
       rows.push({
