@@ -6,6 +6,7 @@
  *   <bouclier-raid-banner data-state="raid|locked"> (shadow: .title, .text, button[data-action])
  */
 import { t } from '../ui/i18n';
+import { onTrustedClick } from '../shield/trusted';
 
 const CSS = `
 :host { all: initial; position: fixed; top: 12px; right: 12px; z-index: 2147483646; max-width: 360px; }
@@ -66,7 +67,8 @@ export function createRaidBanner(actions: BannerActions) {
     close.setAttribute('data-action', 'dismiss');
     close.setAttribute('aria-label', t('protect_banner_dismiss'));
     close.textContent = '×';
-    close.addEventListener('click', () => {
+    // Her clicks only (see src/shield/trusted.ts): the page cannot lock, lift or dismiss for her.
+    onTrustedClick(close, () => {
       dismissed = true;
       host?.remove();
       actions.dismiss();
@@ -81,7 +83,7 @@ export function createRaidBanner(actions: BannerActions) {
     const main = document.createElement('button');
     main.type = 'button';
     main.className = 'primary';
-    main.addEventListener('click', () => {
+    onTrustedClick(main, () => {
       if (main.getAttribute('data-action') === 'lift') actions.lift();
       else actions.lockdown();
     });

@@ -30,6 +30,7 @@ import { protectStore, startProtectSync } from './settings';
 import { t } from '../ui/i18n';
 import { pageHref } from '../scanner/page-url';
 import { timed } from '../scanner/busy';
+import { createRateLimiter } from '../shield/trusted';
 
 export interface ProtectHooks {
   items(): TrackedItem[];
@@ -54,6 +55,11 @@ export interface Protect {
   ruleLabels(item: TrackedItem): 'doxxing'[];
   after(item: TrackedItem): void;
 }
+
+/** Lock / lift writes from the in-page banner allowed per second. */
+const BANNER_WRITES_PER_SECOND = 3;
+/** At most one "keep as evidence" per item, and one help tab, per this long. */
+export const EVIDENCE_EVERY_MS = 5000;
 
 const MEDIA_LABEL: Record<MediaReason, string> = {
   flagged: 'protect_media_flagged',
@@ -154,9 +160,15 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
     if (on && burst) void saveRaidEvent((prev) => ({ ...(prev ?? { ...burst, platform: '', pageUrl: location.href, detectedAt: Date.now(), lockedAt: null }), lockedAt: Date.now() }));
   }
 
+  // Lock and lift from the in-page banner write her settings: a few a second at most, whatever clicks.
+  const bannerWrites = createRateLimiter(BANNER_WRITES_PER_SECOND, 1000);
   const banner = createRaidBanner({
-    lockdown: () => setLockdown(currentKey(), true),
-    lift: () => setLockdown(currentKey(), false),
+    lockdown: () => {
+      if (bannerWrites.take()) setLockdown(currentKey(), true);
+    },
+    lift: () => {
+      if (bannerWrites.take()) setLockdown(currentKey(), false);
+    },
     dismiss: () => undefined,
   });
 
@@ -216,7 +228,12 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
     return spans;
   }
 
+  /** Keeping the same item again within a few seconds adds nothing: it is in her log already. */
+  const evidenceWrites = createRateLimiter(1, EVIDENCE_EVERY_MS);
+  /** One help tab per few seconds from this page (the background limits it per tab as well). */
+  const helpTabs = createRateLimiter(1, EVIDENCE_EVERY_MS);
   function captureAndHelp(item: TrackedItem): void {
+    if (!evidenceWrites.take(itemId(item))) return;
     const labels = (written(item.el, 'data-bouclier-labels') ?? '').split(' ').filter(Boolean);
     const scores: Record<string, number> = {};
     for (const [k, v] of Object.entries(item.scores ?? {})) scores[k] = Math.round(v * 1e4) / 1e4;
@@ -238,7 +255,9 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
     void browser.runtime
       .sendMessage({ type: 'review-log', entries: [entry] })
       .catch(() => undefined)
-      .finally(() => void browser.runtime.sendMessage({ type: 'protect-open-help' }).catch(() => undefined));
+      .finally(() => {
+        if (helpTabs.take()) void browser.runtime.sendMessage({ type: 'protect-open-help' }).catch(() => undefined);
+      });
   }
 
   function after(item: TrackedItem): void {

@@ -12,6 +12,7 @@
  */
 import type { MediaReason } from './policy';
 import { itemOf, MEDIA, mediaToClear, ownMedia, setGuarded, written } from '../shield/guard';
+import { onTrustedClick } from '../shield/trusted';
 
 export const PROTECT_CSS = `
 [data-bouclier-lockdown="hidden"]:not(:has([data-bouclier])) { display: none !important; }
@@ -123,7 +124,8 @@ export function installMediaListeners(): void {
     if (e instanceof KeyboardEvent && e.key !== 'Enter' && e.key !== ' ') return;
     e.preventDefault();
     e.stopImmediatePropagation();
-    reveal(m);
+    // Only her own click or key reveals: a page script clicking the image (or `.click()`) cannot.
+    if (e.isTrusted) reveal(m);
   };
   window.addEventListener('click', onActivate, true);
   window.addEventListener('keydown', onActivate, true);
@@ -158,11 +160,8 @@ export function ensureThreatAction(shieldHost: HTMLElement | null, text: string,
   b.className = 'evidence';
   b.setAttribute('data-testid', 'threat-evidence');
   b.textContent = text;
-  b.addEventListener('click', (e) => {
-    e.preventDefault();
-    e.stopPropagation();
-    onClick();
-  });
+  // Her click only: a page script pressing it must not fill her evidence log or open tabs.
+  onTrustedClick(b, () => onClick());
   bar.append(b);
   return true;
 }

@@ -91,6 +91,9 @@ export async function installReview(hooks: ReviewHooks): Promise<void> {
   document.addEventListener(
     'contextmenu',
     (e) => {
+      // Only her own right-click: a page script dispatching contextmenu on another comment must not
+      // retarget her "abusive, hide this".
+      if (!e.isTrusted) return;
       lastTarget = (e.composedPath()[0] as Element | undefined) ?? (e.target as Element | null);
     },
     { capture: true },

@@ -4,6 +4,7 @@
  * protection is degraded and only her own rules (muted words/accounts) apply.
  */
 import { t } from '../ui/i18n';
+import { onTrustedClick } from './trusted';
 
 export interface NoticeAction {
   label: string;
@@ -39,14 +40,14 @@ export function showNotice(messageKey: string, action?: NoticeAction): void {
     b.className = 'primary';
     b.type = 'button';
     b.textContent = action.label;
-    b.addEventListener('click', () => action.run());
+    onTrustedClick(b, () => action.run()); // changes her settings: her click only
     row.append(b);
   }
   const close = document.createElement('button');
   close.className = 'secondary';
   close.type = 'button';
   close.textContent = t('notice_dismiss');
-  close.addEventListener('click', hideNotice);
+  onTrustedClick(close, hideNotice);
   row.append(close);
   box.append(text, row);
   root.append(style, box);

@@ -13,6 +13,7 @@ import { mediaToClear, ownMedia, setGuarded, written } from './guard';
 import { sharedStyles } from './shadow-css';
 import { t } from '../ui/i18n';
 import { timed } from '../scanner/busy';
+import { onTrustedClick } from './trusted';
 
 /**
  * Set by the content script: shields of items far from the screen are built later (see Deferred below).
@@ -131,10 +132,9 @@ function buildShield(item: ShieldTarget): HTMLElement {
   const bar = root.lastElementChild as HTMLElement;
   const button = bar.lastElementChild as HTMLButtonElement;
   refs.set(host, { bar, label: button.previousElementSibling as HTMLElement, button, shown: '' });
-  button.addEventListener('click', (e) => {
-    e.preventDefault();
-    e.stopPropagation(); // the platform must not treat this as a click on the comment
-    if (!e.isTrusted) return; // only her own click (mouse, keyboard, assistive tech) reveals; page script cannot
+  // Only her own click (mouse, keyboard, assistive tech) reveals; page script cannot. Never seen by the
+  // platform as a click on the comment.
+  onTrustedClick(button, () => {
     const revealed = written(item.el, 'data-bouclier') === 'revealed';
     setGuarded(item.el, 'data-bouclier', revealed ? 'flagged' : 'revealed');
     applyVisibility(item);

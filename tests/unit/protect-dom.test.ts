@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installMediaListeners, itemPostedAt, ownMedia, setLockdownHidden, shieldMedia } from '../../src/protect/dom.ts';
 import { setGuarded, startShieldGuard } from '../../src/shield/guard.ts';
+import { dispatchTrusted, trustedClick } from './helpers/trusted-event';
 
 function thread(): { parent: HTMLElement; child: HTMLElement } {
   document.body.textContent = '';
@@ -60,10 +61,15 @@ describe('protect DOM helpers', () => {
     expect(vid.hasAttribute('autoplay')).toBe(false);
     let followed = false;
     img.parentElement!.addEventListener('click', () => (followed = true));
-    img.click();
+    img.click(); // a page script's click reveals nothing (and follows no link either)
+    expect(img.getAttribute('data-bouclier-media')).toBe('blurred');
+    expect(followed).toBe(false);
+    trustedClick(img);
     expect(img.getAttribute('data-bouclier-media')).toBe('revealed');
     expect(followed).toBe(false);
     vid.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(vid.getAttribute('data-bouclier-media')).toBe('blurred');
+    dispatchTrusted(vid, new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(vid.getAttribute('data-bouclier-media')).toBe('revealed');
     // Re-applying the same policy keeps what she revealed; a clean item loses every mark.
     shieldMedia(parent, 'flagged', () => '');
