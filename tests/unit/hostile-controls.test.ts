@@ -17,20 +17,13 @@ import { installReview } from '../../src/review/client';
 import type { TrackedItem } from '../../src/scanner/item';
 import { useEnglishMessages } from './helpers/english-messages';
 import { dispatchTrusted, trustedClick } from './helpers/trusted-event';
+import { makeItem } from './helpers/shield-item.ts';
 
 beforeAll(() => useEnglishMessages());
 beforeEach(() => {
   document.body.textContent = '';
 });
 
-function makeItem(text: string): ShieldTarget {
-  const el = document.createElement('article');
-  const body = document.createElement('p');
-  body.textContent = text;
-  el.append(body);
-  document.body.append(el);
-  return { el, textEls: [body] };
-}
 /** The fake browser's onMessage.trigger is typed without sendResponse, which it does pass on. */
 const sendToListeners = (...args: unknown[]): Promise<unknown> => (fakeBrowser.runtime.onMessage.trigger as (...a: unknown[]) => Promise<unknown>)(...args);
 const shieldOf = (item: ShieldTarget) => item.el.querySelector('bouclier-shield')!;

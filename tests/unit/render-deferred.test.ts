@@ -8,6 +8,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ShieldTarget } from '../../src/shield/render';
 import { useEnglishMessages } from './helpers/english-messages';
+import { makeItem } from './helpers/shield-item.ts';
 
 /** Stands in for the browser's observer: the test says which items came near the screen. */
 class FakeIntersectionObserver {
@@ -48,14 +49,6 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function makeItem(text: string): ShieldTarget {
-  const el = document.createElement('article');
-  const body = document.createElement('p');
-  body.textContent = text;
-  el.append(body);
-  document.body.append(el);
-  return { el, textEls: [body] };
-}
 
 const shieldOf = (item: ShieldTarget) => item.el.querySelector('bouclier-shield');
 const frame = () => new Promise((r) => setTimeout(r, 5));

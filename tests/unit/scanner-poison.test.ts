@@ -18,25 +18,14 @@ import { FEATURIZER, featureTokens } from '../../src/classifier/featurize';
 import { markPending, markUnchecked, renderDecision, setRevealed } from '../../src/shield/render';
 import { startShieldGuard } from '../../src/shield/guard';
 import { shieldMedia } from '../../src/protect/dom';
-import type { PlatformAdapter } from '../../src/platforms/types';
-import { LABELS, type Scores } from '../../src/classifier/labels';
 import { useEnglishMessages } from './helpers/english-messages';
-import { comment, until } from './helpers/scanner-page.ts';
+import { adapter, comment, score, thresholds, until } from './helpers/scanner-page.ts';
 
 beforeAll(() => useEnglishMessages());
 afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const adapter: PlatformAdapter = {
-  id: 'test',
-  name: 'Test',
-  hosts: ['localhost'],
-  rules: [{ kind: 'comment', item: ['article.c'], text: [':scope > p'], authorAttr: 'data-author' }],
-};
-const level = Object.fromEntries(LABELS.map((l) => [l, 0.5])) as Scores;
-const thresholds: ClassifyResult['thresholds'] = { relaxed: level, balanced: level, strict: level };
-const score = (text: string): Scores => Object.fromEntries(LABELS.map((l) => [l, text.includes('bad') ? 0.9 : 0.1])) as Scores;
 const answer = (texts: string[]): Promise<ClassifyResult> => new Promise((resolve) => setTimeout(() => resolve({ scores: texts.map(score), thresholds }), 2));
 
 

@@ -8,19 +8,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BURST_WAITING, createScanner, MAX_BATCH, type ClassifyResult, type ScannerOptions, type TrackedItem } from '../../src/scanner/scanner';
 import type { PlatformAdapter } from '../../src/platforms/types';
-import { LABELS, type Scores } from '../../src/classifier/labels';
-import { comment, until } from './helpers/scanner-page.ts';
+import { adapter, comment, score, thresholds, until } from './helpers/scanner-page.ts';
 
-const adapter: PlatformAdapter = {
-  id: 'test',
-  name: 'Test',
-  hosts: ['localhost'],
-  rules: [{ kind: 'comment', item: ['article.c'], text: [':scope > p'], authorAttr: 'data-author' }],
-};
-
-const level = Object.fromEntries(LABELS.map((l) => [l, 0.5])) as Scores;
-const thresholds: ClassifyResult['thresholds'] = { relaxed: level, balanced: level, strict: level };
-const score = (text: string): Scores => Object.fromEntries(LABELS.map((l) => [l, text.includes('bad') ? 0.9 : 0.1])) as Scores;
 
 /** A host that answers after `delayMs`, recording every request. */
 function fakeHost(delayMs: number) {
