@@ -180,10 +180,11 @@ async function functionalOnly(modelDir: string, levelArg: string | undefined): P
   log(`functional tests (${cases.length} cases, level ${level})`);
   log(fc.formatReport(report, { maxFailures: Number(arg('--max-failures') ?? 0) }));
   log();
+  const women = functionalWomen(cases, caseScores, info.thresholds, level);
   log(`ranking of hateful vs harmless sentences about women (${level})`);
-  log(formatWomenSummary(functionalWomen(cases, caseScores, info.thresholds, level)));
+  log(formatWomenSummary(women));
   const json = arg('--json');
-  if (json) writeFileSync(json, JSON.stringify({ level, byLang: report.byLang, women: functionalWomen(cases, caseScores, info.thresholds, level) }, null, 2));
+  if (json) writeFileSync(json, JSON.stringify({ level, byLang: report.byLang, women }, null, 2));
   await classifier.release();
   return 0;
 }
