@@ -8,17 +8,18 @@ import { SUPPORTED_HOST_PERMISSIONS } from '@/src/platforms/hosts';
 import { ADAPTERS, adaptersForHost } from '@/src/platforms';
 import { createScanner, type ClassifyResult } from '@/src/scanner/scanner';
 import { normalizedText, type TrackedItem } from '@/src/scanner/item';
-import { decide } from '@/src/shield/decide';
-import { installReview, recordFlagged, reviewDecision } from '@/src/review/client';
+import { verdict, type ItemFacts } from '@/src/verdict/verdict';
+import { installReview, recordFlagged } from '@/src/review/client';
+import { correctionFact, overrideHit } from '@/src/review/corrections';
 import { startCorrectionsSync } from '@/src/review/corrections';
 import { startProtectSync } from '@/src/protect/settings';
-import { categoryName, deferredShieldsBuilt, markPending, markUnchecked, options as renderOptions, renderDecision, setRevealed } from '@/src/shield/render';
+import { categoryName, deferredShieldsBuilt, markPending, markUnchecked, options as renderOptions, renderDecision, setRevealed, verdictOf } from '@/src/shield/render';
 import { SHIELD_CSS, unreadItemsCss } from '@/src/shield/styles';
 import { startShieldGuard, written } from '@/src/shield/guard';
 import { busyStats, timed } from '@/src/scanner/busy';
 import { addShadowCss } from '@/src/shield/shadow-css';
 import { hideNotice, showNotice } from '@/src/shield/notice';
-import { isActiveOn, settingsStore, startSettingsSync, type Category } from '@/src/store/settings';
+import { isActiveOn, settingsStore, startSettingsSync } from '@/src/store/settings';
 import { accountListed, listsStore, startListsSync } from '@/src/store/lists';
 import { createMutedMatcher, type MutedMatcher } from '@/src/shield/muted-words';
 import { installProtect } from '@/src/protect/content';
@@ -197,27 +198,31 @@ export default defineContentScript({
     let muted: MutedMatcher = createMutedMatcher(listsStore.getState().value.mutedWords);
     let lastMutedWords = listsStore.getState().value.mutedWords;
 
-    /** Her own rules, which work even when the model is down: trusted → never filtered; muted → hidden. */
-    function ruleVerdict(item: TrackedItem): 'trusted' | Category[] {
+    /** What is known about one item now (her rules at once, the model when it answers): see src/verdict. */
+    function factsOf(item: TrackedItem): ItemFacts {
       const lists = listsStore.getState().value;
-      if (accountListed(lists.trustedAccounts, item.author, item.platform)) return 'trusted';
-      if (accountListed(lists.mutedAccounts, item.author, item.platform)) return ['muted'];
-      return [...(muted.match(item.text, item.platform, () => normalizedText(item)) ? (['muted'] as const) : []), ...protect.ruleLabels(item)];
+      const active = isActiveOn(settingsStore.getState().value, host);
+      const trustedAuthor = accountListed(lists.trustedAccounts, item.author, item.platform);
+      const known = { active, trustedAuthor, scores: item.scores, unchecked: item.unchecked === true };
+      // Nothing else can change the verdict: skip the costlier facts (text matching, doxxing search).
+      if (!active || trustedAuthor) return { ...known, mutedAuthor: false, mutedWord: false, doxxing: false, correction: null };
+      const hit = overrideHit(item.text, item.author, item.platform, () => normalizedText(item));
+      return {
+        ...known,
+        mutedAuthor: accountListed(lists.mutedAccounts, item.author, item.platform),
+        mutedWord: muted.match(item.text, item.platform, () => normalizedText(item)) !== null,
+        doxxing: protect.ruleLabels(item).length > 0,
+        correction: correctionFact(hit),
+      };
     }
 
-    /** Decide and render one item from whatever is known now (rules at once, model when it answers). */
+    /** Decide and render one item from whatever is known now. */
     function apply(item: TrackedItem, thresholds: LevelThresholds | null): void {
       const settings = settingsStore.getState().value;
-      const rules = ruleVerdict(item);
-      if (!isActiveOn(settings, host) || rules === 'trusted') {
-        renderDecision(item, { labels: [], action: null });
-      } else {
-        const decision = reviewDecision(item, decide(item.scores, item.scores ? thresholds : null, settings, rules), settings);
-        // Only a hiding verdict stands for an item the model could not (fully) check.
-        if ((!item.scores || item.unchecked) && !decision.action) markWaiting(item);
-        else renderDecision(item, decision);
-        recordFlagged(item, decision);
-      }
+      const v = verdict(factsOf(item), settings, thresholds);
+      if (v.waiting) markWaiting(item);
+      else renderDecision(item, v);
+      if (v.action) recordFlagged(item, v);
       protect.after(item);
       reportStats();
     }
@@ -225,13 +230,17 @@ export default defineContentScript({
     let statsTimer: ReturnType<typeof setTimeout> | null = null;
     function pageStats(): PageStats & { hostError: string | null } {
       const byLabel: Record<string, number> = {};
+      /** Each hidden item once, under its main reason: what the popup counts. */
+      const byReason: Record<string, number> = {};
       let flagged = 0;
       const items = scanner.items();
       for (const it of items) {
         const state = written(it.el, 'data-bouclier');
         if (state !== 'flagged' && state !== 'revealed') continue;
         flagged++;
-        for (const l of (written(it.el, 'data-bouclier-labels') ?? '').split(' ').filter(Boolean)) byLabel[l] = (byLabel[l] ?? 0) + 1;
+        const shown = verdictOf(it.el);
+        for (const l of shown?.labels ?? []) byLabel[l] = (byLabel[l] ?? 0) + 1;
+        if (shown?.reason) byReason[shown.reason] = (byReason[shown.reason] ?? 0) + 1;
       }
       return {
         host,
@@ -239,6 +248,7 @@ export default defineContentScript({
         scanned: items.length,
         flagged,
         byLabel,
+        byReason,
         degraded: scanner.degraded(),
         hostError: scanner.hostError(),
       };

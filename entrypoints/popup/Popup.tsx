@@ -137,7 +137,7 @@ export function Popup() {
         </section>
       )}
       {tabId !== undefined && stats && <ProtectPopup tabId={tabId} />}
-      {(stats?.byLabel.threat ?? 0) > 0 && <p className="note err" data-testid="threats" role="status">{t('popup_threats', String(stats?.byLabel.threat))} <a href={browser.runtime.getURL('/options.html#help' as never)} target="_blank" rel="noreferrer">{t('popup_threats_help')}</a></p>}
+      {(stats?.byReason.threat ?? 0) > 0 && <p className="note err" data-testid="threats" role="status">{t('popup_threats', String(stats?.byReason.threat))} <a href={browser.runtime.getURL('/options.html#help' as never)} target="_blank" rel="noreferrer">{t('popup_threats_help')}</a></p>}
 
       {stats && activeHere && stats.flagged > 0 && (
         <button type="button" onClick={() => void revealAll()}>

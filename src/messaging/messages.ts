@@ -51,6 +51,8 @@ export interface PageStats {
   scanned: number;
   flagged: number;
   byLabel: Record<string, number>;
+  /** Each hidden item once, under its one main reason. */
+  byReason: Record<string, number>;
   degraded: boolean;
 }
 
@@ -77,8 +79,13 @@ export function parseRequest(raw: unknown): Request | null {
       const s = msg.stats as Record<string, unknown> | undefined;
       if (!s || typeof s.host !== 'string' || typeof s.scanned !== 'number' || typeof s.flagged !== 'number') return null;
       if (typeof s.byLabel !== 'object' || s.byLabel === null) return null;
-      const byLabel: Record<string, number> = {};
-      for (const [k, v] of Object.entries(s.byLabel)) if (typeof v === 'number') byLabel[k] = v;
+      const counts = (o: unknown): Record<string, number> => {
+        const out: Record<string, number> = {};
+        if (typeof o === 'object' && o !== null) for (const [k, v] of Object.entries(o)) if (typeof v === 'number') out[k] = v;
+        return out;
+      };
+      const byLabel = counts(s.byLabel);
+      const byReason = counts(s.byReason);
       return {
         type: 'page-stats',
         stats: {
@@ -87,6 +94,7 @@ export function parseRequest(raw: unknown): Request | null {
           scanned: s.scanned,
           flagged: s.flagged,
           byLabel,
+          byReason,
           degraded: s.degraded === true,
         },
       };

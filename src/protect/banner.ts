@@ -1,5 +1,5 @@
 /**
- * The in-page raid banner: small, fixed, calm, inside a shadow root so the page cannot restyle it
+ * The in-page raid banner: small, fixed, calm, inside a closed shadow root so the page cannot restyle it
  * (and the page's scripts see only an empty custom element). Strings come from _locales (FR/EN);
  * numbers and times are inserted with textContent.
  *
@@ -50,7 +50,7 @@ export function createRaidBanner(actions: BannerActions) {
 
   function build(): ShadowRoot {
     host = document.createElement('bouclier-raid-banner');
-    root = host.attachShadow({ mode: 'open' });
+    root = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = CSS;
     const box = document.createElement('div');
@@ -130,6 +130,8 @@ export function createRaidBanner(actions: BannerActions) {
       main.textContent = m.locked ? t('protect_lift') : t('protect_lockdown');
     },
     element: (): HTMLElement | null => host,
+    /** Its closed shadow root: reachable from this script only. */
+    root: (): ShadowRoot | null => root,
     resetDismissed(): void {
       dismissed = false;
     },

@@ -4,7 +4,7 @@
  *     flagged), generic patterns + her own identifiers, minus a business's or a page's own contact
  *     details (src/protect/whose.ts); works without the model. A reply is hers only when its author is
  *     one of the accounts she listed (exact handle): her identifiers never exempt anyone;
- *   - `after(item)`: called after each render; reads the item's documented state attributes and
+ *   - `after(item)`: called after each render; reads the item's state (what the shield wrote) and
  *     applies lockdown, media shielding, the threat evidence action, and feeds the raid detector.
  *
  * Simulated time for tests: the raid detector places each flagged item at its posted time when the
@@ -21,10 +21,10 @@ import { mainPostFinder } from '../platforms/main-post';
 import { ADAPTERS } from '../platforms';
 import { ensureThreatAction, installMediaListeners, itemPostedAt, MEDIA, PROTECT_CSS, setLockdownHidden, shieldMedia } from './dom';
 import { itemOf, startShieldGuard, written } from '../shield/guard';
-import { withShield } from '../shield/render';
+import { verdictOf, withShield } from '../shield/render';
 import { addShadowCss } from '../shield/shadow-css';
 import { saveRaidEvent } from './events';
-import { hiddenByLockdown, mediaReason, type MediaReason } from './policy';
+import { hiddenByLockdown, mediaReason } from './policy';
 import { createRaidDetector, threadKeyFor, type RaidEvent } from './raid';
 import { protectStore, startProtectSync } from './settings';
 import { t } from '../ui/i18n';
@@ -61,11 +61,11 @@ const BANNER_WRITES_PER_SECOND = 3;
 /** At most one "keep as evidence" per item, and one help tab, per this long. */
 export const EVIDENCE_EVERY_MS = 5000;
 
-const MEDIA_LABEL: Record<MediaReason, string> = {
-  flagged: 'protect_media_flagged',
-  dm_request: 'protect_media_dm',
-  lockdown: 'protect_media_lockdown',
-};
+/**
+ * What a screen reader says on blurred media: the same words whatever the reason (hidden reply, an
+ * account she does not trust, lockdown), since the page can read it.
+ */
+const mediaLabel = (): string => t('protect_media_blurred');
 
 export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   await startProtectSync();
@@ -234,7 +234,8 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   const helpTabs = createRateLimiter(1, EVIDENCE_EVERY_MS);
   function captureAndHelp(item: TrackedItem): void {
     if (!evidenceWrites.take(itemId(item))) return;
-    const labels = (written(item.el, 'data-bouclier-labels') ?? '').split(' ').filter(Boolean);
+    const shown = verdictOf(item.el);
+    const labels = shown?.labels ?? [];
     const scores: Record<string, number> = {};
     for (const [k, v] of Object.entries(item.scores ?? {})) scores[k] = Math.round(v * 1e4) / 1e4;
     const entry = {
@@ -248,7 +249,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
       text: item.text.slice(0, 20_000),
       labels,
       scores,
-      action: written(item.el, 'data-bouclier-action') ?? 'collapse',
+      action: shown?.action ?? 'collapse',
       source: 'model',
       seenAt: Date.now(),
     };
@@ -265,19 +266,14 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
     byEl.set(el, item);
     const state = written(el, 'data-bouclier');
     const flagged = state === 'flagged' || state === 'revealed';
-    const labels = flagged ? (written(el, 'data-bouclier-labels') ?? '').split(' ') : [];
+    const labels: readonly string[] = flagged ? (verdictOf(el)?.labels ?? []) : [];
     const on = hooks.active();
     const key = threadKey(item.kind);
     const trusted = hooks.isTrusted(item.author, item.platform);
     const facts = { kind: item.kind, flagged, trusted, self: isSelf(item), locked: on && isLocked(key) };
 
-    if (labels.includes('doxxing')) {
-      const kinds = [...new Set(spansOf(item).map((s) => s.kind))].join(' ');
-      if (kinds) el.setAttribute('data-bouclier-doxxing', kinds);
-    } else el.removeAttribute('data-bouclier-doxxing');
-
     setLockdownHidden(el, item.textEls, hiddenByLockdown(facts));
-    shieldMedia(el, on ? mediaReason(facts, protectStore.getState().value) : null, (r) => t(MEDIA_LABEL[r]));
+    shieldMedia(el, on ? mediaReason(facts, protectStore.getState().value) : null, mediaLabel);
 
     // Threats and published personal data: keep it as evidence and get reporting help, in one click.
     if (flagged && (labels.includes('threat') || labels.includes('doxxing'))) {

@@ -7,12 +7,11 @@
  *   data-bouclier-lockdown="hidden"   on an item hidden by her lockdown (its own text and media get
  *                                     data-bouclier-lock; a leaf item is hidden whole)
  *   data-bouclier-media="blurred|revealed"  on images/videos/pictures shielded by Bouclier
- *   data-bouclier-media-reason="flagged|dm_request|lockdown"
- *   data-bouclier-doxxing="phone address …" on an item where personal data was found
  */
 import type { MediaReason } from './policy';
 import { itemOf, MEDIA, mediaToClear, ownMedia, setGuarded, written } from '../shield/guard';
 import { onTrustedClick } from '../shield/trusted';
+import { shieldRoot } from '../shield/render';
 
 export const PROTECT_CSS = `
 [data-bouclier-lockdown="hidden"]:not(:has([data-bouclier])) { display: none !important; }
@@ -73,14 +72,13 @@ function stopVideo(v: HTMLVideoElement): void {
 }
 
 /** Blur (or un-blur) the item's own media. Media she revealed stays revealed until the item is clean again. */
-export function shieldMedia(el: HTMLElement, reason: MediaReason | null, label: (reason: MediaReason) => string): void {
+export function shieldMedia(el: HTMLElement, reason: MediaReason | null, label: () => string): void {
   for (const m of reason ? ownMedia(el) : mediaToClear(el)) {
     // Ours only: an image the page inserts already marked "revealed" in an abusive comment is blurred.
     const state = written(m, 'data-bouclier-media');
     if (!reason) {
       if (state) {
         setAttr(m, 'data-bouclier-media', null);
-        m.removeAttribute('data-bouclier-media-reason');
         if (m.getAttribute('data-bouclier-media-tabindex') === 'added') m.removeAttribute('tabindex');
         m.removeAttribute('data-bouclier-media-tabindex');
         m.removeAttribute('aria-label');
@@ -92,9 +90,8 @@ export function shieldMedia(el: HTMLElement, reason: MediaReason | null, label: 
     for (const v of m.querySelectorAll('video')) stopVideo(v);
     if (state === 'revealed') continue;
     setAttr(m, 'data-bouclier-media', 'blurred');
-    m.setAttribute('data-bouclier-media-reason', reason);
     m.setAttribute('role', 'button');
-    m.setAttribute('aria-label', label(reason));
+    m.setAttribute('aria-label', label());
     if (!m.hasAttribute('tabindex')) {
       m.setAttribute('tabindex', '0');
       m.setAttribute('data-bouclier-media-tabindex', 'added');
@@ -152,7 +149,7 @@ export function installMediaListeners(): void {
 
 /** The one action offered on a threat: keep it as evidence and open the reporting help. Added to the shield's bar. */
 export function ensureThreatAction(shieldHost: HTMLElement | null, text: string, onClick: () => void): boolean {
-  const bar = shieldHost?.shadowRoot?.querySelector('.bar');
+  const bar = shieldRoot(shieldHost)?.querySelector('.bar');
   if (!bar) return false;
   if (bar.querySelector('button.evidence')) return true;
   const b = document.createElement('button');

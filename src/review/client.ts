@@ -1,6 +1,5 @@
 /**
  * Review, content-script side (wired into entrypoints/content.ts):
- * - `reviewDecision`: her corrections (corrections.ts) applied on top of the model's decision;
  * - `recordFlagged`: sends each flagged item (once per item + text) to the background, which writes
  *   the log. Batched every 500 ms; if the background cannot be reached the entries stay queued here
  *   and are re-sent (never dropped silently);
@@ -10,9 +9,9 @@
  */
 import { browser } from 'wxt/browser';
 import { normalizedText, type TrackedItem } from '../scanner/item';
-import type { Decision } from '../shield/decide';
-import { CATEGORIES, type Category, type Settings } from '../store/settings';
-import { addCorrections, decisionFor, overrideHit, startCorrectionsSync } from './corrections';
+import type { Decision } from '../verdict/decide';
+import { CATEGORIES, type Category } from '../store/settings';
+import { addCorrections, overrideHit, startCorrectionsSync } from './corrections';
 import { LIMITS, type EntryInput } from './types';
 import { pageHref } from '../scanner/page-url';
 import { timed } from '../scanner/busy';
@@ -22,11 +21,6 @@ const SEND_EVERY_MS = 500;
 const logged = new WeakSet<TrackedItem>();
 const queue: EntryInput[] = [];
 let timer: ReturnType<typeof setTimeout> | null = null;
-
-/** The decision for an item once her corrections are taken into account. */
-export function reviewDecision(item: TrackedItem, model: Decision, settings: Settings): Decision {
-  return decisionFor(overrideHit(item.text, item.author, item.platform, () => normalizedText(item)), model, settings);
-}
 
 function threadOf(): string {
   return pageHref().split('#')[0]!;

@@ -20,8 +20,8 @@
  */
 import { browser } from 'wxt/browser';
 import { normalize } from '../classifier/normalize';
-import type { Category, Settings, ShieldAction } from '../store/settings';
-import { STRENGTH, threatSafe, type Decision } from '../shield/decide';
+import type { Category } from '../store/settings';
+import type { CorrectionFact } from '../verdict/verdict';
 import { ALLOW_JACCARD, BLOCK_JACCARD, MIN_NEAR_TOKENS, featureSet, jaccard } from './similarity';
 
 export const CORRECTIONS_KEY = 'corrections';
@@ -132,21 +132,10 @@ export function createMatcher(corrections: Correction[]) {
 export type Matcher = ReturnType<typeof createMatcher>;
 
 
-/**
- * The decision for an item given her correction (null → keep the model's decision).
- * allow → clean. block → flagged with her category, shown the way her settings show that category
- * (blur when she set that category to "don't hide": she asked for this one to be hidden); a threat
- * is never removed, only collapsed (as in decide()).
- */
-export function decisionFor(hit: OverrideHit | null, model: Decision, settings: Settings): Decision {
-  if (!hit) return model;
-  if (hit.verdict === 'allow') return { labels: [], action: null };
-  const label = hit.correction.label;
-  let action: ShieldAction = settings.actions[label] ?? 'blur';
-  if (action === 'off') action = 'blur';
-  if (model.action && STRENGTH[model.action] > STRENGTH[action]) action = model.action;
-  const labels = model.labels.includes(label) ? model.labels : [label, ...model.labels];
-  return { labels, action: threatSafe(action, labels) as Exclude<ShieldAction, 'off'> };
+/** What the verdict needs of a matching correction (src/verdict/verdict.ts). */
+export function correctionFact(hit: OverrideHit | null): CorrectionFact | null {
+  if (!hit) return null;
+  return hit.verdict === 'allow' ? { verdict: 'allow' } : { verdict: 'block', label: hit.correction.label };
 }
 
 // ---- storage (content scripts, review page, background) ----

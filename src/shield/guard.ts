@@ -10,8 +10,6 @@ import { timed } from '../scanner/busy';
 const GUARDED = [
   'data-bouclier',
   'data-bouclier-unchecked',
-  'data-bouclier-labels',
-  'data-bouclier-action',
   'data-bouclier-hide',
   'aria-hidden',
   // protections (src/protect): media blur, lockdown
@@ -69,7 +67,7 @@ function meantHidden(el: Element): boolean {
   const want = expected.get(el);
   if (!want) return false;
   const hide = want.get('data-bouclier-hide');
-  return hide === 'blur' || hide === 'collapse' || hide === 'unchecked' || want.get('data-bouclier-media') === 'blurred' || want.get('data-bouclier-lock') === '';
+  return hide === 'blur' || hide === 'collapse' || hide === 'remove' || hide === 'unchecked' || want.get('data-bouclier-media') === 'blurred' || want.get('data-bouclier-lock') === '';
 }
 
 function stripUnhidingStyle(el: Element): void {

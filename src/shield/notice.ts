@@ -16,8 +16,7 @@ let host: HTMLElement | null = null;
 export function showNotice(messageKey: string, action?: NoticeAction): void {
   hideNotice();
   host = document.createElement('bouclier-notice');
-  host.setAttribute('data-bouclier-notice', messageKey);
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = `
     :host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; max-width: 360px; }

@@ -1,13 +1,17 @@
 /**
  * Applying a decision to one item on the page. Text is only ever set with textContent (never as
  * HTML). Only the text (and media) of the item is hidden: the platform's own reply / report / block
- * buttons stay reachable. State is written to documented attributes:
- *   data-bouclier = pending | clean | flagged | revealed, data-bouclier-labels = "misogyny threat";
+ * buttons stay reachable. The page can see one thing per item, which it could see anyway (the item is
+ * hidden or not), through the attributes the CSS needs:
+ *   data-bouclier = pending | clean | flagged | revealed, data-bouclier-hide on what is hidden,
  *   data-bouclier-unchecked on a pending item the model could not check (markUnchecked).
- * State is read back from what we wrote (guard.ts: written), never from the page's attributes.
+ * Why an item is hidden (its labels, its action, its reason) stays in this script's memory
+ * (verdictOf), and the label she reads sits in a closed shadow root: a page script cannot test which
+ * words or names make Bouclier react. State is read back from what we wrote (guard.ts: written), never
+ * from the page's attributes.
  */
-import type { Category } from '../store/settings';
-import type { Decision } from './decide';
+import type { Category } from '../verdict/categories';
+import { mainReason, type Decision } from '../verdict/decide';
 import { SHIELD_LABEL_CSS } from './styles';
 import { mediaToClear, ownMedia, setGuarded, written } from './guard';
 import { sharedStyles } from './shadow-css';
@@ -67,14 +71,29 @@ function clearUnchecked(el: HTMLElement): void {
 
 function applyVisibility(item: ShieldTarget): void {
   const state = written(item.el, 'data-bouclier');
-  const action = written(item.el, 'data-bouclier-action');
-  markHidden(item, state === 'flagged' && (action === 'blur' || action === 'collapse') ? action : '');
+  const action = verdicts.get(item.el)?.action ?? null;
+  const hidden = state === 'flagged' ? action : null;
+  markHidden(item, hidden === 'blur' || hidden === 'collapse' ? hidden : '');
+  // Removed: the whole item goes (the platform's own buttons with it), until she shows all.
+  if (hidden === 'remove') setGuarded(item.el, 'data-bouclier-hide', 'remove');
+  else if (written(item.el, 'data-bouclier-hide') === 'remove') setGuarded(item.el, 'data-bouclier-hide', null);
   // The label floats over blurred text; collapsed or revealed, it takes its own line.
   shieldOf(item)?.toggleAttribute('data-overlay', state === 'flagged' && action === 'blur');
 }
 
 export function categoryName(c: Category): string {
   return t(`category_${c}`);
+}
+
+/** What the shield decided for each item it shows: never written into the page. */
+export interface ShownVerdict extends Decision {
+  reason: Category | null;
+}
+const verdicts = new WeakMap<Element, ShownVerdict>();
+
+/** Why the item is hidden (labels, action, main reason), or null when it is not. */
+export function verdictOf(el: Element): ShownVerdict | null {
+  return verdicts.get(el) ?? null;
 }
 
 /** Each item's shield, to find it again (and drop it) when the page re-renders the item's text. */
@@ -123,10 +142,18 @@ interface ShieldRefs {
   shown: string;
 }
 const refs = new WeakMap<HTMLElement, ShieldRefs>();
+/** Each shield's shadow root: closed, so only this script can reach it. */
+const roots = new WeakMap<HTMLElement, ShadowRoot>();
+
+/** The shield's own root (its bar), for the protections that add a button to it. */
+export function shieldRoot(host: HTMLElement | null): ShadowRoot | null {
+  return host ? (roots.get(host) ?? null) : null;
+}
 
 function buildShield(item: ShieldTarget): HTMLElement {
   const host = document.createElement('bouclier-shield');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
+  roots.set(host, root);
   labelStyles.adopt(root);
   root.append(shieldParts());
   const bar = root.lastElementChild as HTMLElement;
@@ -143,16 +170,19 @@ function buildShield(item: ShieldTarget): HTMLElement {
   return host;
 }
 
-/** The label's words for one set of labels, looked up once (a thread shows the same few sets hundreds of times). */
+/**
+ * The label's words for each main reason, looked up once (a thread shows the same few hundreds of
+ * times). A threat, or her personal data published, is drawn as a warning: visibly distinct.
+ */
 const wording = new Map<string, { text: string; isThreat: boolean }>();
-function shieldWording(labelsAttr: string): { text: string; isThreat: boolean } {
-  let w = wording.get(labelsAttr);
+function shieldWording(shown: ShownVerdict | undefined): { text: string; isThreat: boolean } {
+  const reason = shown?.reason ?? null;
+  const isThreat = reason === 'threat' || reason === 'doxxing' || shown?.labels.includes('threat') === true;
+  const key = `${reason}|${isThreat}`;
+  let w = wording.get(key);
   if (!w) {
-    const labels = labelsAttr.split(' ').filter(Boolean) as Category[];
-    const names = labels.map(categoryName).join(', ');
-    const isThreat = labels.includes('threat');
-    w = { text: isThreat ? t('shield_threat', [names]) : t('shield_hidden', [names]), isThreat };
-    wording.set(labelsAttr, w);
+    w = { text: reason === 'threat' ? t('shield_threat') : t('shield_hidden', [reason ? categoryName(reason) : '']), isThreat };
+    wording.set(key, w);
   }
   return w;
 }
@@ -171,12 +201,12 @@ function buttonWords(revealed: boolean): string {
 function updateShieldText(host: HTMLElement, item: ShieldTarget): void {
   const r = refs.get(host);
   if (!r) return;
-  const labelsAttr = written(item.el, 'data-bouclier-labels') ?? '';
+  const verdict = verdicts.get(item.el);
   const revealed = written(item.el, 'data-bouclier') === 'revealed';
-  const shown = `${labelsAttr}|${revealed}`;
+  const shown = `${verdict?.reason}|${verdict?.labels.join(' ')}|${revealed}`;
   if (r.shown === shown) return;
   r.shown = shown;
-  const { text, isThreat } = shieldWording(labelsAttr);
+  const { text, isThreat } = shieldWording(verdict);
   r.bar.classList.toggle('threat', isThreat);
   r.label.textContent = text;
   r.label.title = text;
@@ -297,15 +327,15 @@ export function withShield(item: ShieldTarget, fn: (shield: HTMLElement) => void
 }
 
 /** Apply (or re-apply after a settings change) a decision to an item. */
-export function renderDecision(item: ShieldTarget, decision: Decision): void {
+export function renderDecision(item: ShieldTarget, decision: Decision & { reason?: Category | null }): void {
   const el = item.el;
   const existing = shieldOf(item);
   clearUnchecked(el);
   if (!decision.action) {
     setGuarded(el, 'data-bouclier', 'clean');
-    setGuarded(el, 'data-bouclier-labels', null);
-    setGuarded(el, 'data-bouclier-action', null);
+    verdicts.delete(el);
     markHidden(item, '');
+    if (written(el, 'data-bouclier-hide') === 'remove') setGuarded(el, 'data-bouclier-hide', null);
     existing?.remove();
     shields.delete(el);
     if (deferred.delete(el)) nearScreen?.unobserve(el);
@@ -314,8 +344,7 @@ export function renderDecision(item: ShieldTarget, decision: Decision): void {
   // Only a reveal of hers counts: a page that inserts an item already marked "revealed" has it hidden.
   const wasRevealed = written(el, 'data-bouclier') === 'revealed';
   setGuarded(el, 'data-bouclier', wasRevealed ? 'revealed' : 'flagged');
-  setGuarded(el, 'data-bouclier-labels', decision.labels.join(' '));
-  setGuarded(el, 'data-bouclier-action', decision.action);
+  verdicts.set(el, { labels: decision.labels, action: decision.action, reason: decision.reason ?? mainReason(decision.labels, null) });
   if (existing) {
     applyVisibility(item);
     updateShieldText(existing, item);

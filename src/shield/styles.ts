@@ -1,7 +1,7 @@
 /**
  * Page CSS for shielded items. The renderer marks exactly the elements to hide (the item's own text
- * and media, never a nested reply's) with data-bouclier-hide; users can add rules on the documented
- * data-bouclier / data-bouclier-labels attributes. During a burst (html[data-bouclier-burst], see the
+ * and media, never a nested reply's) with data-bouclier-hide (the whole item when it is removed); users
+ * can add rules on the documented data-bouclier attribute. Why an item is hidden is never in the page. During a burst (html[data-bouclier-burst], see the
  * scanner's BURST_WAITING) pending items' text and media are withheld through the marks the scanner
  * sets when it reads them, at no extra write per item (a nested reply may stay blank until its parent's
  * verdict). !important because the page's CSS must not be able to undo a shield.
@@ -36,7 +36,7 @@ html[data-bouclier-burst] [data-bouclier="pending"] [data-bouclier-text] * {
   forced-color-adjust: none !important; /* high-contrast modes would otherwise force the text colour back */
 }
 [data-bouclier-hide="collapse"] { display: none !important; }
-[data-bouclier="flagged"][data-bouclier-action="remove"] { display: none !important; }
+[data-bouclier-hide="remove"] { display: none !important; }
 `;
 /**
  * During a burst, the items of this page's adapters that the scanner has not read yet (no data-bouclier):

@@ -9,16 +9,8 @@ import { LEVELS, type Level } from '../classifier/labels';
 export const SETTINGS_SCHEMA_VERSION = 1;
 export const SETTINGS_KEY = 'settings';
 
-/** Categories judged by the model (toxic = general rudeness is scored but not a category). */
-export const MODEL_CATEGORIES = ['misogyny', 'insult', 'threat', 'sexual', 'identity_attack'] as const;
-export type ModelCategory = (typeof MODEL_CATEGORIES)[number];
-/** Categories decided by her own rules (muted words and accounts), independent of the model. */
-export const RULE_CATEGORIES = ['muted', 'doxxing'] as const; // doxxing: src/protect/doxxing.ts (a span found = flagged)
-/** Every category the shield acts on, each with its own action. */
-export const CATEGORIES = [...MODEL_CATEGORIES, ...RULE_CATEGORIES] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const ACTIONS = ['blur', 'collapse', 'remove', 'off'] as const;
-export type ShieldAction = (typeof ACTIONS)[number];
+export { MODEL_CATEGORIES, RULE_CATEGORIES, CATEGORIES, ACTIONS, type ModelCategory, type Category, type ShieldAction } from '../verdict/categories';
+import { MODEL_CATEGORIES, CATEGORIES, ACTIONS, type ModelCategory, type Category, type ShieldAction } from '../verdict/categories';
 
 export interface Settings {
   schemaVersion: number;

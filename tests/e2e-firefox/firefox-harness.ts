@@ -169,6 +169,11 @@ export interface FirefoxTab {
   waitFor<R>(fn: (...args: Json[]) => R, args?: Json[], timeout?: number): Promise<R>;
   /** A real (trusted) mouse click at the centre of the element `locate` returns. */
   click(locate: (...args: Json[]) => Element | null | undefined, args?: Json[]): Promise<void>;
+  /**
+   * The same inside the closed shadow root of the host `locate` returns (Bouclier's label): page script
+   * cannot reach it, WebDriver BiDi can (as the browser's developer tools do).
+   */
+  clickInShadow(locate: (...args: Json[]) => Element | null | undefined, args: Json[], selector: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -349,27 +354,51 @@ export async function launchFirefoxExtension(): Promise<FirefoxHarness> {
             resultOwnership: 'root',
           });
           if (res.type === 'exception' || res.result?.type !== 'node') throw new Error('click: element not found');
-          await bidi.send('input.performActions', {
-            context,
-            actions: [
-              {
-                type: 'pointer',
-                id: 'mouse',
-                parameters: { pointerType: 'mouse' },
-                actions: [
-                  { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element: { sharedId: res.result.sharedId } } },
-                  { type: 'pointerDown', button: 0 },
-                  { type: 'pointerUp', button: 0 },
-                ],
-              },
-            ],
+          await clickNode(res.result.sharedId);
+        },
+        async clickInShadow(locate, args, selector) {
+          const host = await bidi.send('script.callFunction', {
+            functionDeclaration: locate.toString(),
+            arguments: args.map(toBiDiValue),
+            target: { context },
+            awaitPromise: true,
+            resultOwnership: 'root',
+            serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
           });
-          await bidi.send('input.releaseActions', { context });
+          const shadow = host.result?.value?.shadowRoot;
+          if (host.type === 'exception' || !shadow?.sharedId) throw new Error('clickInShadow: host or its shadow root not found');
+          const res = await bidi.send('script.callFunction', {
+            functionDeclaration: `(root, sel) => { const el = root.querySelector(sel); el?.scrollIntoView({block: 'center'}); return el; }`,
+            arguments: [{ sharedId: shadow.sharedId }, toBiDiValue(selector)],
+            target: { context },
+            awaitPromise: true,
+            resultOwnership: 'root',
+          });
+          if (res.type === 'exception' || res.result?.type !== 'node') throw new Error(`clickInShadow: ${selector} not found`);
+          await clickNode(res.result.sharedId);
         },
         async close() {
           await bidi.send('browsingContext.close', { context }).catch(() => undefined);
         },
       };
+      async function clickNode(sharedId: string): Promise<void> {
+        await bidi.send('input.performActions', {
+          context,
+          actions: [
+            {
+              type: 'pointer',
+              id: 'mouse',
+              parameters: { pointerType: 'mouse' },
+              actions: [
+                { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element: { sharedId } } },
+                { type: 'pointerDown', button: 0 },
+                { type: 'pointerUp', button: 0 },
+              ],
+            },
+          ],
+        });
+        await bidi.send('input.releaseActions', { context });
+      }
     };
 
     return {

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EXTENSION_DIR, launchExtension, waitForVerdicts, type Harness } from './harness';
+import { closedRoot, shieldText } from './closed-shadow';
 
 const THREAD_URL = 'https://www.reddit.com/r/france/comments/1demo42/harcelement_en_ligne_enquete/';
 const THREAD_HTML = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/demo/reddit-thread.html'), 'utf8');
@@ -37,13 +38,15 @@ describe('when the model cannot load', () => {
     // The muted word (written as-is here) is hidden without the model; the trusted account is clean.
     const muted = page.locator('shreddit-comment[author="throwaway_8812"]');
     await expect.poll(() => muted.getAttribute('data-bouclier'), { timeout: 15_000 }).toBe('flagged');
-    expect(await muted.getAttribute('data-bouclier-labels')).toBe('muted');
+    await expect.poll(() => shieldText(muted)).toMatch(/your muted words/);
     expect(await page.locator('shreddit-comment[author="lea_b"]').getAttribute('data-bouclier')).toBe('clean');
     // Everything else waits for a model that is not there, and she is told.
     expect(await page.locator('shreddit-comment[author="sam_reads"]').getAttribute('data-bouclier')).toBe('pending');
     const notice = page.locator('bouclier-notice');
     await notice.waitFor({ timeout: 15_000 });
-    expect(await notice.evaluate((el) => el.shadowRoot!.textContent)).toMatch(/unavailable/);
+    expect(await notice.evaluate((el) => el.shadowRoot)).toBeNull(); // closed: the page cannot read or press it
+    const noticeRoot = await closedRoot(notice);
+    expect(await noticeRoot.text()).toMatch(/unavailable/);
 
     const tabId = await h.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, THREAD_URL);
     const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`);
@@ -54,7 +57,7 @@ describe('when the model cannot load', () => {
     const pendingText = page.locator('shreddit-comment[author="sam_reads"] > [slot="comment"]');
     expect(await pendingText.evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-fill-color'))).not.toBe('rgba(0, 0, 0, 0)');
     // Her own click (a trusted event): the page cannot press the notice's buttons for her.
-    await notice.locator('button.primary').click();
+    await noticeRoot.click('button.primary');
     await expect.poll(() => pendingText.evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-fill-color'))).toBe('rgba(0, 0, 0, 0)');
     expect(await page.locator('shreddit-comment[author="lea_b"] > [slot="comment"]').evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-fill-color'))).not.toBe('rgba(0, 0, 0, 0)');
     h.assertNoExternalRequests();

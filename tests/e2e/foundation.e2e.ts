@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, waitForVerdicts, type Harness } from './harness';
+import { shieldOf, shieldText } from './closed-shadow';
 import { loadModelDir } from '../../src/classifier/node-loader';
 
 /** The categories the shield acts on (toxic alone is scored, never hidden). */
@@ -67,20 +68,20 @@ describe('Bouclier on a Reddit thread served at its real URL', () => {
     const flagged = page.locator('shreddit-comment[data-bouclier="flagged"]').first();
     const text = flagged.locator(':scope > [slot="comment"]');
     expect(await text.evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-fill-color'))).toBe('rgba(0, 0, 0, 0)');
-    await expect.poll(() => flagged.getAttribute('data-bouclier-labels')).toBeTruthy();
+    await expect.poll(() => shieldText(flagged, ':scope > bouclier-shield')).toMatch(/^Hidden: \S/);
     const reply = flagged.locator(':scope > [slot="actionRow"] button').first();
     expect(await reply.isVisible()).toBe(true);
     expect(await reply.evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-fill-color'))).not.toBe('rgba(0, 0, 0, 0)');
     await reply.click({ trial: true }); // reachable: not covered by the shield
     // The label floats over the blurred text: it takes no room in the thread (nothing below moves when a
     // verdict lands) and sits on the text, not on the author line above it.
-    const place = await flagged.evaluate((el) => {
+    const bar = (await (await shieldOf(flagged, ':scope > bouclier-shield')).box('.bar'))!;
+    const place = await flagged.evaluate((el, barTop) => {
       const host = el.querySelector(':scope > bouclier-shield')!;
-      const bar = host.shadowRoot!.querySelector('.bar')!.getBoundingClientRect();
       const text = el.querySelector(':scope > [slot="comment"]')!.getBoundingClientRect();
       const above = host.previousElementSibling!.getBoundingClientRect();
-      return { hostHeight: host.getBoundingClientRect().height, barTop: bar.top, aboveBottom: above.bottom, textBottom: text.bottom };
-    });
+      return { hostHeight: host.getBoundingClientRect().height, barTop, aboveBottom: above.bottom, textBottom: text.bottom };
+    }, bar.y);
     expect(place.hostHeight).toBe(0);
     expect(place.barTop).toBeGreaterThanOrEqual(place.aboveBottom);
     expect(place.barTop).toBeLessThan(place.textBottom);
@@ -90,13 +91,13 @@ describe('Bouclier on a Reddit thread served at its real URL', () => {
     const flagged = page.locator('shreddit-comment[data-bouclier="flagged"]').first();
     const id = await flagged.getAttribute('thingid');
     const item = page.locator(`shreddit-comment[thingid="${id}"]`);
-    const button = item.locator(':scope > bouclier-shield button');
-    await button.click();
-    expect(await item.getAttribute('data-bouclier')).toBe('revealed');
+    const shield = await shieldOf(item, ':scope > bouclier-shield');
+    await shield.click('button');
+    await expect.poll(() => item.getAttribute('data-bouclier')).toBe('revealed');
     const text = item.locator(':scope > [slot="comment"]');
     await expect.poll(() => text.evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-fill-color'))).not.toBe('rgba(0, 0, 0, 0)');
-    await button.press('Enter');
-    expect(await item.getAttribute('data-bouclier')).toBe('flagged');
+    await shield.press('button', 'Enter');
+    await expect.poll(() => item.getAttribute('data-bouclier')).toBe('flagged');
   });
 
   it('cannot be un-shielded by the page mutating attributes or styles', async () => {
@@ -152,9 +153,8 @@ describe('Bouclier on a Reddit thread served at its real URL', () => {
     }));
     expect(hidden).toEqual({ fill: 'rgba(0, 0, 0, 0)', belowScreen: true });
     await far.scrollIntoViewIfNeeded();
-    const button = far.locator(':scope > bouclier-shield button');
-    await button.click();
-    expect(await far.getAttribute('data-bouclier')).toBe('revealed');
+    await (await shieldOf(far, ':scope > bouclier-shield')).click('button');
+    await expect.poll(() => far.getAttribute('data-bouclier')).toBe('revealed');
     await long.close();
   });
 

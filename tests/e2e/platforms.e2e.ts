@@ -18,6 +18,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLATFORM_FIXTURES } from '../fixtures/platforms';
 import { launchExtension, type Harness } from './harness';
+import { shieldOf } from './closed-shadow';
 import { loadModelDir } from '../../src/classifier/node-loader';
 import type { Classifier } from '../../src/classifier/model';
 import type { ModelInfo } from '../../src/classifier/thresholds';
@@ -143,8 +144,7 @@ describe('Bouclier on every platform fixture, at its real URL', () => {
           document.querySelector('[data-expect="flagged"][data-bouclier="flagged"]')?.setAttribute('data-e2e-target', '');
         });
         const target = page.locator('[data-e2e-target]');
-        const button = target.locator('bouclier-shield button').first();
-        await button.click();
+        await (await shieldOf(target)).click('button');
         await expect.poll(() => target.getAttribute('data-bouclier')).toBe('revealed');
         // Polled: the reveal is rendered in the next animation frame.
         const readableAfterReveal = (): Promise<boolean> =>

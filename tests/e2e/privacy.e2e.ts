@@ -5,7 +5,9 @@
  *  - the page cannot read her settings or talk to the extension: from the page's main world there is no
  *    `chrome.storage` / `browser.storage`, and `chrome.runtime.sendMessage(extensionId, …)` is refused
  *    (the manifest has no `externally_connectable`);
- *  - the page cannot un-shield an item: attribute or style changes made by page script are undone.
+ *  - the page cannot un-shield an item: attribute or style changes made by page script are undone;
+ *  - the page learns nothing of why an item is hidden: no label, reason or identifier hit is written into
+ *    it, and the shield's own UI sits in closed shadow roots (the one bit it sees: hidden or not).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
@@ -109,7 +111,6 @@ describe('the page cannot un-shield an item', () => {
     await thread.evaluate((thing) => {
       const item = document.querySelector(`shreddit-comment[thingid="${thing}"]`)!;
       item.setAttribute('data-bouclier', 'clean');
-      item.removeAttribute('data-bouclier-labels');
       item.querySelector(':scope > [slot="comment"]')!.removeAttribute('data-bouclier-hide');
     }, id);
     await expectShieldedAgain(id);
@@ -130,11 +131,14 @@ describe('the page cannot un-shield an item', () => {
   it('does not reveal on a click synthesised by page script (only her own click reveals)', async () => {
     const id = await flaggedThing(3);
     const clicked = await thread.evaluate((thing) => {
-      const button = document.querySelector(`shreddit-comment[thingid="${thing}"] > bouclier-shield`)?.shadowRoot?.querySelector('button');
-      button?.click();
-      return Boolean(button);
+      const host = document.querySelector<HTMLElement>(`shreddit-comment[thingid="${thing}"] > bouclier-shield`);
+      const button = host?.shadowRoot?.querySelector('button');
+      // The shadow root is closed: the page cannot find the button, so it clicks the label itself.
+      (button ?? host)?.click();
+      host?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      return Boolean(host) && !button;
     }, id);
-    expect(clicked, 'the shield button is reachable from the page (open shadow root)').toBe(true);
+    expect(clicked, 'the label is there, its button out of the page\'s reach').toBe(true);
     await new Promise((r) => setTimeout(r, 300));
     await expectShieldedAgain(id);
   });
@@ -182,5 +186,72 @@ describe('no network request, anywhere', () => {
     await help.close();
 
     h.assertNoExternalRequests();
+  });
+});
+
+describe('the page learns nothing of why an item is hidden', () => {
+  /** Every attribute Bouclier could have written, on an item and everything inside it (page view). */
+  const pageView = (page: Page, id: string) =>
+    page.evaluate((thing) => {
+      const item = document.querySelector(`shreddit-comment[thingid="${thing}"]`)!;
+      const seen: string[] = [];
+      for (const el of [item, ...item.querySelectorAll('*')]) {
+        for (const a of el.attributes) if (a.name.startsWith('data-bouclier') || a.name.startsWith('aria-') || a.name === 'title') seen.push(`${el.localName}[${a.name}=${a.value}]`);
+        if (el.localName === 'bouclier-shield') seen.push(`shadowRoot=${String((el as HTMLElement).shadowRoot)}`, `text=${el.textContent}`);
+      }
+      return seen.sort().join(' ');
+    }, id);
+
+  it('shows two comments hidden for different reasons (her identifier, an insult) identically to page script', async () => {
+    // She keeps her son's name among her identifiers; the page writes comments to probe which names are hers.
+    await h.serviceWorker.evaluate(async () => {
+      const { protect } = await chrome.storage.local.get('protect');
+      await chrome.storage.local.set({ protect: { ...(protect as object), ownIdentifiers: ['Lucas Dupont'] } });
+    });
+    const page = await h.openFixture(THREAD_URL, THREAD_HTML);
+    await page17(page);
+    // A page script recording every shadow root created after it runs (as an attacker would, before our UI).
+    await page.evaluate(() => {
+      const w = window as unknown as { captured: ShadowRoot[] };
+      w.captured = [];
+      const original = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = original.call(this, init);
+        w.captured.push(root);
+        return root;
+      };
+    });
+    const add = (id: string, text: string) =>
+      page.evaluate(
+        ({ id, text }) => {
+          const c = document.createElement('shreddit-comment');
+          c.setAttribute('thingid', id);
+          c.setAttribute('author', `probe_${id}`);
+          const p = document.createElement('div');
+          p.setAttribute('slot', 'comment');
+          p.textContent = text;
+          c.append(p);
+          document.querySelector('shreddit-comment')!.parentElement!.append(c);
+        },
+        { id, text },
+      );
+    await add('t1_probe_1', "Tiens, le fils s'appelle Lucas Dupont, il va à l'école Jean Jaurès.");
+    await add('t1_probe_2', "Ferme ta gueule sale pute, personne ne veut lire tes conneries.");
+    await add('t1_probe_3', 'Merci pour cet article, très clair.');
+    await waitForVerdicts(page, 'shreddit-comment[thingid^="t1_probe"]');
+    const states = await page.evaluate(() => [...document.querySelectorAll('shreddit-comment[thingid^="t1_probe"]')].map((e) => e.getAttribute('data-bouclier')));
+    expect(states).toEqual(['flagged', 'flagged', 'clean']);
+    // Give the deferred labels time to be built, then look as the page does.
+    await new Promise((r) => setTimeout(r, 500));
+    const name = await pageView(page, 't1_probe_1');
+    const insult = await pageView(page, 't1_probe_2');
+    expect(name).toBe(insult);
+    expect(name).toContain('shadowRoot=null');
+    const everything = await page.evaluate(() => document.documentElement.outerHTML);
+    for (const secret of ['doxxing', 'own_identifier', 'misogyny', 'insult"', 'data-bouclier-labels', 'data-bouclier-action', 'data-bouclier-doxxing', 'media-reason']) {
+      expect(everything, secret).not.toContain(secret);
+    }
+    expect(await page.evaluate(() => (window as unknown as { captured: ShadowRoot[] }).captured.length), 'shadow roots the page caught').toBe(0);
+    await page.close();
   });
 });

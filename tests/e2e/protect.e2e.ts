@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, waitForVerdicts, type Harness } from './harness';
+import { closedRoot, shieldText, threatLabels } from './closed-shadow';
 
 const THREAD_URL = 'https://www.reddit.com/r/france/comments/1raid42/mon_enquete/';
 const THREAD_HTML = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/protect/reddit-thread.html'), 'utf8');
@@ -83,7 +84,7 @@ describe('protections on a Reddit thread served at its real URL', () => {
     for (let i = 9; i < 12; i++) raidIds.push(await add({ ...RAID[i]!, minutesAgo: 14 - i }));
     await settled(raidIds);
     await banner().waitFor();
-    await expect.poll(() => banner().locator('.text').textContent()).toMatch(/12\D+6\D/);
+    await expect.poll(async () => (await closedRoot(banner())).text()).toMatch(/12\D+6\D/);
     expect(await banner().count()).toBe(1);
     expect(await banner().getAttribute('data-state')).toBe('raid');
 
@@ -121,7 +122,7 @@ describe('protections on a Reddit thread served at its real URL', () => {
   });
 
   it('lockdown hides a new reply from an unknown account and keeps a trusted one visible', async () => {
-    await banner().locator('button[data-action="lockdown"]').click();
+    await (await closedRoot(banner())).click('button[data-action="lockdown"]');
     await expect.poll(() => banner().getAttribute('data-state')).toBe('locked');
     const unknown = await add({ author: 'passant_inconnu', text: "Je ne suis pas d'accord avec l'article, mais merci pour le travail." });
     const friend = await add({ author: 'amie_fidele', text: 'Courage Marie, on est avec toi.' });
@@ -131,11 +132,11 @@ describe('protections on a Reddit thread served at its real URL', () => {
     expect(await text(friend).isVisible()).toBe(true);
     // Replies that were already there from accounts she does not trust are hidden too.
     expect(await text('t1_first').isVisible()).toBe(false);
-    await expect.poll(() => banner().locator('.hidden').textContent()).toMatch(/\d/);
+    await expect.poll(async () => (await closedRoot(banner())).text()).toMatch(/\d/);
   });
 
   it('lifting the lockdown restores them', async () => {
-    await banner().locator('button[data-action="lift"]').click();
+    await (await closedRoot(banner())).click('button[data-action="lift"]');
     const unknown = page.locator('shreddit-comment[author="passant_inconnu"]');
     await expect.poll(() => unknown.locator(':scope > [slot="comment"]').isVisible()).toBe(true);
     expect(await text('t1_first').isVisible()).toBe(true);
@@ -148,11 +149,10 @@ describe('protections on a Reddit thread served at its real URL', () => {
   it('flags a comment giving her street in disguise as doxxing', async () => {
     const id = await add({ author: 'doxxeur', text: 'Pour info elle habite r.u.e des L1las, au fond à gauche.' });
     await settled([id]);
-    await expect.poll(() => item(id).getAttribute('data-bouclier-labels')).toContain('doxxing');
-    expect(await item(id).getAttribute('data-bouclier-doxxing')).toContain('own_identifier');
+    await expect.poll(() => shieldText(item(id))).toMatch(/personal information \(doxxing\)/);
     expect(await text(id).evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-fill-color'))).toBe('rgba(0, 0, 0, 0)');
     // Published personal data gets the same one-click "keep as evidence & reporting help" as a threat.
-    expect(await item(id).locator('bouclier-shield [data-testid="threat-evidence"]').count()).toBe(1);
+    await expect.poll(async () => (await closedRoot(item(id).locator('bouclier-shield').first())).count('[data-testid="threat-evidence"]')).toBe(1);
   });
 
   it('lets her add identifiers in the options page, kept on this device only, applied live; lists the pile-on', async () => {
@@ -171,11 +171,11 @@ describe('protections on a Reddit thread served at its real URL', () => {
 
     const id = await add({ author: 'curieux', text: 'Quelqu un connait m4rie dup0nt en vrai ?' });
     await settled([id]);
-    await expect.poll(() => item(id).getAttribute('data-bouclier-labels')).toContain('doxxing');
+    await expect.poll(() => shieldText(item(id))).toMatch(/personal information \(doxxing\)/);
     // Her own reply (from the account she listed as hers) naming her street is not doxxing her.
     const mine = await add({ author: 'marie_dupont', text: 'Je vous attends au café de la rue des Lilas samedi.' });
     await settled([mine]);
-    expect((await item(mine).getAttribute('data-bouclier-labels')) ?? '').not.toContain('doxxing');
+    expect(await shieldText(item(mine))).not.toMatch(/personal information/);
   });
 
   it('asks her for her own accounts when she has identifiers but none, and keeps what she adds on this device', async () => {
@@ -203,7 +203,7 @@ describe('protections on a Reddit thread served at its real URL', () => {
     const lookalike = await add({ author: 'Marie_Dupont2', text: 'Passez me voir au 12 rue des Lilas, 75011 Paris, je suis toujours là.' });
     await settled([impostor, lookalike]);
     for (const id of [impostor, lookalike]) {
-      await expect.poll(() => item(id).getAttribute('data-bouclier-labels')).toContain('doxxing');
+      await expect.poll(() => shieldText(item(id))).toMatch(/personal information \(doxxing\)/);
       expect(await text(id).evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-fill-color'))).toBe('rgba(0, 0, 0, 0)');
     }
 
@@ -237,7 +237,6 @@ describe('protections on a Reddit thread served at its real URL', () => {
     const shop = await add({ author: 'boulangerie_martin', text: 'Bonjour ! Pour vos commandes, appelez-nous au 01 23 45 67 89 ou passez à la boutique.' });
     await settled([shop]);
     expect(await item(shop).getAttribute('data-bouclier')).toBe('clean');
-    expect(await item(shop).getAttribute('data-bouclier-doxxing')).toBeNull();
     expect(await text(shop).isVisible()).toBe(true);
     expect(await text(shop).evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-fill-color'))).not.toBe('rgba(0, 0, 0, 0)');
   });
@@ -252,15 +251,15 @@ describe('protections on a Reddit thread served at its real URL', () => {
     const insult = await add({ author: 'insulteur', text: "T'es qu'une grosse conne, va te faire foutre." });
     await settled([threat, insult]);
     await expect.poll(() => item(insult).isVisible()).toBe(false); // "remove" applies to the insult…
-    expect(await item(threat).getAttribute('data-bouclier-labels')).toContain('threat');
-    expect(await item(threat).getAttribute('data-bouclier-action')).toBe('collapse'); // …but a threat is only collapsed
+    const shield = await closedRoot(item(threat).locator('bouclier-shield').first());
+    expect(await shield.text()).toMatch(/possible threat/);
+    expect(await text(threat).getAttribute('data-bouclier-hide')).toBe('collapse'); // …but a threat is only collapsed
     expect(await item(threat).isVisible()).toBe(true);
-    const bar = item(threat).locator('bouclier-shield .bar');
-    expect(await bar.getAttribute('class')).toContain('threat');
-    expect(await bar.isVisible()).toBe(true);
+    expect(await shield.attribute('.bar', 'class')).toContain('threat');
+    expect((await shield.box('.bar'))!.height).toBeGreaterThan(0);
     expect(await text(threat).isVisible()).toBe(false); // collapsed behind the warning until she opens it
 
-    const [helpPage] = await Promise.all([h.context.waitForEvent('page'), item(threat).locator('[data-testid="threat-evidence"]').click()]);
+    const [helpPage] = await Promise.all([h.context.waitForEvent('page'), shield.click('[data-testid="threat-evidence"]')]);
     await helpPage.waitForLoadState();
     expect(helpPage.url()).toContain('/options.html#help');
     await helpPage.locator('[data-testid="help"]').waitFor();
@@ -292,9 +291,9 @@ describe('protections on a Reddit thread served at its real URL', () => {
     const tabId = await h.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, THREAD_URL);
     const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.locator('[data-testid="threats"]').waitFor();
-    // The popup counts every reply shown as a threat on the page: the explicit one, and the doxxing posts the
-    // model also reads as menace ("elle habite …").
-    const onPage = await page.locator('[data-bouclier-labels~="threat"]').count();
+    // The popup counts every reply whose label warns of a threat (its main reason; a doxxing post the model
+    // also reads as menace is counted under personal information).
+    const onPage = await threatLabels(page);
     expect(onPage).toBeGreaterThanOrEqual(1);
     expect(await popup.locator('[data-testid="threats"]').textContent()).toContain(`: ${onPage}.`);
     // The pile-on is reported there too, and she can lock the thread down from the popup.
@@ -315,7 +314,6 @@ describe('protections on a Reddit thread served at its real URL', () => {
     const stranger = inbox.locator('.thing.message[data-author="inconnu_42"]');
     const friend = inbox.locator('.thing.message[data-author="amie_fidele"]');
     await expect.poll(() => stranger.locator('img').getAttribute('data-bouclier-media')).toBe('blurred');
-    expect(await stranger.locator('img').getAttribute('data-bouclier-media-reason')).toBe('dm_request');
     expect(await stranger.locator('img').evaluate((el) => getComputedStyle(el).filter)).toContain('blur');
     const video = stranger.locator('video');
     expect(await video.evaluate((v: HTMLVideoElement) => v.autoplay || v.hasAttribute('autoplay'))).toBe(false);

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, waitForVerdicts, type Harness } from './harness';
+import { closedRoot, shieldText } from './closed-shadow';
 import { checkA11y } from './a11y';
 
 const THREAD_URL = 'https://www.reddit.com/r/france/comments/1demo42/harcelement_en_ligne_enquete/';
@@ -64,12 +65,12 @@ describe('settings change what is shielded, live', () => {
       await options.locator(`select[data-category="${c}"]`).selectOption('collapse');
     }
     const first = page.locator('shreddit-comment[data-bouclier="flagged"]').first();
-    await expect.poll(() => first.getAttribute('data-bouclier-action')).toBe('collapse');
+    await expect.poll(() => first.locator(':scope > [slot="comment"]').getAttribute('data-bouclier-hide')).toBe('collapse');
     expect(await first.locator(':scope > [slot="comment"]').isVisible()).toBe(false);
     for (const c of ['misogyny', 'insult', 'threat', 'sexual', 'identity_attack']) {
       await options.locator(`select[data-category="${c}"]`).selectOption('blur');
     }
-    await expect.poll(() => first.getAttribute('data-bouclier-action')).toBe('blur');
+    await expect.poll(() => first.locator(':scope > [slot="comment"]').getAttribute('data-bouclier-hide')).toBe('blur');
     await options.close();
   });
 
@@ -101,7 +102,7 @@ describe('settings change what is shielded, live', () => {
     });
     const item = page.locator('shreddit-comment[author="concert_fan"]');
     await expect.poll(() => item.getAttribute('data-bouclier')).toMatch(/^(clean|flagged)$/);
-    expect((await item.getAttribute('data-bouclier-labels')) ?? '').not.toContain('muted');
+    expect(await shieldText(item)).not.toMatch(/muted/);
     const options = await h.openExtensionPage('options.html');
     const muted = options.locator('[data-list="mutedWords"]');
     // An entry that could only hide lone letters is refused, with the reason, and nothing is added.
@@ -112,7 +113,7 @@ describe('settings change what is shielded, live', () => {
     await muted.locator('input').fill('concert');
     await muted.getByRole('button', { name: /add/i }).click();
     await expect.poll(() => item.getAttribute('data-bouclier')).toBe('flagged');
-    expect(await item.getAttribute('data-bouclier-labels')).toContain('muted');
+    await expect.poll(() => shieldText(item)).toMatch(/your muted words/);
     await options.close();
   });
 
@@ -159,7 +160,7 @@ describe('in French', () => {
       const thread = await fr.openFixture(THREAD_URL, THREAD_HTML);
       await waitForVerdicts(thread, 'shreddit-comment');
       const shield = thread.locator('bouclier-shield').first();
-      await expect.poll(() => shield.evaluate((el) => el.shadowRoot?.textContent ?? '')).toMatch(/Masqué|Attention/);
+      await expect.poll(async () => (await closedRoot(shield)).text()).toMatch(/Masqué|Attention/);
       const id = await fr.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, THREAD_URL);
       const popup = await fr.openExtensionPage(`popup.html?tab=${id}`);
       await popup.setViewportSize({ width: 340, height: 640 });

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type Harness } from './harness';
+import { shieldOf } from './closed-shadow';
 import { loadModelDir } from '../../src/classifier/node-loader';
 
 const URL_ = 'https://chat.reddit.com/room/!Qw3rTy8uIoPzXc:reddit.com';
@@ -81,7 +82,7 @@ describe('Reddit chat in nested shadow roots', () => {
 
     // Her click on the shield's button (two shadow roots deep) reveals that message.
     const target = page.locator('rs-timeline-event[data-id="$6evt"]');
-    await target.locator('bouclier-shield button').click();
+    await (await shieldOf(target)).click('button');
     await expect.poll(() => target.getAttribute('data-bouclier')).toBe('revealed');
     await expect
       .poll(() => target.evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('.room-message-text')!).getPropertyValue('-webkit-text-fill-color')))

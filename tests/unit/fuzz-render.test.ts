@@ -8,8 +8,8 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { renderDecision, setRevealed, type ShieldTarget } from '../../src/shield/render';
-import type { Decision } from '../../src/shield/decide';
+import { renderDecision, setRevealed, shieldRoot, verdictOf, type ShieldTarget } from '../../src/shield/render';
+import type { Decision } from '../../src/verdict/decide';
 import type { Category } from '../../src/store/settings';
 import { useEnglishMessages } from './helpers/english-messages';
 
@@ -57,8 +57,10 @@ function makeItem(text: string): ShieldTarget {
 }
 
 function shadowOf(item: ShieldTarget): ShadowRoot | null {
-  const host = item.el.querySelector('bouclier-shield');
-  return (host as HTMLElement | null)?.shadowRoot ?? null;
+  const host = item.el.querySelector<HTMLElement>('bouclier-shield');
+  // Closed to the page (host.shadowRoot is null there); the renderer keeps its own reference.
+  expect(host?.shadowRoot ?? null).toBeNull();
+  return shieldRoot(host);
 }
 
 beforeAll(() => {
@@ -116,7 +118,7 @@ describe('shield renderer on hostile HTML text (jsdom)', () => {
     expect(root.querySelectorAll(DANGEROUS)).toHaveLength(0);
     expect(root.querySelector('.label')!.children).toHaveLength(0);
     expect(root.querySelector('.label')!.textContent).toContain('<img');
-    expect(item.el.getAttribute('data-bouclier-labels')).toBe('<img src=x onerror=window.__pwned=1>');
+    expect(verdictOf(item.el)?.labels).toEqual(['<img src=x onerror=window.__pwned=1>']);
     expect(document.querySelectorAll(DANGEROUS)).toHaveLength(0);
   });
 

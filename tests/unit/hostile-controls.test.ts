@@ -9,7 +9,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRateLimiter } from '../../src/shield/trusted';
 import { setGuarded } from '../../src/shield/guard';
-import { renderDecision, type ShieldTarget } from '../../src/shield/render';
+import { renderDecision, shieldRoot, type ShieldTarget } from '../../src/shield/render';
 import { ensureThreatAction, installMediaListeners, shieldMedia } from '../../src/protect/dom';
 import { createRaidBanner } from '../../src/protect/banner';
 import { registerProtectBackground, HELP_TAB_EVERY_MS } from '../../src/protect/background';
@@ -45,7 +45,8 @@ describe('in-page controls act on her own events only', () => {
   it('the shield button ignores page clicks, and reveals on hers', () => {
     const item = makeItem('an abusive comment');
     renderDecision(item, { labels: ['insult'], action: 'collapse' });
-    const button = shieldOf(item).shadowRoot!.querySelector('button')!;
+    expect(shieldOf(item).shadowRoot).toBeNull(); // a page script cannot even find it
+    const button = shieldRoot(shieldOf(item) as HTMLElement)!.querySelector('button')!;
     let reachedPage = false;
     item.el.addEventListener('click', () => (reachedPage = true));
     button.click();
@@ -63,7 +64,7 @@ describe('in-page controls act on her own events only', () => {
     renderDecision(item, { labels: ['threat'], action: 'collapse' });
     const onClick = vi.fn();
     expect(ensureThreatAction(shieldOf(item) as HTMLElement, 'Keep as evidence', onClick)).toBe(true);
-    const b = shieldOf(item).shadowRoot!.querySelector<HTMLButtonElement>('button.evidence')!;
+    const b = shieldRoot(shieldOf(item) as HTMLElement)!.querySelector<HTMLButtonElement>('button.evidence')!;
     for (let i = 0; i < 15; i++) b.click();
     expect(onClick).not.toHaveBeenCalled();
     trustedClick(b);
@@ -74,7 +75,8 @@ describe('in-page controls act on her own events only', () => {
     const actions = { lockdown: vi.fn(), lift: vi.fn(), dismiss: vi.fn() };
     const banner = createRaidBanner(actions);
     banner.render({ raid: { count: 12, accounts: 6, startedAt: 0 }, locked: false, hiddenByLockdown: 0 });
-    const root = banner.element()!.shadowRoot!;
+    expect(banner.element()!.shadowRoot).toBeNull();
+    const root = banner.root()!;
     const main = root.querySelector<HTMLButtonElement>('button[data-action="lockdown"]')!;
     const close = root.querySelector<HTMLButtonElement>('button[data-action="dismiss"]')!;
     main.click();

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hiddenByLockdown, mediaReason, type ItemFacts } from '../../src/protect/policy.ts';
-import { decide } from '../../src/shield/decide.ts';
+import { decide } from '../../src/verdict/decide.ts';
 import { CATEGORIES, DEFAULT_SETTINGS, migrateSettings, type Settings } from '../../src/store/settings.ts';
 import { LABELS, type LevelThresholds, type Scores } from '../../src/classifier/labels.ts';
 import { FEATURIZER_VERSION } from '../../src/classifier/featurize.ts';

@@ -15,7 +15,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createScanner, MAX_BATCH, type ClassifyResult, type TrackedItem } from '../../src/scanner/scanner';
 import { MAX_TEXT_CHARS, parseRequest } from '../../src/messaging/messages';
 import { FEATURIZER, featureTokens } from '../../src/classifier/featurize';
-import { markPending, markUnchecked, renderDecision, setRevealed } from '../../src/shield/render';
+import { markPending, markUnchecked, renderDecision, setRevealed, verdictOf } from '../../src/shield/render';
 import { startShieldGuard } from '../../src/shield/guard';
 import { shieldMedia } from '../../src/protect/dom';
 import { useEnglishMessages } from './helpers/english-messages';
@@ -178,7 +178,8 @@ describe('the shield never trusts a state the page set', () => {
     const text = el.querySelector('p')!;
     await until(() => text.getAttribute('data-bouclier-hide') === 'blur');
     expect(el.getAttribute('data-bouclier')).toBe('flagged');
-    expect(el.getAttribute('data-bouclier-action')).toBe('blur');
+    expect(verdictOf(el)?.action).toBe('blur');
+    expect(el.hasAttribute('data-bouclier-hide')).toBe(false); // the page's "remove" is not ours: the item stays
     expect(text.getAttribute('aria-hidden')).toBe('true');
   });
 

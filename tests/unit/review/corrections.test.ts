@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, decisionFor, type Correction } from '../../../src/review/corrections';
+import { correctionFact, createMatcher, type Correction, type OverrideHit } from '../../../src/review/corrections';
+import { withCorrection } from '../../../src/verdict/verdict';
+import type { Decision } from '../../../src/verdict/decide';
+import type { Settings } from '../../../src/store/settings';
+
+const decisionFor = (hit: OverrideHit | null, model: Decision, s: Settings): Decision => withCorrection(correctionFact(hit), model, s);
 import { ALLOW_JACCARD, BLOCK_JACCARD, featureSet, jaccard } from '../../../src/review/similarity';
 import { DEFAULT_SETTINGS } from '../../../src/store/settings';
 

@@ -1,0 +1,77 @@
+/**
+ * From scores and labels to what the shield does: which model categories apply at her chosen
+ * sensitivity (or her advanced per-category thresholds), the strongest action among the categories'
+ * actions, and the one main reason she is shown. A threat is never silently removed: at most it is
+ * collapsed behind a warning she can open.
+ */
+import type { Level, LevelThresholds, Scores } from '../classifier/labels';
+import { MODEL_CATEGORIES, isModelCategory, type Category, type ModelCategory, type ShieldAction } from './categories';
+
+/** The part of her settings a verdict depends on (the stored Settings satisfy it). */
+export interface VerdictSettings {
+  level: Level;
+  actions: Record<Category, ShieldAction>;
+  thresholdOverrides: Partial<Record<ModelCategory, number>>;
+}
+
+export interface Decision {
+  labels: Category[];
+  action: Exclude<ShieldAction, 'off'> | null;
+}
+
+/** How strongly each action hides; an item gets the strongest action among its categories. */
+export const STRENGTH: Record<ShieldAction, number> = { off: 0, blur: 1, collapse: 2, remove: 3 };
+
+/** A threat is never silently removed: at most it is collapsed behind a warning she can open. */
+export function threatSafe(action: ShieldAction, labels: readonly Category[]): ShieldAction {
+  return action === 'remove' && labels.includes('threat') ? 'collapse' : action;
+}
+
+/** The threshold in force for one model category. */
+export function thresholdFor(c: ModelCategory, thresholds: LevelThresholds, settings: VerdictSettings, level: Level = settings.level): number {
+  return settings.thresholdOverrides[c] ?? thresholds[level][c];
+}
+
+/** Model categories whose score crosses its threshold (whatever their action). */
+export function modelLabels(scores: Scores, thresholds: LevelThresholds, settings: VerdictSettings, level: Level = settings.level): ModelCategory[] {
+  return MODEL_CATEGORIES.filter((c) => scores[c] >= thresholdFor(c, thresholds, settings, level));
+}
+
+/** The strongest action among the labels' actions ('off' when none hides). */
+export function strongestAction(labels: readonly Category[], settings: VerdictSettings): ShieldAction {
+  let action: ShieldAction = 'off';
+  for (const c of labels) if (STRENGTH[settings.actions[c]] > STRENGTH[action]) action = settings.actions[c];
+  return threatSafe(action, labels);
+}
+
+/**
+ * `scores`/`thresholds` are null while the model has not answered (or is down): rule categories
+ * (muted words/accounts, doxxing) still apply on their own.
+ */
+export function decide(scores: Scores | null, thresholds: LevelThresholds | null, settings: VerdictSettings, ruleLabels: readonly Category[] = []): Decision {
+  const found: Category[] = scores && thresholds ? [...modelLabels(scores, thresholds, settings)] : [];
+  for (const r of ruleLabels) if (!found.includes(r)) found.push(r);
+  const labels = found.filter((c) => settings.actions[c] !== 'off');
+  const action = strongestAction(labels, settings);
+  return { labels, action: action === 'off' ? null : action };
+}
+
+/**
+ * The one reason she is shown for a hidden item: personal data published about her first (what the model
+ * reads in it comes second), then a threat, then the model category that scored highest, then her own
+ * muted words. Every label and score stays available in the details.
+ */
+export function mainReason(labels: readonly Category[], scores: Scores | null): Category | null {
+  if (labels.includes('doxxing')) return 'doxxing';
+  if (labels.includes('threat')) return 'threat';
+  let best: Category | null = null;
+  let bestScore = -1;
+  for (const c of labels) {
+    const s = isModelCategory(c) && scores ? scores[c] : 0;
+    if (isModelCategory(c) && s > bestScore) {
+      best = c;
+      bestScore = s;
+    }
+  }
+  return best ?? labels[0] ?? null;
+}
