@@ -1,48 +1,45 @@
 /**
- * The options page has four sections, chosen by the URL hash so the popup and tests can link to
- * them: #settings (default), #review (hidden items, corrections, evidence export), #verify (check an
- * evidence export), #help.
+ * The options page: a side navigation and one view, chosen by the URL hash (routes.ts) so the popup,
+ * the shield and tests can link to a place: the settings (in four sections), the review of hidden
+ * items, the evidence check and help.
  */
-import { useEffect, useState, type ReactNode } from 'react';
-import { t } from '@/src/ui/i18n';
+import { useEffect, useState } from 'react';
 import { Options } from './Options';
 import { ReviewPage } from '@/src/review/ui/ReviewPage';
 import { HelpPage } from '@/src/review/ui/HelpPage';
 import { VerifyPage } from '@/src/review/ui/VerifyPage';
+import { SideNav } from './SideNav';
+import { placeOf, SETTINGS_SECTIONS, type Place } from './routes';
+import { useSectionInView } from './useSectionInView';
 
-export type Section = 'settings' | 'review' | 'verify' | 'help';
-
-/** Sections other modules register (review, help) so this file stays small. */
-export const EXTRA_SECTIONS: Partial<Record<Section, () => ReactNode>> = {
-  review: () => <ReviewPage />,
-  verify: () => <VerifyPage />,
-  help: () => <HelpPage />,
-};
-
-function currentSection(): Section {
-  const h = location.hash.replace('#', '');
-  return h === 'review' || h === 'verify' || h === 'help' ? h : 'settings';
+/** Bring a settings section into view and put the focus on its heading, so a screen reader reads on from there. */
+function goToSection(id: string): void {
+  const heading = document.getElementById(id)?.querySelector<HTMLElement>('h2');
+  if (!heading) return;
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
 }
 
 export function App() {
-  const [section, setSection] = useState<Section>(currentSection);
+  const [place, setPlace] = useState<Place>(() => placeOf(location.hash));
   useEffect(() => {
-    const onHash = () => setSection(currentSection());
+    const onHash = () => setPlace(placeOf(location.hash));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const sections: Section[] = ['settings', ...(Object.keys(EXTRA_SECTIONS) as Section[])];
-  const Extra = section !== 'settings' ? EXTRA_SECTIONS[section] : undefined;
+  // After the view has rendered (it may just have replaced another one): go to the section asked for.
+  useEffect(() => {
+    if (place.section) goToSection(place.section);
+    else window.scrollTo(0, 0);
+  }, [place]);
+  const reading = useSectionInView(SETTINGS_SECTIONS, place.view === 'settings', place.section);
+
   return (
-    <>
-      <nav className="tabs" aria-label={t('options_title')}>
-        {sections.map((s) => (
-          <a key={s} href={`#${s}`} aria-current={s === section ? 'page' : undefined}>
-            {t(`section_${s}`)}
-          </a>
-        ))}
-      </nav>
-      {Extra ? <Extra /> : <Options />}
-    </>
+    <div className="layout">
+      <SideNav view={place.view} reading={reading} />
+      <div className="view">
+        {place.view === 'review' ? <ReviewPage /> : place.view === 'verify' ? <VerifyPage /> : place.view === 'help' ? <HelpPage /> : <Options />}
+      </div>
+    </div>
   );
 }

@@ -4,10 +4,9 @@
  * handle the platform shows, so a look-alike is someone else. Kept with her protections in
  * browser.storage.local (src/protect/settings.ts); exported with her settings (Transfer.tsx).
  */
-import { useEffect, useId, useState } from 'react';
-import { useStore } from 'zustand';
+import { useId, useState } from 'react';
 import { t } from '@/src/ui/i18n';
-import { protectStore, startProtectSync } from '@/src/protect/settings';
+import { useProtect } from '@/src/ui/useProtect';
 import { MAX_ACCOUNTS } from '@/src/store/accounts';
 import { cleanHandle } from '@/src/platforms/handle';
 import { ADAPTERS } from '@/src/platforms';
@@ -15,10 +14,7 @@ import { ADAPTERS } from '@/src/platforms';
 const platformName = (id: string): string => ADAPTERS.find((a) => a.id === id)?.name ?? id;
 
 export function OwnAccounts() {
-  useEffect(() => {
-    void startProtectSync();
-  }, []);
-  const { value, update, loaded } = useStore(protectStore);
+  const { value, update, loaded } = useProtect();
   const id = useId();
   const [handle, setHandle] = useState('');
   const [platform, setPlatform] = useState(ADAPTERS[0]?.id ?? 'x');
@@ -39,7 +35,7 @@ export function OwnAccounts() {
 
   return (
     <section aria-labelledby={`${id}-h`} data-testid="own-accounts">
-      <h2 id={`${id}-h`}>{t('accounts_title')}</h2>
+      <h3 id={`${id}-h`}>{t('accounts_title')}</h3>
       <p className="muted" id={`${id}-help`}>{t('accounts_help')}</p>
       {/* Nothing is guessed from her identifiers: she is asked, once she has entered some. */}
       {loaded && accounts.length === 0 && value.ownIdentifiers.length > 0 && (

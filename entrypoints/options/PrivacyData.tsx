@@ -1,5 +1,5 @@
 /**
- * Privacy & data: "Erase everything Bouclier keeps" (src/store/erase.ts). The confirmation names every
+ * In Privacy & data: "Erase everything Bouclier keeps" (src/store/erase.ts). The confirmation names every
  * kind of data that goes, with counts where there are any, before anything is erased.
  */
 import { useId, useState } from 'react';
@@ -66,8 +66,7 @@ export function PrivacyData() {
 
   return (
     <section aria-labelledby={`${id}-h`} data-testid="privacy-data">
-      <h2 id={`${id}-h`}>{t('privacy_title')}</h2>
-      <p className="muted">{t('privacy_intro')}</p>
+      <h3 id={`${id}-h`}>{t('options_erase_title')}</h3>
       {step === 'idle' ? (
         <button type="button" data-testid="erase-all" onClick={() => void ask()}>
           {t('erase_all')}

@@ -50,7 +50,7 @@ export function Transfer() {
 
   return (
     <section aria-labelledby="transfer-h">
-      <h2 id="transfer-h">{t('transfer_title')}</h2>
+      <h3 id="transfer-h">{t('transfer_title')}</h3>
       <div className="row">
         <button type="button" onClick={doExport}>{t('export_settings')}</button>
         <button type="button" onClick={() => fileInput.current?.click()}>{t('import_settings')}</button>

@@ -1,6 +1,7 @@
 /**
- * Popup: protection on this site, what was hidden here by category, show all, sensitivity dial,
- * pause, link to settings/review. Reads page counts straight from the active tab's content script.
+ * Popup: protection on this site, what was hidden here (per main reason), show all, the sensitivity
+ * dial with a preview of each level on this page, pause, and straight to Review or Settings. Reads the
+ * page's counts and scores from the active tab's content script.
  */
 import { usePolling } from '@/src/ui/usePolling';
 import { Logo } from '@/src/ui/Logo';
@@ -10,10 +11,14 @@ import { t } from '@/src/ui/i18n';
 import { ProtectPopup } from './ProtectPopup';
 import { useSettings } from '@/src/ui/useSettings';
 import { isActiveOn } from '@/src/store/settings';
-import { LEVELS } from '@/src/classifier/labels';
-import type { PageStats } from '@/src/messaging/messages';
+import { parsePageStats, type PageStats } from '@/src/messaging/messages';
 import { Thresholds } from './Thresholds';
 import { ReviewStatusNote } from '@/src/review/ui/StatusNote';
+import { HiddenCounts } from './HiddenCounts';
+import { SensitivityDial } from './SensitivityDial';
+import { EnableSite } from './EnableSite';
+import { PopupFooter } from './PopupFooter';
+import { usePageScores } from './usePageScores';
 
 type TabStats = PageStats & { hostError: string | null };
 
@@ -25,6 +30,13 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+function parseTabStats(raw: unknown): TabStats | null {
+  const stats = parsePageStats(raw);
+  if (!stats) return null;
+  const hostError = (raw as { hostError?: unknown }).hostError;
+  return { ...stats, hostError: typeof hostError === 'string' ? hostError : null };
+}
+
 export function Popup() {
   const settings = useSettings((s) => s.value);
   const update = useSettings((s) => s.update);
@@ -33,18 +45,15 @@ export function Popup() {
   const [unsupported, setUnsupported] = useState(false);
   const [revealed, setRevealed] = useState(false);
   const [siteOrigin, setSiteOrigin] = useState<string | null>(null);
-  const [enableError, setEnableError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     const id = tabId ?? (await targetTabId());
     if (id === undefined) return setUnsupported(true);
     setTabId(id);
     try {
-      const s = (await browser.tabs.sendMessage(id, { type: 'get-page-stats' })) as TabStats | undefined;
-      if (s) {
-        setStats(s);
-        setUnsupported(false);
-      } else setUnsupported(true);
+      const s = parseTabStats(await browser.tabs.sendMessage(id, { type: 'get-page-stats' }));
+      setStats(s);
+      setUnsupported(!s);
     } catch {
       setUnsupported(true);
       // Not a built-in platform: offer to protect this site (Mastodon instances live on any domain).
@@ -58,6 +67,8 @@ export function Popup() {
   const host = stats?.host ?? '';
   const activeHere = stats ? isActiveOn(settings, host) : false;
   const paused = settings.pausedUntil > Date.now();
+  // Items whose main reason is a threat: what their labels on the page warn of.
+  const threats = stats?.byReason.threat ?? 0;
 
   const toggleSite = () => {
     const disabled = settings.disabledSites.includes(host)
@@ -85,26 +96,7 @@ export function Popup() {
       </header>
 
       {unsupported && <p className="muted">{t('popup_not_supported')}</p>}
-      {unsupported && siteOrigin && (
-        <div>
-          <button
-            type="button"
-            className="primary"
-            onClick={async () => {
-              // The permission prompt needs this click (a user gesture); one origin, never all sites.
-              const granted = await browser.permissions.request({ origins: [`${siteOrigin}/*`] });
-              if (!granted) return;
-              const res = (await browser.runtime.sendMessage({ type: 'enable-site', origin: siteOrigin, tabId })) as { ok: boolean; error?: string };
-              setEnableError(res.ok ? null : (res.error ?? 'error'));
-              void refresh();
-            }}
-          >
-            {t('popup_enable_site', new URL(siteOrigin).host)}
-          </button>
-          <p className="muted">{t('popup_enable_site_help')}</p>
-          {enableError && <p className="note err" role="alert">{enableError}</p>}
-        </div>
-      )}
+      {unsupported && siteOrigin && <EnableSite origin={siteOrigin} tabId={tabId} onEnabled={() => void refresh()} />}
       {stats?.hostError && (
         <p className="note err" role="alert">
           {t('popup_host_error', stats.hostError)} {t('popup_fallback_active')}
@@ -116,28 +108,14 @@ export function Popup() {
         <p className="note warn">{t('popup_paused_until', new Date(settings.pausedUntil).toLocaleTimeString())}</p>
       )}
 
-      {stats && (
-        <section aria-live="polite">
-          <p className="muted">{t('popup_scanned', String(stats.scanned))}</p>
-          {stats.flagged === 0 ? (
-            <p>{t('popup_none_hidden')}</p>
-          ) : (
-            <>
-              <p><strong>{t('popup_hidden', String(stats.flagged))}</strong></p>
-              <ul className="counts" data-testid="counts">
-                {Object.entries(stats.byLabel).map(([label, n]) => (
-                  <li key={label} data-label={label}>
-                    <span>{t(`category_${label}`)}</span>
-                    <strong>{n}</strong>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
-      )}
+      {stats && <HiddenCounts stats={stats} />}
       {tabId !== undefined && stats && <ProtectPopup tabId={tabId} />}
-      {(stats?.byReason.threat ?? 0) > 0 && <p className="note err" data-testid="threats" role="status">{t('popup_threats', String(stats?.byReason.threat))} <a href={browser.runtime.getURL('/options.html#help' as never)} target="_blank" rel="noreferrer">{t('popup_threats_help')}</a></p>}
+      {threats > 0 && (
+        <p className="note err" data-testid="threats" role="status">
+          {t('popup_threats', String(threats))}{' '}
+          <a href={browser.runtime.getURL('/options.html#help' as never)} target="_blank" rel="noreferrer">{t('popup_threats_help')}</a>
+        </p>
+      )}
 
       {stats && activeHere && stats.flagged > 0 && (
         <button type="button" onClick={() => void revealAll()}>
@@ -145,26 +123,22 @@ export function Popup() {
         </button>
       )}
 
-      <section>
-        <h2 id="dial-label">{t('popup_sensitivity')}</h2>
-        <div className="dial" role="group" aria-labelledby="dial-label">
-          {LEVELS.map((level) => (
-            <button key={level} type="button" aria-pressed={settings.level === level} onClick={() => void update({ level })}>
-              {t(`level_${level}`)}
-            </button>
-          ))}
-        </div>
-        {tabId !== undefined && stats && <Thresholds tabId={tabId} />}
+      <section aria-labelledby="dial-label">
+        {tabId !== undefined && stats ? <PageSensitivity tabId={tabId} /> : <SensitivityDial page={null} />}
       </section>
 
-      <div className="row">
-        <button type="button" onClick={() => void update({ pausedUntil: paused ? 0 : Date.now() + 3_600_000 })}>
-          {paused ? t('popup_resume') : t('popup_pause')}
-        </button>
-        <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('popup_settings')}
-        </button>
-      </div>
+      <PopupFooter />
     </main>
+  );
+}
+
+/** The dial and the advanced sliders, both counting from this page's scores. */
+function PageSensitivity({ tabId }: { tabId: number }) {
+  const page = usePageScores(tabId);
+  return (
+    <>
+      <SensitivityDial page={page} />
+      {page && <Thresholds page={page} />}
+    </>
   );
 }

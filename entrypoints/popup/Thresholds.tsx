@@ -1,41 +1,33 @@
 /**
  * Advanced per-category thresholds, with a live count of how many items on the current page each
- * value would hide (computed here from the page's scores; no text leaves the tab).
+ * value would flag (computed here from the page's scores with the shield's own threshold rule; no
+ * text leaves the tab). A lower threshold hides more.
  */
-import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
+import { useState } from 'react';
 import { t } from '@/src/ui/i18n';
 import { useSettings } from '@/src/ui/useSettings';
 import { MODEL_CATEGORIES, type ModelCategory } from '@/src/store/settings';
-import type { LevelThresholds, Scores } from '@/src/classifier/labels';
+import { flaggedByCategoryAt, thresholdInForce, type PageScores } from '@/src/ui/page-counts';
+import { HidesScale } from './HidesScale';
 
-interface PageScores {
-  thresholds: LevelThresholds | null;
-  scores: Scores[];
-}
-
-export function Thresholds({ tabId }: { tabId: number }) {
+export function Thresholds({ page }: { page: PageScores }) {
   const settings = useSettings((s) => s.value);
   const update = useSettings((s) => s.update);
-  const [page, setPage] = useState<PageScores | null>(null);
+  // While a slider moves, the value she is trying; saved when she lets go (one re-decision of the page, not fifty).
   const [draft, setDraft] = useState<Partial<Record<ModelCategory, number>>>({});
+  if (!page.thresholds) return null;
 
-  useEffect(() => {
-    browser.tabs
-      .sendMessage(tabId, { type: 'get-page-scores' })
-      .then((r) => setPage(r as PageScores))
-      .catch(() => setPage(null));
-  }, [tabId]);
-
-  const levelThresholds = page?.thresholds?.[settings.level];
-  if (!page || !levelThresholds) return null;
+  const save = (c: ModelCategory) => {
+    if (draft[c] !== undefined) void update({ thresholdOverrides: { ...settings.thresholdOverrides, [c]: draft[c] } });
+  };
 
   return (
     <details className="advanced">
       <summary>{t('popup_advanced')}</summary>
+      <HidesScale id="threshold-scale" from="more" />
       {MODEL_CATEGORIES.map((c) => {
-        const value = draft[c] ?? settings.thresholdOverrides[c] ?? levelThresholds[c];
-        const hides = page.scores.filter((s) => s[c] >= value).length;
+        const value = draft[c] ?? thresholdInForce(page, settings, c)!;
+        const hides = flaggedByCategoryAt(page, settings, c, value);
         const id = `th-${c}`;
         return (
           <div key={c} className="threshold" data-category={c}>
@@ -49,10 +41,11 @@ export function Thresholds({ tabId }: { tabId: number }) {
               max={0.99}
               step={0.01}
               value={value}
-              aria-valuetext={`${Math.round(value * 100)} %`}
+              aria-describedby="threshold-scale"
+              aria-valuetext={`${Math.round(value * 100)} % — ${t('popup_threshold_hides', String(hides))}`}
               onChange={(e) => setDraft({ ...draft, [c]: Number(e.target.value) })}
-              onPointerUp={() => draft[c] !== undefined && void update({ thresholdOverrides: { ...settings.thresholdOverrides, [c]: draft[c] } })}
-              onKeyUp={() => draft[c] !== undefined && void update({ thresholdOverrides: { ...settings.thresholdOverrides, [c]: draft[c] } })}
+              onPointerUp={() => save(c)}
+              onKeyUp={() => save(c)}
             />
           </div>
         );

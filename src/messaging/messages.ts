@@ -49,9 +49,14 @@ export interface PageStats {
   host: string;
   platform: string | null;
   scanned: number;
+  /** Items hidden (or revealed by her) on this page. */
   flagged: number;
+  /** Hidden items per category: an item with two categories counts under both (the badge's threat colour). */
   byLabel: Record<string, number>;
-  /** Each hidden item once, under its one main reason. */
+  /**
+   * Hidden items per main reason: each counted once, under its one main reason (the highest-scoring
+   * model category, or the rule that hid it), so the values add up to `flagged`. What the popup lists.
+   */
   byReason: Record<string, number>;
   degraded: boolean;
 }
@@ -67,6 +72,34 @@ function isStringArray(v: unknown, max: number): v is string[] {
   return Array.isArray(v) && v.length <= max && v.every((t) => typeof t === 'string');
 }
 
+function counts(v: unknown): Record<string, number> | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const out: Record<string, number> = {};
+  for (const [k, n] of Object.entries(v)) if (typeof n === 'number' && Number.isFinite(n) && n >= 0) out[k] = n;
+  return out;
+}
+
+/**
+ * A tab's page stats (sent to the background, or answered to the popup) if well-formed, else null.
+ * Stats sent without `byReason` get an empty one (the popup then shows the total only), never a crash.
+ */
+export function parsePageStats(raw: unknown): PageStats | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const s = raw as Record<string, unknown>;
+  if (typeof s.host !== 'string' || typeof s.scanned !== 'number' || typeof s.flagged !== 'number') return null;
+  const byLabel = counts(s.byLabel);
+  if (!byLabel) return null;
+  return {
+    host: s.host,
+    platform: typeof s.platform === 'string' ? s.platform : null,
+    scanned: s.scanned,
+    flagged: s.flagged,
+    byLabel,
+    byReason: counts(s.byReason) ?? {},
+    degraded: s.degraded === true,
+  };
+}
+
 /** Returns the request if it is well-formed, else null. Texts longer than MAX_TEXT_CHARS are cut. */
 export function parseRequest(raw: unknown): Request | null {
   if (typeof raw !== 'object' || raw === null) return null;
@@ -76,28 +109,8 @@ export function parseRequest(raw: unknown): Request | null {
       if (!isStringArray(msg.texts, MAX_TEXTS_PER_REQUEST)) return null;
       return { type: 'classify', texts: msg.texts.map((t) => t.slice(0, MAX_TEXT_CHARS)), ...(msg.relay === true ? { relay: true as const } : {}) };
     case 'page-stats': {
-      const s = msg.stats as Record<string, unknown> | undefined;
-      if (!s || typeof s.host !== 'string' || typeof s.scanned !== 'number' || typeof s.flagged !== 'number') return null;
-      if (typeof s.byLabel !== 'object' || s.byLabel === null) return null;
-      const counts = (o: unknown): Record<string, number> => {
-        const out: Record<string, number> = {};
-        if (typeof o === 'object' && o !== null) for (const [k, v] of Object.entries(o)) if (typeof v === 'number') out[k] = v;
-        return out;
-      };
-      const byLabel = counts(s.byLabel);
-      const byReason = counts(s.byReason);
-      return {
-        type: 'page-stats',
-        stats: {
-          host: s.host,
-          platform: typeof s.platform === 'string' ? s.platform : null,
-          scanned: s.scanned,
-          flagged: s.flagged,
-          byLabel,
-          byReason,
-          degraded: s.degraded === true,
-        },
-      };
+      const stats = parsePageStats(msg.stats);
+      return stats ? { type: 'page-stats', stats } : null;
     }
     case 'host-status':
       return { type: 'host-status' };

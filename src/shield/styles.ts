@@ -61,28 +61,35 @@ export const SHIELD_LABEL_CSS = `
 :host { all: initial; display: block; margin: 4px 0; }
 /* Over blurred text the label floats on it instead of pushing the thread down: no layout shift
    under her eyes when a verdict lands, and the page does not re-lay out every comment below. The
-   host stays in flow with no height (not absolutely positioned: in the flex columns many sites use,
-   an absolute box would jump to the top of the column, over the author's name); the label overflows
-   it, above the text (relative + z-index, so the text's blurred shadow does not paint over it). */
-:host([data-overlay]) { height: 0; margin: 0; overflow: visible; }
-:host([data-overlay]) .bar { display: inline-flex; max-width: calc(100% - 8px); margin-top: 2px;
-  position: relative; z-index: 1; font-size: 12px; line-height: 16px; padding: 1px 6px;
-  box-shadow: 0 1px 4px rgba(43, 33, 64, .25); }
-:host([data-overlay]) button { flex: none; padding: 1px 8px; }
-/* One line, whatever the width: a wrapped label would spill over the reply/report buttons below a
-   one-line comment. The full text stays in the bar's aria-label and the label's title. */
-:host([data-overlay]) .bar { flex-wrap: nowrap; }
-:host([data-overlay]) .label { min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+   host stays in flow (not absolutely positioned: in the flex columns many sites use, an absolute box
+   would jump to the top of the column, over the author's name) and a one-line label takes no room
+   in it: its bottom margin cancels its own height (1 + 1 + 18 + 1 + 1, plus 2 above), and the host
+   has no line height of its own. The label wraps rather than being cut (never "Warning — thr…"):
+   each extra line it needs pushes the thread down by that line, so a wrapped label does not spill
+   over the reply/report buttons below a one-line comment. Above the text: relative + z-index, so
+   the text's blurred shadow does not paint over it. */
+:host([data-overlay]) { margin: 0; font-size: 0; line-height: 0; overflow: visible; }
+:host([data-overlay]) .bar { display: inline-flex; box-sizing: border-box; min-height: 22px; max-width: calc(100% - 8px);
+  margin: 2px 0 -24px; vertical-align: top; position: relative; z-index: 1; font-size: 12px; line-height: 16px;
+  padding: 1px 6px; gap: 4px 8px; box-shadow: 0 1px 4px rgba(43, 33, 64, .25); }
+/* Buttons keep their words on one line while there is room, and go to a line of their own rather
+   than squeeze the label to nothing (a threat's bar has a second button). */
+:host([data-overlay]) .label { flex: 1 1 10em; }
+:host([data-overlay]) button { flex: none; align-self: flex-start; box-sizing: border-box; min-height: 18px; max-width: 100%;
+  padding: 1px 8px; }
+:host([data-overlay]) .icon { align-self: flex-start; margin-top: 1px; }
 .bar { display: flex; align-items: center; gap: 8px; flex-wrap: wrap;
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #2b2140; background: #efeaf8; border: 1px solid #c9bfe3; border-radius: 8px; padding: 4px 8px; }
-.bar.threat { color: #5c1010; background: #fbeaea; border-color: #e2a4a4; }
+/* A threat stays unmistakable without colour too: warning triangle, a thick left edge, bold words. */
+.bar.threat { color: #5c1010; background: #fbeaea; border-color: #e2a4a4; border-left: 4px solid #8c1d18; font-weight: 600; }
 .icon { flex: none; width: 12px; height: 14px; background: #5b4b8a; forced-color-adjust: none;
   clip-path: polygon(50% 0, 100% 16%, 100% 52%, 84% 78%, 50% 100%, 16% 78%, 0 52%, 0 16%); }
 .bar.threat .icon { width: 14px; height: 13px; background: #8c1d18; clip-path: polygon(50% 0, 100% 100%, 0 100%); }
-.label { flex: 1 1 auto; }
+/* Wraps at any width (a long word too), never cut with an ellipsis; so do the buttons' words. */
+.label { flex: 1 1 auto; min-width: 0; white-space: normal; overflow-wrap: anywhere; }
 button { font: inherit; font-weight: 600; color: #fff; background: #5b4b8a; border: 0; border-radius: 6px;
-  padding: 3px 10px; cursor: pointer; }
+  padding: 3px 10px; cursor: pointer; overflow-wrap: anywhere; }
 .bar.threat button { background: #8c1d18; }
 button:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 `;
