@@ -7,7 +7,7 @@
 import type { LevelThresholds, Level, Scores } from '../classifier/labels';
 import type { PageStats } from '../messaging/messages';
 import { CATEGORIES, type ModelCategory, type Settings } from '../store/settings';
-import { decide, modelLabels, thresholdFor } from '../shield/decide';
+import { decide, modelLabels, thresholdFor } from '../verdict/decide';
 
 /** The scores of the items the model judged on the page, and its calibrated thresholds ("get-page-scores"). */
 export interface PageScores {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePageStats, parseRequest, type PageStats } from '../../src/messaging/messages';
 import { flaggedByCategoryAt, hiddenAtLevel, parsePageScores, reasonRows, thresholdInForce, type PageScores } from '../../src/ui/page-counts';
-import { decide } from '../../src/shield/decide';
+import { decide } from '../../src/verdict/decide';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/store/settings';
 import { LABELS, LEVELS, type LevelThresholds, type Scores } from '../../src/classifier/labels';
 
