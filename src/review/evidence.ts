@@ -1,6 +1,6 @@
 /**
  * Evidence export: CSV, JSON and a printable HTML report of selected log records, each record
- * hashed and the whole export chained. Pure functions (WebCrypto + sha256.ts), unit-tested in Node.
+ * hashed and the whole export chained. Pure functions (WebCrypto + @noble/hashes), unit-tested in Node.
  *
  * Canonical serialisation of a record (v1), the bytes that are hashed:
  *   JSON.stringify of an object with exactly these keys, in this order, no whitespace, UTF-8:
@@ -27,7 +27,7 @@
  * formula. To verify from CSV, remove exactly one leading ' from such cells.
  */
 import type { LogEntry } from './types';
-import { sha256 } from './sha256';
+import { sha256 } from '@noble/hashes/sha2.js';
 
 export const EVIDENCE_FORMAT = 'bouclier-evidence';
 export const EVIDENCE_VERSION = 1;
@@ -100,7 +100,8 @@ export const CHAIN_START = '0'.repeat(64);
 
 /**
  * The chain, in one place for the export and every verifier: h_i = SHA-256(h_(i-1) || record_hash_i)
- * over the raw 32-byte digests. Synchronous (sha256.ts): 50,000 awaited WebCrypto round-trips take seconds.
+ * over the raw 32-byte digests. Synchronous (@noble/hashes, audited): tens of thousands of sequential awaited
+ * WebCrypto round-trips take seconds.
  */
 const chainBuf = new Uint8Array(64);
 export function chainNext(prev: Uint8Array, recordDigest: Uint8Array): Uint8Array {

@@ -126,12 +126,20 @@ describe('JSON and printable report', () => {
   });
 });
 
-describe('synchronous SHA-256 used for the chain', () => {
+describe('synchronous SHA-256 used for the chain and the verifier', () => {
   it('matches node:crypto on empty, short, block-boundary and long inputs', async () => {
-    const { sha256 } = await import('../../../src/review/sha256');
+    const { recordDigest } = await import('../../../src/review/evidence');
     for (const n of [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1000, 100_000]) {
-      const data = Buffer.from(Uint8Array.from({ length: n }, (_, i) => (i * 31 + n) & 0xff));
-      expect(Buffer.from(sha256(data)).toString('hex'), `length ${n}`).toBe(sha(data).toString('hex'));
+      const text = Array.from({ length: n }, (_, i) => String.fromCharCode(97 + ((i * 31 + n) % 26))).join('');
+      expect(Buffer.from(recordDigest(text)).toString('hex'), `length ${n}`).toBe(sha(text).toString('hex'));
     }
+  });
+
+  it('an export made before the hashing library changed still verifies, byte for byte', async () => {
+    const { verifyEvidence } = await import('../../../src/review/verify');
+    const fs = await import('node:fs');
+    const json = fs.readFileSync(new URL('./fixtures/export-v1.json', import.meta.url), 'utf8');
+    const r = await verifyEvidence(json);
+    expect(r).toMatchObject({ status: 'consistent', count: 4, finalHash: 'b0eedb5d4e3bb65e9145673098c1a815433633179c237575ebeaa4e9687922ff' });
   });
 });
