@@ -95,6 +95,7 @@ export function registerReviewBackground(): ReviewBackground {
     const [id] = msg.entry ? await ensureEntries(log, [msg.entry]) : [msg.id];
     const [record] = await getEntries(log, [id!]);
     if (!record) return { ok: false, error: 'not-found' };
+    if (msg.entry) announceLogChange({ ids: [record.id] });
     if (msg.type === PIN_MESSAGE) await pinEntries(log, [record.id], msg.pinned);
     else if (msg.undo) await undoFeedback(log, [record]);
     else await markNotAbusive(log, [record], msg.trustAuthor);

@@ -16,22 +16,17 @@
  * Screenshots (store "screenshots", key = SHA-256 of the image) belong to the records that name them
  * and go when the last such record goes (screenshots.ts).
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB } from 'idb';
 import { normalize } from '../classifier/normalize';
 import { detectLanguage } from './lang';
 import { isPinned, type EntryInput, type Feedback, type LogEntry } from './types';
-import type { StoredScreenshot } from './screenshots';
+import { DB_NAME, DB_VERSION, type LogDB, type ReviewDB } from './log-schema';
 
 export { DAY_MS, retentionCutoff } from './types';
+// Deleting (retention, "delete", erase) lives in log-delete.ts, which never touches a kept record unless erasing.
+export { clearLog, deleteAllUnpinned, deleteEntries, pruneBefore } from './log-delete';
 
-export const DB_NAME = 'bouclier-review';
-export const DB_VERSION = 2;
-
-export interface ReviewDB extends DBSchema {
-  entries: { key: string; value: LogEntry; indexes: { firstSeen: number; screenshot: string } };
-  screenshots: { key: string; value: StoredScreenshot };
-}
-export type LogDB = IDBPDatabase<ReviewDB>;
+export { DB_NAME, DB_VERSION, type LogDB, type ReviewDB } from './log-schema';
 
 export function entryId(e: Pick<EntryInput, 'platform' | 'permalink' | 'author' | 'text'>): string {
   if (e.permalink) return `${e.platform}|p|${e.permalink.split('#')[0]}`;
@@ -118,13 +113,6 @@ export async function mergeEntries(db: LogDB, inputs: EntryInput[], now = Date.n
   return { added, updated, ids: [...byId.keys()] };
 }
 
-/** Screenshots no record names any more (after records were deleted in `tx`). */
-async function dropOrphanShots(tx: IDBPTransaction<ReviewDB, ('entries' | 'screenshots')[], 'readwrite'>, shots: Set<string>): Promise<void> {
-  for (const id of shots) {
-    if ((await tx.objectStore('entries').index('screenshot').count(id)) === 0) await tx.objectStore('screenshots').delete(id);
-  }
-}
-
 /**
  * Make sure these items are in the log (an item kept as evidence from the page before its batch was
  * written), without counting a sighting; evidence a record lacked is added. Returns their ids.
@@ -145,25 +133,6 @@ export async function ensureEntries(db: LogDB, inputs: EntryInput[], now = Date.
   );
   await tx.done;
   return ids;
-}
-
-/** Delete records first seen before `cutoff`, except those kept as evidence. Returns how many were deleted. */
-export async function pruneBefore(db: LogDB, cutoff: number): Promise<number> {
-  const tx = db.transaction(['entries', 'screenshots'], 'readwrite');
-  let n = 0;
-  const shots = new Set<string>();
-  let cursor = await tx.objectStore('entries').index('firstSeen').openCursor(IDBKeyRange.upperBound(cutoff, true));
-  while (cursor) {
-    if (!isPinned(cursor.value)) {
-      if (cursor.value.screenshot) shots.add(cursor.value.screenshot);
-      await cursor.delete();
-      n++;
-    }
-    cursor = await cursor.continue();
-  }
-  await dropOrphanShots(tx, shots);
-  await tx.done;
-  return n;
 }
 
 export async function allEntries(db: LogDB): Promise<LogEntry[]> {
@@ -220,50 +189,3 @@ export async function setPinned(db: LogDB, ids: string[], pinned: boolean, now =
   return changed;
 }
 
-/** Delete these records, except those kept as evidence. */
-export async function deleteEntries(db: LogDB, ids: string[]): Promise<{ deleted: string[]; pinned: string[] }> {
-  const tx = db.transaction(['entries', 'screenshots'], 'readwrite');
-  const entries = tx.objectStore('entries');
-  const deleted: string[] = [];
-  const pinned: string[] = [];
-  const shots = new Set<string>();
-  for (const id of ids) {
-    const e = await entries.get(id);
-    if (!e) continue;
-    if (isPinned(e)) {
-      pinned.push(id);
-      continue;
-    }
-    if (e.screenshot) shots.add(e.screenshot);
-    await entries.delete(id);
-    deleted.push(id);
-  }
-  await dropOrphanShots(tx, shots);
-  await tx.done;
-  return { deleted, pinned };
-}
-
-/** "Delete everything" on the review page: every record except those kept as evidence. Returns how many stay. */
-export async function deleteAllUnpinned(db: LogDB): Promise<number> {
-  const tx = db.transaction(['entries', 'screenshots'], 'readwrite');
-  const shots = new Set<string>();
-  let kept = 0;
-  let cursor = await tx.objectStore('entries').openCursor();
-  while (cursor) {
-    if (isPinned(cursor.value)) kept++;
-    else {
-      if (cursor.value.screenshot) shots.add(cursor.value.screenshot);
-      await cursor.delete();
-    }
-    cursor = await cursor.continue();
-  }
-  await dropOrphanShots(tx, shots);
-  await tx.done;
-  return kept;
-}
-
-/** Everything, kept-as-evidence records and screenshots included: "erase everything Bouclier keeps" only. */
-export async function clearLog(db: LogDB): Promise<void> {
-  const tx = db.transaction(['entries', 'screenshots'], 'readwrite');
-  await Promise.all([tx.objectStore('entries').clear(), tx.objectStore('screenshots').clear(), tx.done]);
-}

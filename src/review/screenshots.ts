@@ -8,23 +8,10 @@
  * stores, reads and encodes. A screenshot goes when the last record naming it is deleted (log.ts).
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { LIMITS } from './types';
-export { isScreenshotId } from './types';
+import { LIMITS, SCREENSHOT_TYPES, type ScreenshotType, type StoredScreenshot } from './types';
+export { isScreenshotId, type StoredScreenshot } from './types';
 import { hex } from './hash-chain';
-import type { LogDB } from './log';
-
-export const SCREENSHOT_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
-export type ScreenshotType = (typeof SCREENSHOT_TYPES)[number];
-
-export interface StoredScreenshot {
-  /** hex SHA-256 of `bytes`. */
-  id: string;
-  mime: ScreenshotType;
-  bytes: Uint8Array;
-  width: number | null;
-  height: number | null;
-  capturedAt: number;
-}
+import type { LogDB } from './log-schema';
 
 /** Store an image; returns its id (the SHA-256 of its bytes), to put in the record's `screenshot`. */
 export async function putScreenshot(

@@ -66,6 +66,20 @@ export interface LogEntry extends EntryInput {
 
 export const isPinned = (e: Pick<LogEntry, 'pinnedAt'>): boolean => typeof e.pinnedAt === 'number';
 
+export const SCREENSHOT_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export type ScreenshotType = (typeof SCREENSHOT_TYPES)[number];
+
+/** A capture of an item in context, stored in the log's "screenshots" store (screenshots.ts). */
+export interface StoredScreenshot {
+  /** hex SHA-256 of `bytes`. */
+  id: string;
+  mime: ScreenshotType;
+  bytes: Uint8Array;
+  width: number | null;
+  height: number | null;
+  capturedAt: number;
+}
+
 /** A screenshot's id: the hex SHA-256 of its image bytes (screenshots.ts). */
 export const isScreenshotId = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
 

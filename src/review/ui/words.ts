@@ -1,0 +1,9 @@
+/** Stored ids as words of her browser's language on the review page (the exports use their own language). */
+import { browser } from 'wxt/browser';
+import { t } from '@/src/ui/i18n';
+import { wordsFor } from '../export/words';
+
+export const words = wordsFor(t);
+
+/** A date and time as her browser writes them. */
+export const fmt = (ms: number): string => new Date(ms).toLocaleString(browser.i18n.getUILanguage());
