@@ -65,7 +65,7 @@ function recordHtml(r: HashedRecord, i: number, ctx: ExportContext): string {
     x.parent ? row(m('export_col_parent'), [x.parent.author ? e(handle(x.parent.author)) : '', link(x.parent.permalink), x.parent.text ? `« ${e(x.parent.text)} »` : ''].filter(Boolean).join(' · ')) : '',
     x.target ? row(m('export_col_target'), e(handle(x.target))) : '',
     row(m('export_col_scores'), e(categoriesWithScores(x, ctx))),
-    row(m('export_col_kind'), [w.kind(x.kind), w.action(x.action), w.source(x.source), w.language(x.lang)].map(e).join(' · ')),
+    row(m('export_col_handling'), [w.kind(x.kind), w.action(x.action), w.source(x.source), w.language(x.lang)].map(e).join(' · ')),
     x.displayName ? row(m('export_col_display_name'), e(x.displayName)) : '',
     row(m('export_col_thread'), link(x.thread)),
     x.pageUrl !== x.thread ? row(m('export_col_page_url'), link(x.pageUrl)) : '',

@@ -8,7 +8,7 @@ import { mainReason } from '../dossier';
 import type { LogEntry } from '../types';
 import { Screenshot } from './Screenshot';
 import { setReview, toggleRevealed, useReview } from './store';
-import { fmt, words } from './words';
+import { fmt, score, words } from './words';
 
 const link = (u: string | null | undefined) => (u && /^https?:\/\//.test(u) ? <a href={u} target="_blank" rel="noreferrer noopener">{u}</a> : '—');
 const at = (ms: number) => `${fmt(ms)} (${new Date(ms).toISOString()})`;
@@ -63,7 +63,7 @@ export function EntryDetail() {
         <dt>{t('export_col_categories')}</dt>
         <dd data-field="labels" data-labels={d.labels.join(' ')}>{d.labels.map(words.category).join(', ')}</dd>
         <dt>{t('review_scores')}</dt>
-        <dd data-field="scores">{Object.entries(d.scores).map(([k, v]) => `${words.category(k)} ${v.toFixed(2)}`).join(' · ') || '—'}</dd>
+        <dd data-field="scores">{Object.entries(d.scores).map(([k, v]) => `${words.category(k)} ${score(v)}`).join(' · ') || '—'}</dd>
         <dt>{t('export_col_kind')}</dt>
         <dd data-field="kind" data-value={d.kind}>{words.kind(d.kind)}</dd>
         <dt>{t('export_col_action')}</dt>
@@ -76,8 +76,8 @@ export function EntryDetail() {
         <dd data-field="seen">{t('review_seen_times', [String(d.seenCount), fmt(d.lastSeen)])}</dd>
         {typeof d.pinnedAt === 'number' && (
           <>
-            <dt>{t('review_badge_kept')}</dt>
-            <dd data-field="kept">{t('review_kept_since', [fmt(d.pinnedAt)])}</dd>
+            <dt>{t('export_col_kept')}</dt>
+            <dd data-field="kept">{fmt(d.pinnedAt)}</dd>
           </>
         )}
         {d.feedback && (
