@@ -28,9 +28,10 @@ try {
   const seedMs = await seedPage.evaluate(async (n) => {
     const t0 = performance.now();
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open('bouclier-review', 1);
+      // Whatever version the background made; if none yet, the first version of src/review/log.ts's
+      // schema, which the review page upgrades when it opens the log.
+      const r = indexedDB.open('bouclier-review');
       r.onupgradeneeded = () => {
-        // Same schema as src/review/log.ts (the background may not have created it yet).
         const store = r.result.createObjectStore('entries', { keyPath: 'id' });
         store.createIndex('firstSeen', 'firstSeen');
       };

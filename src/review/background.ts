@@ -6,18 +6,22 @@
  * - prunes by retention at startup and at most once a day after (checked on each write, so no
  *   `alarms` permission is needed), the log and the pile-on records (src/protect/events.ts) alike;
  * - publishes write health (error, unsaved count) in storage.session for the popup and review page;
+ * - serves "keep as evidence" (review-pin) and "not abusive" (review-not-abuse) to pages and to
+ *   the in-page menu (actions.ts; messages.ts documents them), and tells open review pages what
+ *   changed in the log (log-changes.ts), so they never poll;
  * - owns the "Bouclier: abusive, hide this" context-menu item; a click asks the tab's content
  *   script to mark the item she right-clicked (same message the e2e test sends: "mark-abusive");
  * - lets erase-everything (src/store/erase.ts) drop what is queued and close the log first.
  */
 import { browser } from 'wxt/browser';
 import { SUPPORTED_HOST_PERMISSIONS } from '../platforms/hosts';
-import { DAY_MS, mergeEntries, openLog, pruneBefore, retentionCutoff, type LogDB } from './log';
+import { DAY_MS, ensureEntries, getEntries, mergeEntries, openLog, pruneBefore, retentionCutoff, type LogDB } from './log';
 import { pruneRaidEventsBefore } from '../protect/events';
-import { parseReviewRequest } from './messages';
+import { parseEntry, parseReviewRequest, PIN_MESSAGE, type NotAbuseRequest, type PinRequest, type ReviewActionReply } from './messages';
 import { createLogWriter } from './writer';
 import { sessionArea } from './status';
-import { parseEntry } from './messages';
+import { announceLogChange } from './log-changes';
+import { markNotAbusive, pinEntries, recordState, undoFeedback } from './actions';
 import { REVIEW_PREFS_KEY, REVIEW_STATUS_KEY, parseReviewPrefs, type EntryInput, type ReviewStatus } from './types';
 
 export const MENU_ID = 'bouclier-mark-abusive';
@@ -48,7 +52,8 @@ export function registerReviewBackground(): ReviewBackground {
     if (!force && now - prefs.lastPrunedAt < DAY_MS) return;
     const cutoff = retentionCutoff(prefs.retentionDays, now);
     if (cutoff !== null) {
-      await pruneBefore(await db(), cutoff);
+      // Records kept as evidence are skipped (log.ts).
+      if ((await pruneBefore(await db(), cutoff)) > 0) announceLogChange({ all: true });
       await pruneRaidEventsBefore(cutoff);
     }
     await browser.storage.local.set({ [REVIEW_PREFS_KEY]: { ...prefs, lastPrunedAt: now } });
@@ -56,7 +61,8 @@ export function registerReviewBackground(): ReviewBackground {
 
   const writer = createLogWriter({
     async write(batch: EntryInput[]) {
-      await mergeEntries(await db(), batch);
+      const { ids } = await mergeEntries(await db(), batch);
+      announceLogChange({ ids });
       void pruneIfDue(false).catch(() => undefined);
     },
     async persistUnsaved(entries: EntryInput[]) {
@@ -83,6 +89,20 @@ export function registerReviewBackground(): ReviewBackground {
   void pruneIfDue(false).catch(() => undefined);
   browser.runtime.onStartup?.addListener(() => void pruneIfDue(true).catch(() => undefined));
 
+  /** Keep as evidence / "not abusive", for an extension page (by id) or the in-page menu (by item). */
+  async function act(msg: PinRequest | NotAbuseRequest): Promise<ReviewActionReply> {
+    const log = await db();
+    const [id] = msg.entry ? await ensureEntries(log, [msg.entry]) : [msg.id];
+    const [record] = await getEntries(log, [id!]);
+    if (!record) return { ok: false, error: 'not-found' };
+    if (msg.entry) announceLogChange({ ids: [record.id] });
+    if (msg.type === PIN_MESSAGE) await pinEntries(log, [record.id], msg.pinned);
+    else if (msg.undo) await undoFeedback(log, [record]);
+    else await markNotAbusive(log, [record], msg.trustAuthor);
+    const now = await recordState(log, record.id);
+    return now ? { ok: true, id: record.id, ...now } : { ok: false, error: 'not-found' };
+  }
+
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     if (sender.id !== browser.runtime.id) return false;
     const type = (raw as { type?: unknown } | null)?.type;
@@ -97,6 +117,14 @@ export function registerReviewBackground(): ReviewBackground {
     if (msg.type === 'review-status') {
       sendResponse(writer.status());
       return false;
+    }
+    if (msg.type === PIN_MESSAGE || msg.type === 'review-not-abuse') {
+      // From an extension page, or our content script in a web page (any frame: chats live in iframes).
+      const fromPage = !!sender.tab && /^https?:\/\//.test(sender.url ?? '');
+      const fromExtension = !!sender.url?.startsWith(browser.runtime.getURL('/' as never));
+      if (!fromPage && !fromExtension) return false;
+      act(msg).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: String(e) } satisfies ReviewActionReply));
+      return true;
     }
     // review-log: only from our content scripts in a top-level web page.
     if (!sender.tab || sender.frameId !== 0 || !/^https?:\/\//.test(sender.url ?? '')) return false;

@@ -3,6 +3,9 @@
  * - `recordFlagged`: sends each flagged item (once per item + text) to the background, which writes
  *   the log. Batched every 500 ms; if the background cannot be reached the entries stay queued here
  *   and are re-sent (never dropped silently);
+ * - `entryFor`, `sendPin`, `sendNotAbuse`: "keep as evidence" and "not abusive" for an item on the
+ *   page (the in-page menu and the threat's "keep as evidence" button), answered by the background
+ *   with the record's new state, to confirm to her (messages.ts);
  * - `installReview`: follows corrections (re-decides every item at once when one changes), remembers
  *   the item she last right-clicked and handles "mark-abusive" (from the context menu, via the
  *   background) by adding a block correction for it.
@@ -12,7 +15,8 @@ import { normalizedText, type TrackedItem } from '../scanner/item';
 import type { Decision } from '../verdict/decide';
 import { CATEGORIES, type Category } from '../store/settings';
 import { addCorrections, overrideHit, startCorrectionsSync } from './corrections';
-import { LIMITS, type EntryInput } from './types';
+import { LIMITS, type EntryInput, type EntrySource } from './types';
+import { NOT_ABUSE_MESSAGE, PIN_MESSAGE, type NotAbuseRequest, type PinRequest, type ReviewActionReply } from './messages';
 import { pageHref } from '../scanner/page-url';
 import { timed } from '../scanner/busy';
 
@@ -47,14 +51,14 @@ function schedule(delay: number): void {
   timer ??= setTimeout(() => timed('review log', send), delay);
 }
 
-/** Log a flagged item (no-op when not flagged, or already logged with this text). */
-export function recordFlagged(item: TrackedItem, decision: Decision): void {
-  if (!decision.action || logged.has(item)) return;
-  logged.add(item);
-  const hit = overrideHit(item.text, item.author, item.platform, () => normalizedText(item));
+/** Evidence the adapter may read besides the item's text (absent fields are simply not sent). */
+export type ItemEvidence = Pick<EntryInput, 'postedAt' | 'parent' | 'target' | 'screenshot'>;
+
+/** The log entry for an item as shown now: what recordFlagged sends, and what pin / "not abusive" name. */
+export function entryFor(item: TrackedItem, labels: string[], action: string, source: EntrySource, evidence: ItemEvidence = {}): EntryInput {
   const scores: Record<string, number> = {};
   for (const [k, v] of Object.entries(item.scores ?? {})) scores[k] = Math.round(v * 1e4) / 1e4;
-  queue.push({
+  return {
     platform: item.platform,
     kind: item.kind,
     pageUrl: pageHref().slice(0, LIMITS.maxUrl),
@@ -63,13 +67,38 @@ export function recordFlagged(item: TrackedItem, decision: Decision): void {
     author: item.author,
     displayName: item.displayName,
     text: item.text.slice(0, LIMITS.maxText),
-    labels: decision.labels,
+    labels,
     scores,
-    action: decision.action,
-    source: hit?.verdict === 'block' ? 'correction' : 'model',
+    action,
+    source,
     seenAt: Date.now(),
-  });
+    ...evidence,
+  };
+}
+
+/** Log a flagged item (no-op when not flagged, or already logged with this text). */
+export function recordFlagged(item: TrackedItem, decision: Decision, evidence?: ItemEvidence): void {
+  if (!decision.action || logged.has(item)) return;
+  logged.add(item);
+  const hit = overrideHit(item.text, item.author, item.platform, () => normalizedText(item));
+  queue.push(entryFor(item, decision.labels, decision.action, hit?.verdict === 'block' ? 'correction' : 'model', evidence));
   schedule(SEND_EVERY_MS);
+}
+
+const ask = (msg: PinRequest | NotAbuseRequest): Promise<ReviewActionReply> =>
+  browser.runtime.sendMessage(msg).then(
+    (res: unknown) => (res as ReviewActionReply | undefined) ?? { ok: false, error: 'no-answer' },
+    (e: unknown) => ({ ok: false, error: String(e) }),
+  );
+
+/** Keep an item as evidence (logged first if it is not yet) or stop keeping it. */
+export function sendPin(entry: EntryInput, pinned: boolean): Promise<ReviewActionReply> {
+  return ask({ type: PIN_MESSAGE, pinned, entry });
+}
+
+/** "Not abusive" for an item (optionally trusting its author), or undo it. */
+export function sendNotAbuse(entry: EntryInput, opts: { trustAuthor?: boolean; undo?: boolean } = {}): Promise<ReviewActionReply> {
+  return ask({ type: NOT_ABUSE_MESSAGE, undo: !!opts.undo, trustAuthor: !!opts.trustAuthor, entry });
 }
 
 export interface ReviewHooks {

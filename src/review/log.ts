@@ -10,21 +10,23 @@
  *
  * Retention: records whose firstSeen is older than the retention period are deleted (on startup and
  * at most daily after, see background.ts; pile-on records follow the same rule); 0 days = keep forever.
+ * A record she kept as evidence (pinned) is never deleted by retention nor by "delete": only by
+ * unpinning it first, or by "erase everything Bouclier keeps" (clearLog).
+ *
+ * Screenshots (store "screenshots", key = SHA-256 of the image) belong to the records that name them
+ * and go when the last such record goes (screenshots.ts).
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB } from 'idb';
 import { normalize } from '../classifier/normalize';
 import { detectLanguage } from './lang';
-import type { EntryInput, Feedback, LogEntry } from './types';
+import { isPinned, type EntryInput, type Feedback, type LogEntry } from './types';
+import { DB_NAME, DB_VERSION, type LogDB, type ReviewDB } from './log-schema';
 
 export { DAY_MS, retentionCutoff } from './types';
+// Deleting (retention, "delete", erase) lives in log-delete.ts, which never touches a kept record unless erasing.
+export { clearLog, deleteAllUnpinned, deleteEntries, pruneBefore } from './log-delete';
 
-export const DB_NAME = 'bouclier-review';
-export const DB_VERSION = 1;
-
-interface ReviewDB extends DBSchema {
-  entries: { key: string; value: LogEntry; indexes: { firstSeen: number } };
-}
-export type LogDB = IDBPDatabase<ReviewDB>;
+export { DB_NAME, DB_VERSION, type LogDB, type ReviewDB } from './log-schema';
 
 export function entryId(e: Pick<EntryInput, 'platform' | 'permalink' | 'author' | 'text'>): string {
   if (e.permalink) return `${e.platform}|p|${e.permalink.split('#')[0]}`;
@@ -38,9 +40,14 @@ export function entryId(e: Pick<EntryInput, 'platform' | 'permalink' | 'author' 
  */
 export function openLog(name = DB_NAME, onGone?: () => void): Promise<LogDB> {
   return openDB<ReviewDB>(name, DB_VERSION, {
-    upgrade(db) {
-      const store = db.createObjectStore('entries', { keyPath: 'id' });
-      store.createIndex('firstSeen', 'firstSeen');
+    upgrade(db, oldVersion, _newVersion, tx) {
+      // v1: the records. v2: screenshots, and which record names one (records without are not indexed).
+      const entries = oldVersion < 1 ? db.createObjectStore('entries', { keyPath: 'id' }) : tx.objectStore('entries');
+      if (oldVersion < 1) entries.createIndex('firstSeen', 'firstSeen');
+      if (oldVersion < 2) {
+        entries.createIndex('screenshot', 'screenshot');
+        db.createObjectStore('screenshots', { keyPath: 'id' });
+      }
     },
     blocking(_current, _blocked, event) {
       (event.target as IDBDatabase).close();
@@ -57,8 +64,17 @@ export function toEntry(input: EntryInput, now = Date.now()): LogEntry {
   return { ...input, id: entryId(input), lang: detectLanguage(input.text), firstSeen, lastSeen: firstSeen, seenCount: 1, feedback: null };
 }
 
+const EVIDENCE_FIELDS = ['postedAt', 'parent', 'target', 'screenshot'] as const;
+
+/** Evidence the first sighting lacked (post time, parent, target, screenshot) is added by a later one; nothing is replaced. */
+function addMissingEvidence(old: LogEntry, seen: EntryInput): void {
+  for (const k of EVIDENCE_FIELDS) {
+    if ((old[k] === undefined || old[k] === null) && seen[k] !== undefined && seen[k] !== null) (old as unknown as Record<string, unknown>)[k] = seen[k];
+  }
+}
+
 /** Insert new records, update known ones (lastSeen, seenCount) in one transaction. */
-export async function mergeEntries(db: LogDB, inputs: EntryInput[], now = Date.now()): Promise<{ added: number; updated: number }> {
+export async function mergeEntries(db: LogDB, inputs: EntryInput[], now = Date.now()): Promise<{ added: number; updated: number; ids: string[] }> {
   const tx = db.transaction('entries', 'readwrite');
   let added = 0;
   let updated = 0;
@@ -70,6 +86,7 @@ export async function mergeEntries(db: LogDB, inputs: EntryInput[], now = Date.n
     if (prev) {
       prev.lastSeen = Math.max(prev.lastSeen, e.lastSeen);
       prev.seenCount++;
+      addMissingEvidence(prev, input);
     } else byId.set(e.id, e);
   }
   await Promise.all(
@@ -79,7 +96,11 @@ export async function mergeEntries(db: LogDB, inputs: EntryInput[], now = Date.n
         old.lastSeen = Math.max(old.lastSeen, e.lastSeen);
         old.seenCount += e.seenCount;
         // A missed item she marked herself upgrades a record the model had not labelled.
-        if (e.source === 'correction' && old.source === 'model' && old.feedback === 'not_abusive') old.feedback = null;
+        if (e.source === 'correction' && old.source === 'model' && old.feedback === 'not_abusive') {
+          old.feedback = null;
+          old.feedbackAt = null;
+        }
+        addMissingEvidence(old, e);
         await tx.store.put(old);
         updated++;
       } else {
@@ -89,21 +110,29 @@ export async function mergeEntries(db: LogDB, inputs: EntryInput[], now = Date.n
     }),
   );
   await tx.done;
-  return { added, updated };
+  return { added, updated, ids: [...byId.keys()] };
 }
 
-/** Delete records first seen before `cutoff`. Returns how many were deleted. */
-export async function pruneBefore(db: LogDB, cutoff: number): Promise<number> {
+/**
+ * Make sure these items are in the log (an item kept as evidence from the page before its batch was
+ * written), without counting a sighting; evidence a record lacked is added. Returns their ids.
+ */
+export async function ensureEntries(db: LogDB, inputs: EntryInput[], now = Date.now()): Promise<string[]> {
   const tx = db.transaction('entries', 'readwrite');
-  let n = 0;
-  let cursor = await tx.store.index('firstSeen').openCursor(IDBKeyRange.upperBound(cutoff, true));
-  while (cursor) {
-    await cursor.delete();
-    n++;
-    cursor = await cursor.continue();
-  }
+  const ids = await Promise.all(
+    inputs.map(async (input) => {
+      const fresh = toEntry(input, now);
+      const old = await tx.store.get(fresh.id);
+      if (!old) await tx.store.put(fresh);
+      else {
+        addMissingEvidence(old, input);
+        await tx.store.put(old);
+      }
+      return fresh.id;
+    }),
+  );
   await tx.done;
-  return n;
+  return ids;
 }
 
 export async function allEntries(db: LogDB): Promise<LogEntry[]> {
@@ -125,23 +154,38 @@ export async function countEntries(db: LogDB): Promise<number> {
   return db.count('entries');
 }
 
-export async function setFeedback(db: LogDB, ids: string[], feedback: Feedback): Promise<void> {
+/** The records with these ids that exist (in the order given). */
+export async function getEntries(db: LogDB, ids: string[]): Promise<LogEntry[]> {
+  const tx = db.transaction('entries');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return found.filter((e): e is LogEntry => e !== undefined);
+}
+
+export async function setFeedback(db: LogDB, ids: string[], feedback: Feedback, now = Date.now()): Promise<void> {
   const tx = db.transaction('entries', 'readwrite');
   await Promise.all(
     ids.map(async (id) => {
       const e = await tx.store.get(id);
-      if (e) await tx.store.put({ ...e, feedback });
+      if (e) await tx.store.put({ ...e, feedback, feedbackAt: feedback ? now : null });
     }),
   );
   await tx.done;
 }
 
-export async function deleteEntries(db: LogDB, ids: string[]): Promise<void> {
+/** Keep as evidence (pinned) or release (unpinned). Pinning again keeps the first pin time. */
+export async function setPinned(db: LogDB, ids: string[], pinned: boolean, now = Date.now()): Promise<LogEntry[]> {
   const tx = db.transaction('entries', 'readwrite');
-  await Promise.all(ids.map((id) => tx.store.delete(id)));
+  const changed: LogEntry[] = [];
+  await Promise.all(
+    ids.map(async (id) => {
+      const e = await tx.store.get(id);
+      if (!e || isPinned(e) === pinned) return;
+      const next = { ...e, pinnedAt: pinned ? now : null };
+      await tx.store.put(next);
+      changed.push(next);
+    }),
+  );
   await tx.done;
+  return changed;
 }
 
-export async function clearLog(db: LogDB): Promise<void> {
-  await db.clear('entries');
-}

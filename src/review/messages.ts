@@ -1,11 +1,31 @@
 /**
- * Review messages (content script ⇄ background), validated on receipt like src/messaging/messages.ts:
- * bounded sizes, known fields only, strings cut to their limits. Kept in this module so
- * src/messaging/messages.ts stays small.
+ * Review messages (content script or extension page → background), validated on receipt like
+ * src/messaging/messages.ts: bounded sizes, known fields only, strings cut to their limits.
+ *
+ *   review-log        {entries: EntryInput[]}   flagged items to log (content scripts, batched)
+ *   review-status     {}                        write health (reply: ReviewStatus)
+ *   review-pin        {pinned, entry | id}      keep as evidence / stop keeping (reply: ReviewActionReply)
+ *   review-not-abuse  {undo, trustAuthor, entry | id}
+ *                     "not abusive": an allow correction (applied at once in every tab) and her feedback
+ *                     on the record, with its time; undo removes both (reply: ReviewActionReply)
+ * `entry` is the item as the content script would log it (it is logged first if it is not yet);
+ * `id` is a log record's id (extension pages).
  */
-import { LIMITS, type EntryInput } from './types';
+import { LIMITS, isScreenshotId, type EntryInput, type Feedback, type ParentPost } from './types';
 
-export type ReviewRequest = { type: 'review-log'; entries: EntryInput[] } | { type: 'review-status' };
+export const PIN_MESSAGE = 'review-pin';
+export const NOT_ABUSE_MESSAGE = 'review-not-abuse';
+
+/** Which record: an item from a page, or a record already in the log. */
+export type RecordRef = { entry: EntryInput; id?: undefined } | { id: string; entry?: undefined };
+
+export type PinRequest = { type: typeof PIN_MESSAGE; pinned: boolean } & RecordRef;
+export type NotAbuseRequest = { type: typeof NOT_ABUSE_MESSAGE; undo: boolean; trustAuthor: boolean } & RecordRef;
+
+export type ReviewRequest = { type: 'review-log'; entries: EntryInput[] } | { type: 'review-status' } | PinRequest | NotAbuseRequest;
+
+/** The record as it now stands (so the page can confirm what happened), or why nothing was done. */
+export type ReviewActionReply = { ok: true; id: string; pinnedAt: number | null; feedback: Feedback } | { ok: false; error: string };
 
 const str = (v: unknown, max: number): string | null => (typeof v === 'string' ? v.slice(0, max) : null);
 const optStr = (v: unknown, max: number): string | null | undefined =>
@@ -13,6 +33,38 @@ const optStr = (v: unknown, max: number): string | null | undefined =>
 
 function isHttpUrl(u: string): boolean {
   return /^https?:\/\//i.test(u);
+}
+
+/** The platform's post time as ISO 8601 UTC, or null when absent or not a date. */
+function postedAtOf(v: unknown): string | null {
+  if (typeof v !== 'string' || v.length > 64) return null;
+  const ms = Date.parse(v);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+}
+
+function parentOf(v: unknown): ParentPost | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const p = v as Record<string, unknown>;
+  const permalink = optStr(p.permalink, LIMITS.maxUrl) ?? null;
+  const parent = {
+    permalink: permalink !== null && isHttpUrl(permalink) ? permalink : null,
+    author: optStr(p.author, LIMITS.maxHandle) ?? null,
+    text: optStr(p.text, LIMITS.maxParentText) ?? null,
+  };
+  return parent.permalink || parent.author || parent.text ? parent : null;
+}
+
+/** The optional evidence fields, only those present (an entry without them stays as it was). */
+function evidenceOf(e: Record<string, unknown>): Partial<EntryInput> {
+  const out: Partial<EntryInput> = {};
+  const postedAt = postedAtOf(e.postedAt);
+  if (postedAt) out.postedAt = postedAt;
+  const parent = parentOf(e.parent);
+  if (parent) out.parent = parent;
+  const target = optStr(e.target, LIMITS.maxHandle);
+  if (target) out.target = target.replace(/^@/, '');
+  if (isScreenshotId(e.screenshot)) out.screenshot = e.screenshot;
+  return out;
 }
 
 export function parseEntry(raw: unknown): EntryInput | null {
@@ -41,13 +93,25 @@ export function parseEntry(raw: unknown): EntryInput | null {
     }
   }
   const seenAt = typeof e.seenAt === 'number' && Number.isFinite(e.seenAt) ? e.seenAt : Date.now();
-  return { platform, kind: e.kind, pageUrl, thread, permalink, author, displayName, text, labels, scores, action, source: e.source, seenAt };
+  return { platform, kind: e.kind, pageUrl, thread, permalink, author, displayName, text, labels, scores, action, source: e.source, seenAt, ...evidenceOf(e) };
+}
+
+function refOf(msg: Record<string, unknown>): RecordRef | null {
+  if (typeof msg.id === 'string' && msg.id.length > 0 && msg.id.length <= LIMITS.maxUrl + 100) return { id: msg.id };
+  const entry = parseEntry(msg.entry);
+  return entry ? { entry } : null;
 }
 
 export function parseReviewRequest(raw: unknown): ReviewRequest | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const msg = raw as Record<string, unknown>;
   if (msg.type === 'review-status') return { type: 'review-status' };
+  if (msg.type === PIN_MESSAGE || msg.type === NOT_ABUSE_MESSAGE) {
+    const ref = refOf(msg);
+    if (!ref) return null;
+    if (msg.type === PIN_MESSAGE) return typeof msg.pinned === 'boolean' ? { type: PIN_MESSAGE, pinned: msg.pinned, ...ref } : null;
+    return { type: NOT_ABUSE_MESSAGE, undo: msg.undo === true, trustAuthor: msg.trustAuthor === true, ...ref };
+  }
   if (msg.type !== 'review-log') return null;
   if (!Array.isArray(msg.entries) || msg.entries.length > LIMITS.maxEntriesPerMessage) return null;
   const entries: EntryInput[] = [];

@@ -10,6 +10,14 @@ export type EntrySource = 'model' | 'correction';
 /** What she said about an entry on the review page ('abusive' = she marked a missed item herself). */
 export type Feedback = 'not_abusive' | 'abusive' | null;
 
+/** The post an item answers, when the adapter knows it (evidence of context). */
+export interface ParentPost {
+  permalink: string | null;
+  author: string | null;
+  /** Its text as shown (cut to LIMITS.maxParentText). */
+  text: string | null;
+}
+
 /** What the content script sends for one flagged item. */
 export interface EntryInput {
   platform: string;
@@ -28,6 +36,15 @@ export interface EntryInput {
   source: EntrySource;
   /** Epoch ms when this tab first saw it flagged. */
   seenAt: number;
+  // Evidence the page may show; absent when the adapter cannot read it.
+  /** When the platform says it was posted (its own `<time datetime>`), ISO 8601 UTC. */
+  postedAt?: string | null;
+  /** The post it replies to. */
+  parent?: ParentPost | null;
+  /** The account it is aimed at (the handle it replies to or names), without "@". */
+  target?: string | null;
+  /** A screenshot of it in context: SHA-256 (hex) of the image, its key in the log's screenshot store. */
+  screenshot?: string | null;
 }
 
 export interface LogEntry extends EntryInput {
@@ -38,7 +55,33 @@ export interface LogEntry extends EntryInput {
   lastSeen: number;
   seenCount: number;
   feedback: Feedback;
+  /** When she gave that feedback (epoch ms); absent on records from before it was kept. */
+  feedbackAt?: number | null;
+  /**
+   * Kept as evidence (pinned): epoch ms when she pinned it. A pinned record is never deleted by the
+   * retention period nor by "delete" until she unpins it (only "erase everything Bouclier keeps" removes it).
+   */
+  pinnedAt?: number | null;
 }
+
+export const isPinned = (e: Pick<LogEntry, 'pinnedAt'>): boolean => typeof e.pinnedAt === 'number';
+
+export const SCREENSHOT_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export type ScreenshotType = (typeof SCREENSHOT_TYPES)[number];
+
+/** A capture of an item in context, stored in the log's "screenshots" store (screenshots.ts). */
+export interface StoredScreenshot {
+  /** hex SHA-256 of `bytes`. */
+  id: string;
+  mime: ScreenshotType;
+  bytes: Uint8Array;
+  width: number | null;
+  height: number | null;
+  capturedAt: number;
+}
+
+/** A screenshot's id: the hex SHA-256 of its image bytes (screenshots.ts). */
+export const isScreenshotId = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
 
 export const LIMITS = {
   maxEntriesPerMessage: 200,
@@ -47,6 +90,9 @@ export const LIMITS = {
   maxHandle: 200,
   maxLabels: 10,
   maxLabelLen: 40,
+  maxParentText: 2_000,
+  /** A screenshot larger than this is refused (a cropped capture of one item is far smaller). */
+  maxScreenshotBytes: 4 * 1024 * 1024,
 } as const;
 
 export const RETENTION_CHOICES = [30, 90, 365, 0] as const; // 0 = forever

@@ -1,7 +1,7 @@
 /**
  * Checking a JSON evidence export: the one verifier behind the review page's "Verify" tab
  * (ui/VerifyPage.tsx) and `npm run verify-evidence` (scripts/verify-evidence.ts). Pure, no DOM, no
- * WebCrypto: the chain and canonical form come from evidence.ts, so an export and its check can never
+ * WebCrypto: the chain and canonical form come from hash-chain.ts, so an export and its check can never
  * disagree on how the bytes are hashed.
  *
  * For every record, in file order: its visible fields must rebuild exactly its "canonical" string
@@ -18,7 +18,8 @@
  * Malformed input never throws: empty, too large, not JSON, not an export, a newer format, a damaged
  * structure each give their own result.
  */
-import { canonicalJson, chainNext, EVIDENCE_FORMAT, EVIDENCE_VERSION, hex, recordDigest, type CanonicalRecord } from './evidence';
+import { canonicalJson, chainNext, EVIDENCE_FORMAT, EVIDENCE_VERSION, hex, recordDigest, type CanonicalRecord } from './hash-chain';
+import type { ParentPost } from './types';
 
 /** Larger files are refused before they are read: an export of 50,000 long records stays far below. */
 export const MAX_EVIDENCE_BYTES = 256 * 1024 * 1024;
@@ -52,15 +53,22 @@ export function normaliseHash(s: string): string | null {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The canonical record rebuilt from a record's visible fields, or the name of the first bad field. */
+const isNullOrString = (v: unknown): boolean => v === null || typeof v === 'string';
+
+function parentOf(v: unknown): ParentPost | null | undefined {
+  if (v === null) return null;
+  if (!isObject(v) || !isNullOrString(v.permalink) || !isNullOrString(v.author) || !isNullOrString(v.text)) return undefined;
+  return { permalink: v.permalink as string | null, author: v.author as string | null, text: v.text as string | null };
+}
+
+/** The canonical record (v1 or v2) rebuilt from a record's visible fields, or the name of the first bad field. */
 function fieldsOf(r: Record<string, unknown>): CanonicalRecord | string {
   const str = ['platform', 'kind', 'pageUrl', 'thread', 'firstSeenUtc', 'text', 'action', 'source', 'language'] as const;
   for (const k of str) if (typeof r[k] !== 'string') return k;
-  for (const k of ['author', 'displayName', 'permalink'] as const) if (r[k] !== null && typeof r[k] !== 'string') return k;
+  for (const k of ['author', 'displayName', 'permalink'] as const) if (!isNullOrString(r[k])) return k;
   if (!Array.isArray(r.categories) || !r.categories.every((c) => typeof c === 'string')) return 'categories';
-  if (r.v !== 1) return 'v';
-  return {
-    v: 1,
+  if (r.v !== 1 && r.v !== 2) return 'v';
+  const base = {
     platform: r.platform as string,
     kind: r.kind as string,
     author: r.author as string | null,
@@ -75,6 +83,11 @@ function fieldsOf(r: Record<string, unknown>): CanonicalRecord | string {
     source: r.source as string,
     language: r.language as string,
   };
+  if (r.v === 1) return { v: 1, ...base };
+  for (const k of ['postedAtUtc', 'target', 'screenshot'] as const) if (!isNullOrString(r[k])) return k;
+  const parent = parentOf(r.parent);
+  if (parent === undefined) return 'parent';
+  return { v: 2, ...base, postedAtUtc: r.postedAtUtc as string | null, parent, target: r.target as string | null, screenshot: r.screenshot as string | null };
 }
 
 /** Check the text of a JSON export (callers check a file's size against MAX_EVIDENCE_BYTES before reading it). */

@@ -20,12 +20,12 @@ let tab: number;
 
 beforeAll(async () => {
   h = await launchExtension();
-  // Break the database before any item is logged: bump it to version 2 from an extension page.
+  // Break the database before any item is logged: bump it past this build's version from an extension page.
   const breaker = await h.openExtensionPage('popup.html');
   await breaker.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
-        const r = indexedDB.open('bouclier-review', 2);
+        const r = indexedDB.open('bouclier-review', 99);
         r.onsuccess = () => {
           r.result.close();
           resolve();

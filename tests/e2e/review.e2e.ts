@@ -4,7 +4,9 @@
  * the open tab without reload and lets a near-identical new comment through; a missed comment
  * right-clicked and marked abusive (the context-menu path, triggered by the same message the menu
  * sends) gets hidden; CSV / JSON / printable exports of 3 selected items contain exactly those
- * items with hashes recomputed here with node:crypto; the log survives a browser restart.
+ * items with hashes recomputed here with node:crypto (values in words, the JSON's hashes in the CSV);
+ * the log survives a browser restart. Evidence (pins, post time, screenshots, dossiers, French
+ * exports): review-evidence.e2e.ts.
  *
  * The shipped model may still be a tiny random test model: nothing here depends on WHICH demo
  * comments it flags, only on at least one being flagged; known states are made by marking items.
@@ -93,13 +95,16 @@ describe('review log and corrections on the demo thread', () => {
 
     await row.locator('[data-action="details"]').click();
     const d = review.locator('[data-testid="review-detail"]');
-    expect(await d.locator('[data-field="platform"]').textContent()).toBe('reddit');
+    expect(await d.locator('[data-field="platform"]').textContent()).toBe('Reddit');
     expect(await d.locator('[data-field="author"]').textContent()).toBe(flagged.author);
     expect(await d.locator('[data-field="permalink"]').textContent()).toBe(flagged.permalink);
     expect(await d.locator('[data-field="thread"]').textContent()).toBe(THREAD_URL);
     expect(await d.locator('[data-field="labels"]').getAttribute('data-labels')).toMatch(/\w/);
-    expect(['blur', 'collapse', 'remove']).toContain(await d.locator('[data-field="action"]').textContent());
-    expect(['fr', 'en']).toContain(await d.locator('[data-field="lang"]').textContent());
+    // Values in words of her language; the stored id stays in an attribute for tests.
+    expect(['blur', 'collapse', 'remove']).toContain(await d.locator('[data-field="action"]').getAttribute('data-value'));
+    expect(['blurred', 'collapsed', 'removed from view']).toContain(await d.locator('[data-field="action"]').textContent());
+    expect(['French', 'English']).toContain(await d.locator('[data-field="lang"]').textContent());
+    expect(await d.locator('[data-field="source"]').textContent()).toBe("hidden by Bouclier's filter");
     const firstSeen = Number(await d.locator('[data-field="firstSeen"]').getAttribute('data-ms'));
     expect(Math.abs(Date.now() - firstSeen)).toBeLessThan(5 * 60_000);
     // Revealed in the row, so revealed in the details too; hiding it again hides both.
@@ -164,10 +169,12 @@ describe('review log and corrections on the demo thread', () => {
   it('exports exactly 3 selected items as CSV, JSON and a printable report, with hashes that verify', async () => {
     await review.fill('[data-testid="review-author"]', '');
     await review.selectOption('[data-testid="review-sort"]', 'oldest');
-    await expect.poll(async () => Number(await review.locator('[data-testid="review-count"]').getAttribute('data-shown'))).toBeGreaterThanOrEqual(3);
+    await expect.poll(async () => Number(await review.locator('[data-testid="review-count"]').getAttribute('data-shown'))).toBeGreaterThanOrEqual(4);
     const rows = review.locator('[data-testid="review-row"]');
+    // Three items she did not mark "not abusive" (those would be left out of the export by default).
     const chosen: string[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; chosen.length < 3; i++) {
+      if ((await rows.nth(i).getAttribute('data-feedback')) === 'not_abusive') continue;
       await rows.nth(i).locator('input[type="checkbox"]').check();
       chosen.push((await rows.nth(i).getAttribute('data-permalink'))!);
     }
@@ -196,29 +203,27 @@ describe('review log and corrections on the demo thread', () => {
     const tampered = { ...(JSON.parse(doc.records[1]!.canonical as string) as Record<string, unknown>), text: 'edited' };
     expect(sha(JSON.stringify(tampered)).toString('hex')).not.toBe(doc.records[1]!.recordHash);
 
-    // CSV: the same three records; hashes recomputed from the cells.
+    // CSV (English: ","): the same three records, in words, with the JSON's hashes.
     const csv = await grab('[data-testid="export-csv"]');
     const table = parseCsv(csv.body.replace(/^\uFEFF/, ''));
     expect(table).toHaveLength(4);
-    prev = Buffer.alloc(32);
-    for (const [i, r] of table.slice(1).entries()) {
-      expect(r[5]).toBe(doc.records[i]!.permalink);
-      const canonical = JSON.stringify({ v: 1, platform: r[1], kind: r[2], author: r[3] || null, displayName: r[4] || null, permalink: r[5] || null, pageUrl: r[6], thread: r[7], firstSeenUtc: r[8], text: unneutralise(r[10]!), categories: r[11]!.split(' ').filter(Boolean), action: r[12], source: r[13], language: r[14] });
-      const rh = sha(canonical);
-      expect(r[15]).toBe(rh.toString('hex'));
-      prev = sha(Buffer.concat([prev, rh]));
-      expect(r[16]).toBe(prev.toString('hex'));
-    }
+    const col = (h: string) => table.slice(1).map((r) => r[table[0]!.indexOf(h)]);
+    expect(col('Permalink')).toEqual(doc.records.map((r) => r.permalink));
+    expect(col('Record SHA-256')).toEqual(doc.records.map((r) => r.recordHash));
+    expect(col('Chain SHA-256')).toEqual(doc.records.map((r) => r.chainHash));
+    expect(col('Text').map((c) => unneutralise(c!))).toEqual(doc.records.map((r) => r.text));
+    for (const a of col('Action taken')) expect(['blurred', 'collapsed', 'removed from view']).toContain(a);
 
-    // Printable report: three records, same hashes, no raw markup from pages.
+    // Printable report: a summary, then three records, same hashes, no raw markup from pages.
     const html = await grab('[data-testid="export-html"]');
     expect(html.name).toMatch(/\.html$/);
-    const hashes = [...html.body.matchAll(/<article class="record" data-index="\d+" data-record-hash="([0-9a-f]{64})"/g)].map((m) => m[1]);
+    expect(html.body.indexOf('<section class="summary">')).toBeLessThan(html.body.indexOf('<article'));
+    const hashes = [...html.body.matchAll(/<article class="record(?: kept)?" data-index="\d+" data-record-hash="([0-9a-f]{64})"/g)].map((m) => m[1]);
     expect(hashes).toEqual(doc.records.map((r) => r.recordHash));
     expect(html.body).toContain(doc.finalHash);
     for (const p of chosen) expect(html.body).toContain(p);
     expect(html.body).not.toMatch(/<script/i);
-    expect(total).toBeGreaterThanOrEqual(3);
+    expect(total).toBeGreaterThanOrEqual(4);
   });
 
   it('review and help pages have no serious or critical accessibility violations', async () => {

@@ -1,5 +1,5 @@
-/** Minimal RFC 4180 parser (quoted cells, doubled quotes, CRLF rows) for checking exports in tests. */
-export function parseCsv(s: string): string[][] {
+/** Minimal RFC 4180 parser (quoted cells, doubled quotes, CRLF rows) for checking exports in tests; `sep` is ";" for French exports. */
+export function parseCsv(s: string, sep = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -13,7 +13,7 @@ export function parseCsv(s: string): string[][] {
       } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+    else if (ch === sep) {
       row.push(cell);
       cell = '';
     } else if (ch === '\r' && s[i + 1] === '\n') {

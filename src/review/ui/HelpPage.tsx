@@ -60,7 +60,7 @@ export function HelpPage() {
       <p>{t('help_intro')}</p>
       <section>
         <h2>{t('help_evidence_title')}</h2>
-        <p>{t('help_evidence_text')}</p>
+        <p>{t('help_evidence_text', [t('section_review')])}</p>
         <p>
           <a href="#verify">{t('help_verify_link')}</a>
         </p>

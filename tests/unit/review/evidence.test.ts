@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { CHAIN_START, canonicalJson, canonicalRecord, csvCell, escapeHtml, hashRecords, toCsv, toJson, toPrintableHtml, verifyChain, type ExportContext } from '../../../src/review/evidence';
-import type { LogEntry } from '../../../src/review/types';
-import { parseCsv, unneutralise } from '../../helpers/csv';
+import { CHAIN_START, canonicalJson, canonicalRecord, csvCell, escapeHtml, hashRecords, toJson, toPrintableHtml, verifyChain } from '../../../src/review/evidence';
+import { ctxFor, le, withEvidence } from './export-fixtures';
 
-const T0 = Date.UTC(2026, 10, 28, 20, 11, 0);
-function le(i: number, over: Partial<LogEntry> = {}): LogEntry {
-  return {
-    id: `reddit|p|${i}`, platform: 'reddit', kind: 'comment', pageUrl: 'https://www.reddit.com/r/france/comments/1demo42/x/',
-    thread: 'https://www.reddit.com/r/france/comments/1demo42/x/', permalink: `https://www.reddit.com/r/france/comments/1demo42/x/demo00${i}/`,
-    author: `user_${i}`, displayName: null, text: `texte numéro ${i}`, labels: ['misogyny'], scores: { misogyny: 0.9 }, action: 'blur',
-    source: 'model', seenAt: T0 + i, lang: 'fr', firstSeen: T0 + i * 60_000, lastSeen: T0 + i * 60_000, seenCount: 1, feedback: null, ...over,
-  };
-}
-const ctx: ExportContext = {
-  now: new Date(Date.UTC(2026, 10, 29, 9, 0, 0)),
-  timeZone: 'Europe/Paris',
-  text: {
-    lang: 'fr', title: 'Dossier', intro: 'intro', exportedAt: 'Exporté le', timezone: 'Fuseau', count: 'Nombre', finalHash: 'Empreinte finale', proves: 'Ce que prouvent les empreintes', anchorLine: 'Notée ailleurs :', verifyHowTo: 'Vérifier…',
-    columns: { index: '#', platform: 'Plateforme', kind: 'Type', author: 'Auteur', displayName: 'Nom', permalink: 'Lien', pageUrl: 'Page', thread: 'Fil', firstSeenUtc: 'UTC', firstSeenLocal: 'Heure locale', text: 'Texte', categories: 'Catégories', action: 'Action', source: 'Source', language: 'Langue', recordHash: 'SHA-256', chainHash: 'Chaîne' },
-    categoryName: (id) => `cat:${id}`,
-  },
-};
+const ctx = ctxFor('fr');
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest();
 
 /** Independent recomputation with node:crypto, as a verifier would do it. */
@@ -47,6 +29,15 @@ describe('record hashing and chain', () => {
     expect(records.map((r) => r.chainHash)).toEqual(ref.chain);
     expect(finalHash).toBe(ref.chain[2]);
     expect(CHAIN_START).toBe('0'.repeat(64));
+  });
+
+  it('a record with post time, parent, target or screenshot hashes them too (canonical v2); one without keeps v1 exactly', async () => {
+    const c = canonicalJson(canonicalRecord(withEvidence(1)));
+    expect(c).toMatch(/^\{"v":2,"platform":"reddit",.*"language":"fr","postedAtUtc":"2026-11-28T19:58:00.000Z","parent":\{"permalink":"https:[^"]+parent1\/","author":"marie_journaliste","text":"Mon enquête sur le harcèlement"\},"target":"marie_journaliste","screenshot":"(ab){32}"\}$/);
+    expect(canonicalJson(canonicalRecord(le(1, { postedAt: null, parent: null })))).toBe(canonicalJson(canonicalRecord(le(1))));
+    const { records } = await hashRecords([le(1), withEvidence(2)]);
+    const ref = nodeChain(records.map((r) => r.canonical));
+    expect(records.map((r) => r.chainHash)).toEqual(ref.chain);
   });
 
   it('the canonical form has a fixed key order and UTC ISO time', () => {
@@ -81,21 +72,6 @@ describe('CSV', () => {
     }
     expect(csvCell('ok =1')).toBe('"ok =1"');
   });
-  it('exports exactly the given records with their hashes, verifiable from the cells', async () => {
-    const entries = [le(1, { text: '=HYPERLINK("http://evil")' }), le(2, { text: 'a, "b"\nc' })];
-    const { csv, finalHash } = await toCsv(entries, ctx);
-    const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
-    expect(rows).toHaveLength(3);
-    expect(rows[0]![10]).toBe('Texte');
-    const canon = rows.slice(1).map((r) =>
-      JSON.stringify({ v: 1, platform: r[1], kind: r[2], author: r[3] || null, displayName: r[4] || null, permalink: r[5] || null, pageUrl: r[6], thread: r[7], firstSeenUtc: r[8], text: unneutralise(r[10]!), categories: r[11]!.split(' ').filter(Boolean), action: r[12], source: r[13], language: r[14] }),
-    );
-    const ref = nodeChain(canon);
-    expect(rows.slice(1).map((r) => r[15])).toEqual(ref.records);
-    expect(rows.slice(1).map((r) => r[16])).toEqual(ref.chain);
-    expect(ref.chain[1]).toBe(finalHash);
-    expect(rows[1]![10]).toBe('\'=HYPERLINK("http://evil")');
-  });
 });
 
 describe('JSON and printable report', () => {
@@ -121,17 +97,25 @@ describe('JSON and printable report', () => {
     expect(html).toContain('lang="fr"');
     expect(html).not.toMatch(/<script/i);
     // Next to the final hash: what it proves, and a line to write where and when she recorded it.
-    expect(html).toContain(`<p class="proves">${ctx.text.proves}</p>`);
-    expect(html).toContain(ctx.text.anchorLine);
+    expect(html).toContain(`<p class="proves">${escapeHtml(ctx.text.proves)}</p>`);
+    expect(html).toContain(ctx.text.msg('export_anchor_line'));
   });
 });
 
-describe('synchronous SHA-256 used for the chain', () => {
+describe('synchronous SHA-256 used for the chain and the verifier', () => {
   it('matches node:crypto on empty, short, block-boundary and long inputs', async () => {
-    const { sha256 } = await import('../../../src/review/sha256');
+    const { recordDigest } = await import('../../../src/review/evidence');
     for (const n of [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1000, 100_000]) {
-      const data = Buffer.from(Uint8Array.from({ length: n }, (_, i) => (i * 31 + n) & 0xff));
-      expect(Buffer.from(sha256(data)).toString('hex'), `length ${n}`).toBe(sha(data).toString('hex'));
+      const text = Array.from({ length: n }, (_, i) => String.fromCharCode(97 + ((i * 31 + n) % 26))).join('');
+      expect(Buffer.from(recordDigest(text)).toString('hex'), `length ${n}`).toBe(sha(text).toString('hex'));
     }
+  });
+
+  it('an export made before the hashing library changed still verifies, byte for byte', async () => {
+    const { verifyEvidence } = await import('../../../src/review/verify');
+    const fs = await import('node:fs');
+    const json = fs.readFileSync(new URL('./fixtures/export-v1.json', import.meta.url), 'utf8');
+    const r = await verifyEvidence(json);
+    expect(r).toMatchObject({ status: 'consistent', count: 4, finalHash: 'b0eedb5d4e3bb65e9145673098c1a815433633179c237575ebeaa4e9687922ff' });
   });
 });

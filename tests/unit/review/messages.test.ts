@@ -43,3 +43,26 @@ describe('review-log message validation', () => {
     expect(parseReviewRequest('review-log')).toBeNull();
   });
 });
+
+describe('keep as evidence and "not abusive" messages', () => {
+  it('accept an item from the page or a record id, and nothing else', () => {
+    expect(parseReviewRequest({ type: 'review-pin', pinned: true, entry: ok })).toEqual({ type: 'review-pin', pinned: true, entry: ok });
+    expect(parseReviewRequest({ type: 'review-pin', pinned: false, id: 'reddit|p|https://x/1' })).toEqual({ type: 'review-pin', pinned: false, id: 'reddit|p|https://x/1' });
+    expect(parseReviewRequest({ type: 'review-pin', entry: ok })).toBeNull();
+    expect(parseReviewRequest({ type: 'review-pin', pinned: true })).toBeNull();
+    expect(parseReviewRequest({ type: 'review-not-abuse', entry: ok, trustAuthor: true })).toEqual({ type: 'review-not-abuse', undo: false, trustAuthor: true, entry: ok });
+    expect(parseReviewRequest({ type: 'review-not-abuse', id: 'a', undo: true })).toEqual({ type: 'review-not-abuse', undo: true, trustAuthor: false, id: 'a' });
+    expect(parseReviewRequest({ type: 'review-not-abuse', entry: { ...ok, pageUrl: 'javascript:x' } })).toBeNull();
+  });
+
+  it('keep valid post time, parent, target and screenshot, and drop invalid ones', () => {
+    const shot = 'ab'.repeat(32);
+    const parsed = parseReviewRequest({
+      type: 'review-log',
+      entries: [{ ...ok, postedAt: '2026-11-28T20:58:00+01:00', parent: { permalink: 'https://www.reddit.com/r/x/0/', author: 'marie', text: 'mon article' }, target: '@marie', screenshot: shot }],
+    });
+    expect(parsed).toEqual({ type: 'review-log', entries: [{ ...ok, postedAt: '2026-11-28T19:58:00.000Z', parent: { permalink: 'https://www.reddit.com/r/x/0/', author: 'marie', text: 'mon article' }, target: 'marie', screenshot: shot }] });
+    const bad = parseReviewRequest({ type: 'review-log', entries: [{ ...ok, postedAt: 'yesterday', parent: { permalink: 'javascript:x' }, screenshot: '../etc' }] });
+    expect(bad).toEqual({ type: 'review-log', entries: [ok] });
+  });
+});

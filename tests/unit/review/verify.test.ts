@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { toJson, type ExportContext } from '../../../src/review/evidence';
+import { toJson } from '../../../src/review/evidence';
+import { ctxFor, withEvidence } from './export-fixtures';
 import { explain, normaliseHash, passes, verifyEvidence, withExpected, type BreakReason, type Unreadable, type VerifyResult } from '../../../src/review/verify';
 import type { LogEntry } from '../../../src/review/types';
 
@@ -23,15 +24,7 @@ function le(i: number): LogEntry {
     scores: { misogyny: 0.9 }, action: 'blur', source: 'model', seenAt: T0, lang: 'fr', firstSeen: T0 + i * 60_000, lastSeen: T0 + i * 60_000, seenCount: 1, feedback: null,
   };
 }
-const ctx: ExportContext = {
-  now: new Date(Date.UTC(2026, 10, 29, 9, 0, 0)),
-  timeZone: 'Europe/Paris',
-  text: {
-    lang: 'en', title: 'Evidence', intro: 'intro', exportedAt: 'Exported', timezone: 'Time zone', count: 'Count', finalHash: 'Final hash', proves: 'What it proves', anchorLine: 'Recorded at:', verifyHowTo: 'How to verify',
-    columns: { index: '#', platform: 'p', kind: 'k', author: 'a', displayName: 'd', permalink: 'l', pageUrl: 'u', thread: 't', firstSeenUtc: 'f', firstSeenLocal: 'fl', text: 'x', categories: 'c', action: 'ac', source: 's', language: 'la', recordHash: 'rh', chainHash: 'ch' },
-    categoryName: (id) => id,
-  },
-};
+const ctx = ctxFor('en');
 
 interface Doc {
   count: number;
@@ -101,6 +94,17 @@ describe('verifier: untouched export', () => {
     const r = await verifyEvidence(json, { expectedHash: pasted });
     expect(r).toMatchObject({ status: 'consistent', anchor: 'match' });
     expect(english(r)).toContain('It matches the final hash you recorded: the records are unchanged since you recorded it.');
+  });
+
+  it('an export with post times, parents, targets and screenshots (format 2) passes, and an edited post time or parent is caught', async () => {
+    const entries = [withEvidence(1), withEvidence(2, { parent: null, target: null }), withEvidence(3, { postedAt: null })];
+    const { json, finalHash } = await toJson(entries, ctx);
+    const doc = JSON.parse(json) as Doc & { version: number };
+    expect(doc.version).toBe(2);
+    expect(await verifyEvidence(json)).toMatchObject({ status: 'consistent', count: 3, finalHash });
+    expect(await verifyEvidence(edit(doc, (d) => (d.records[0]!.postedAtUtc = '2026-11-28T18:00:00.000Z')))).toMatchObject({ status: 'broken', at: 1, reason: 'fields' });
+    expect(await verifyEvidence(edit(doc, (d) => ((d.records[0]!.parent as { text: string }).text = 'autre chose')))).toMatchObject({ status: 'broken', at: 1, reason: 'fields' });
+    expect(await verifyEvidence(edit(doc, (d) => (d.records[1]!.screenshot = 'cd'.repeat(32))))).toMatchObject({ status: 'broken', at: 2, reason: 'fields' });
   });
 
   it('a file with a BOM and a large one with pauses still passes', async () => {
@@ -181,7 +185,7 @@ describe('verifier: malformed files get a clear reason and never throw', () => {
     ['truncated JSON', '{"format":"bouclier-evidence","records":[{"index":1', 'not_json', 'This is not a JSON file.'],
     ['a JSON array', '[1,2,3]', 'not_export', 'not a Bouclier evidence export'],
     ['JSON of something else (a settings backup)', '{"format":"bouclier-settings","version":1}', 'not_export', 'not a Bouclier evidence export'],
-    ['a newer format', '{"format":"bouclier-evidence","version":2,"records":[],"finalHash":""}', 'newer', 'newer version of Bouclier (format 2)'],
+    ['a newer format', '{"format":"bouclier-evidence","version":3,"records":[],"finalHash":""}', 'newer', 'newer version of Bouclier (format 3)'],
     ['no version', '{"format":"bouclier-evidence","records":[],"finalHash":""}', 'shape', '"version" is missing'],
     ['records not a list', '{"format":"bouclier-evidence","version":1,"records":{},"finalHash":""}', 'shape', '"records" is missing'],
     ['no final hash', '{"format":"bouclier-evidence","version":1,"records":[]}', 'shape', '"finalHash" is missing'],
