@@ -23,6 +23,7 @@ import { isActiveOn, settingsStore, startSettingsSync } from '@/src/store/settin
 import { accountListed, listsStore, startListsSync } from '@/src/store/lists';
 import { createMutedMatcher, type MutedMatcher } from '@/src/shield/muted-words';
 import { installProtect } from '@/src/protect/content';
+import { createItemActions } from '@/src/features/item-actions';
 import type { ClassifyResponse, ErrorResponse, PageStats } from '@/src/messaging/messages';
 import { CLASSIFY_PORT, createClassifyPortClient } from '@/src/messaging/classify-port';
 import type { LevelThresholds } from '@/src/classifier/labels';
@@ -78,6 +79,12 @@ export default defineContentScript({
     let setUp = false;
     // Labels of flagged items far from the screen are built when she nears them (or when idle).
     renderOptions.deferShields = true;
+    // Each label's menu: not abuse, trust or mute the author, keep as evidence (src/features/item-actions.ts).
+    const itemActions = createItemActions();
+    renderOptions.menuFor = (target) => {
+      const item = scanner.item(target.el);
+      return item ? itemActions.menuFor(item) : [];
+    };
     /** True while the classifier host fails: only her own rules apply, and she is told so. */
     let modelDown = false;
     let settingsLoaded = false;
@@ -193,6 +200,7 @@ export default defineContentScript({
       isTrusted: (author, platform) => accountListed(listsStore.getState().value.trustedAccounts, author, platform),
       active: () => isActiveOn(settingsStore.getState().value, host),
       reapply: () => reapplyAll(),
+      keep: (item, then) => itemActions.keep(item, then),
     });
 
     let muted: MutedMatcher = createMutedMatcher(listsStore.getState().value.mutedWords);

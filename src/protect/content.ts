@@ -42,6 +42,8 @@ export interface ProtectHooks {
   active(): boolean;
   /** Re-decide every item (her identifiers changed, so doxxing labels may change). */
   reapply(): void;
+  /** Keep an item as evidence (pinned, confirmed to her), then run `then`. */
+  keep(item: TrackedItem, then: () => void): void;
 }
 
 /** What the popup shows about this tab (answer to {type: 'protect-status'}). */
@@ -234,31 +236,10 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   const helpTabs = createRateLimiter(1, EVIDENCE_EVERY_MS);
   function captureAndHelp(item: TrackedItem): void {
     if (!evidenceWrites.take(itemId(item))) return;
-    const shown = verdictOf(item.el);
-    const labels = shown?.labels ?? [];
-    const scores: Record<string, number> = {};
-    for (const [k, v] of Object.entries(item.scores ?? {})) scores[k] = Math.round(v * 1e4) / 1e4;
-    const entry = {
-      platform: item.platform,
-      kind: item.kind,
-      pageUrl: location.href.slice(0, 2048),
-      thread: location.href.split('#')[0]!.slice(0, 2048),
-      permalink: item.permalink,
-      author: item.author,
-      displayName: item.displayName,
-      text: item.text.slice(0, 20_000),
-      labels,
-      scores,
-      action: shown?.action ?? 'collapse',
-      source: 'model',
-      seenAt: Date.now(),
-    };
-    void browser.runtime
-      .sendMessage({ type: 'review-log', entries: [entry] })
-      .catch(() => undefined)
-      .finally(() => {
-        if (helpTabs.take()) void browser.runtime.sendMessage({ type: 'protect-open-help' }).catch(() => undefined);
-      });
+    // Pinned (kept until she unpins it), confirmed on the page, then the reporting help.
+    hooks.keep(item, () => {
+      if (helpTabs.take()) void browser.runtime.sendMessage({ type: 'protect-open-help' }).catch(() => undefined);
+    });
   }
 
   function after(item: TrackedItem): void {

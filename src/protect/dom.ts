@@ -159,6 +159,6 @@ export function ensureThreatAction(shieldHost: HTMLElement | null, text: string,
   b.textContent = text;
   // Her click only: a page script pressing it must not fill her evidence log or open tabs.
   onTrustedClick(b, () => onClick());
-  bar.append(b);
+  bar.insertBefore(b, bar.querySelector(':scope > button.more'));
   return true;
 }

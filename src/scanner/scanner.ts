@@ -154,6 +154,8 @@ export function createScanner(opts: ScannerOptions) {
     },
     /** Items currently in the page (the same array until one comes or goes: the popup and banner ask often). */
     items: (): TrackedItem[] => items.list(),
+    /** The tracked item an element is, if any. */
+    item: (el: Element): TrackedItem | undefined => items.get(el),
     thresholds: (): LevelThresholds | null => batcher.thresholds(),
     /** True when no adapter matches this page's markup and the generic fallback is in use. */
     degraded: (): boolean => rules.usingFallback(),

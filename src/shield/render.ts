@@ -18,12 +18,17 @@ import { sharedStyles } from './shadow-css';
 import { t } from '../ui/i18n';
 import { timed } from '../scanner/busy';
 import { onTrustedClick } from './trusted';
+import { attachItemMenu, ITEM_MENU_CSS, type MenuEntry } from './item-menu';
 
 /**
  * Set by the content script: shields of items far from the screen are built later (see Deferred below).
  * Off by default, so a caller that renders one item gets its shield at once.
  */
-export const options = { deferShields: false };
+export const options: {
+  deferShields: boolean;
+  /** What her label's menu offers for an item (set by the content script; no menu when unset). */
+  menuFor: ((item: ShieldTarget) => MenuEntry[]) | null;
+} = { deferShields: false, menuFor: null };
 
 export interface ShieldTarget {
   el: HTMLElement;
@@ -110,7 +115,7 @@ function shieldOf(item: ShieldTarget): HTMLElement | null {
 }
 
 /** One stylesheet shared by every shield's shadow root. */
-const labelStyles = sharedStyles(SHIELD_LABEL_CSS);
+const labelStyles = sharedStyles(SHIELD_LABEL_CSS + ITEM_MENU_CSS);
 
 /** The label's markup, built once and cloned into each shield's shadow root. */
 let shieldTemplate: DocumentFragment | null = null;
@@ -159,6 +164,8 @@ function buildShield(item: ShieldTarget): HTMLElement {
   const bar = root.lastElementChild as HTMLElement;
   const button = bar.lastElementChild as HTMLButtonElement;
   refs.set(host, { bar, label: button.previousElementSibling as HTMLElement, button, shown: '' });
+  const menuFor = options.menuFor;
+  if (menuFor) attachItemMenu(bar, () => menuFor(item));
   // Only her own click (mouse, keyboard, assistive tech) reveals; page script cannot. Never seen by the
   // platform as a click on the comment.
   onTrustedClick(button, () => {

@@ -62,6 +62,14 @@ export const listsStore = persisted.store;
 export type ListsState = PersistedState<Lists>;
 export const startListsSync = (): Promise<void> => persisted.start();
 
+/** The lists with `author` added to (or removed from) one account list, for this platform. */
+export function withAccount(lists: Lists, kind: 'trustedAccounts' | 'mutedAccounts', author: string, platform: string, listed: boolean): Lists {
+  const a = normaliseHandle(author);
+  const rest = lists[kind].filter((e) => !(normaliseHandle(e.value) === a && (e.platform === null || e.platform === platform)));
+  const entries = listed ? [...rest, { value: author.replace(/^@+/, ''), platform, addedAt: Date.now() }] : rest;
+  return { ...lists, [kind]: entries };
+}
+
 /** Is this author on the given account list, for this platform (or globally)? */
 export function accountListed(entries: ListEntry[], author: string | null, platform: string): boolean {
   if (!author) return false;

@@ -1,0 +1,98 @@
+/**
+ * What her label's menu does for one hidden item, each applied at once in every open tab (through
+ * her stored lists and corrections, which every tab follows) and each undoable from the confirmation:
+ *   Not abuse          an allow correction + her feedback on the record (review-not-abuse)
+ *   Trust this account / Mute this account   her account lists
+ *   Keep as evidence   the record pinned: exempt from retention and deletion (review-pin)
+ * Rate-limited like every in-page control that changes what she keeps.
+ */
+import type { TrackedItem } from '../scanner/item';
+import type { MenuEntry } from '../shield/item-menu';
+import { showToast } from '../shield/toast';
+import { createRateLimiter } from '../shield/trusted';
+import { verdictOf } from '../shield/render';
+import { listsStore, withAccount } from '../store/lists';
+import { entryFor, sendNotAbuse, sendPin, type ItemEvidence } from '../review/client';
+import type { ReviewActionReply } from '../review/messages';
+import { t } from '../ui/i18n';
+
+/** Menu actions per second from one page (her clicks are trusted; a flood that looks like hers is not). */
+const ACTIONS_PER_SECOND = 3;
+
+export interface ItemActionHooks {
+  /** The evidence fields of an item (post time, parent, target), when the page shows them. */
+  evidence?(item: TrackedItem): ItemEvidence;
+}
+
+export function createItemActions(hooks: ItemActionHooks = {}) {
+  const limit = createRateLimiter(ACTIONS_PER_SECOND, 1000);
+
+  const entry = (item: TrackedItem) => {
+    const shown = verdictOf(item.el);
+    return entryFor(item, shown?.labels ?? [], shown?.action ?? 'blur', 'model', hooks.evidence?.(item) ?? {});
+  };
+  const ok = (reply: ReviewActionReply): void => {
+    if (!reply.ok) throw new Error(reply.error);
+  };
+
+  async function setListed(item: TrackedItem, kind: 'trustedAccounts' | 'mutedAccounts', listed: boolean): Promise<void> {
+    const author = item.author;
+    if (!author) return;
+    await listsStore.getState().update((prev) => withAccount(prev, kind, author, item.platform, listed));
+  }
+
+  function act(done: string, run: () => Promise<void>, undo: () => Promise<void>): void {
+    if (!limit.take()) return;
+    run().then(
+      () => showToast(done, undo),
+      () => showToast(t('toast_failed')),
+    );
+  }
+
+  /** Keep an item as evidence (the threat's own button and the menu): confirmed, undoable. */
+  function keep(item: TrackedItem, then?: () => void): void {
+    act(
+      t('toast_kept'),
+      async () => {
+        ok(await sendPin(entry(item), true));
+        then?.();
+      },
+      async () => ok(await sendPin(entry(item), false)),
+    );
+  }
+
+  /** The menu for an item: trust and mute only when the page names its author. */
+  function menuFor(item: TrackedItem): MenuEntry[] {
+    const who = item.author ? `@${item.author.replace(/^@+/, '')}` : '';
+    const entries: MenuEntry[] = [
+      {
+        id: 'not-abuse',
+        label: t('menu_not_abuse'),
+        run: () =>
+          act(
+            t('toast_not_abuse'),
+            async () => ok(await sendNotAbuse(entry(item))),
+            async () => ok(await sendNotAbuse(entry(item), { undo: true })),
+          ),
+      },
+    ];
+    if (item.author) {
+      entries.push(
+        {
+          id: 'trust',
+          label: t('menu_trust'),
+          run: () => act(t('toast_trusted', [who]), () => setListed(item, 'trustedAccounts', true), () => setListed(item, 'trustedAccounts', false)),
+        },
+        {
+          id: 'mute',
+          label: t('menu_mute'),
+          run: () => act(t('toast_muted', [who]), () => setListed(item, 'mutedAccounts', true), () => setListed(item, 'mutedAccounts', false)),
+        },
+      );
+    }
+    entries.push({ id: 'keep', label: t('menu_keep'), run: () => keep(item) });
+    return entries;
+  }
+
+  return { menuFor, keep };
+}
