@@ -12,8 +12,8 @@
  * Same slot conventions as training/generators/templates-en.ts / templates-fr.ts. Own lists with their own family
  * split (R8_SETS: tag x8:, pools: sexual threats / sexual harassment / harmless), so that each held-out family has
  * at least two training families of its sort and the other families keep their split and rows. Tried and not
- * kept (the model card's training history, round 8): `npx tsx training/lab/build-dataset-lab.ts --r8-families`
- * adds them. Written without looking at tests/functional.
+ * kept (the model card's training history): `npx tsx training/lab/build-dataset-lab.ts --r8-families` adds
+ * them. Written without looking at tests/functional.
  */
 import type { FamilySet } from '../generators/generate.ts';
 import { isHostile, type Family } from '../generators/types.ts';
