@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildRows, type BuildOptions } from '../../training/build-dataset.ts';
 import { readContrast } from '../../training/datasets/contrast.ts';
-import { cyberAdoScenarioKey, readCyberLarge, readDynahate, readGab, readSexismTwitterFrench } from '../../training/datasets/readers-more.ts';
+import { cyberAdoScenarioKey, readCyberLarge, readSexismTwitterFrench } from '../../training/datasets/french.ts';
+import { readDynahate, readGab } from '../../training/datasets/implicit-en.ts';
 import type { SourceRow } from '../../training/datasets/types.ts';
 import { readXlsxRecords } from '../../training/datasets/xlsx.ts';
 

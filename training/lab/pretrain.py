@@ -9,7 +9,8 @@ Input: BFT1 feature files written by the runtime's featurizer (training/lab/buil
 train split of a dataset work dir). Objective: 15 % of the real tokens of each chunk are hidden (all their
 hashed ids set to the padding id, and the bigram id of the next token too, since it hashes the hidden word),
 and the encoder's output at each hidden position predicts the hidden word's id, folded to VOCAB classes.
-The encoder is exactly train.py's (same Net class), so train.py --init-encoder ENC.pt starts from it.
+The encoder is exactly the trainer's (training/trainer/model.py, Net.encode), so train_lab.py --init-encoder
+ENC.pt starts from it.
 
 Checkpoints every --every steps to ENC.pt.ckpt (model, optimisers, step, RNG state); --resume continues from
 it, so a long run can be stopped and resumed without changing its result.
@@ -22,11 +23,11 @@ import time
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import train as T  # noqa: E402  (same encoder definition, same feature reader)
-
 import torch  # noqa: E402
 import torch.nn as nn  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
+from trainer.data import read_features  # noqa: E402  (same feature reader as the trainer)
+from trainer.model import Net  # noqa: E402  (same encoder definition)
 
 VOCAB = 1 << 15  # word ids folded to this many classes: a full softmax over 2^17 buckets costs 4× for little
 MASK_RATE = 0.15
@@ -34,7 +35,7 @@ MASK_RATE = 0.15
 
 def chunk_spans(path, split_rows=None):
     """(start, end) token spans of every chunk of a feature file; with split_rows, only those rows' chunks."""
-    hdr, row_start, chunk_start, ids = T.read_features(path)
+    hdr, row_start, chunk_start, ids = read_features(path)
     if split_rows is None:
         cs = np.arange(hdr["chunks"])
     else:
@@ -42,16 +43,6 @@ def chunk_spans(path, split_rows=None):
     spans = np.stack([chunk_start[cs], chunk_start[cs + 1]], axis=1)
     spans = spans[(spans[:, 1] - spans[:, 0]) >= 3]  # too short to hide a word and keep context
     return hdr, ids, spans
-
-
-def encode(net, ids, mask):
-    """The encoder part of Net.logits: embedding sum → dilated convolutions, padding zeroed after each layer."""
-    m = mask.unsqueeze(1)
-    x = net.embed(ids).transpose(1, 2) * m
-    h = F.relu(net.convs[0](x)) * m
-    for conv in net.convs[1:]:
-        h = F.relu(conv(net.drop(h))) * m + h
-    return h  # [B,C,T]
 
 
 def make_batch(sources, rng, batch):
@@ -113,7 +104,7 @@ def main():
     print(f"pretrain: {sum(len(s[2]) for s in sources)} chunks from {len(sources)} file(s)", flush=True)
 
     dil = tuple(int(d) for d in args.dilations.split(","))
-    net = T.Net(hdr["buckets"], args.dim, args.channels, 8, dil, heads=0)
+    net = Net(hdr["buckets"], args.dim, args.channels, 8, dil, heads=0)
     head = nn.Linear(args.channels, VOCAB)
     opt_sparse = torch.optim.SparseAdam([net.emb.weight], lr=args.lr)
     opt_dense = torch.optim.Adam(list(net.convs.parameters()) + list(head.parameters()), lr=args.lr)
@@ -154,7 +145,7 @@ def main():
             for g in o.param_groups:
                 g["lr"] = lr
         ids, mask, hide, target = make_batch(sources, rng, args.batch)
-        h = encode(net, ids, mask).transpose(1, 2)  # [B,T,C]
+        h = net.encode(ids, mask)[1].transpose(1, 2)  # [B,T,C]: the conv features
         logits = head(h[hide])
         loss = F.cross_entropy(logits, target[hide])
         opt_sparse.zero_grad()

@@ -1,28 +1,16 @@
 /**
- * Readers for the second batch of staged datasets (same conventions as readers.ts: labels a dataset does not
- * annotate are `null`, never 0; `~` proxies of shared/datasets/README.md are used where it gives them).
+ * Readers of the English sets of implicit, adversarial and target-annotated hate: ToxiGen, the Implicit Hate
+ * Corpus, the Gab Hate Corpus, DynaHate (test split) and SBIC (test split). Conventions of every reader:
+ * readers.ts; `~` proxies of shared/datasets/README.md are used where it gives them.
  *
  * Cross-dataset duplicates (sbic-test ∩ davidson/cmsb, implicit-hate ∩ sbic/gab, toxigen ∩ sbic/implicit-hate,
  * cyberagression-large ∩ cyberagressionado-v1) are not removed here: build-dataset merges rows by normalised
  * text into one row (`alsoIn`), so a shared text is counted once and has one split.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { normalize } from '../../src/classifier/normalize.ts';
 import { parseRecords } from './csv.ts';
-import { b, labels, type LabelValue, type SourceRow } from './types.ts';
-import { readXlsxRecords } from './xlsx.ts';
-
-/** Reads `name`, or `name.gz` when only the compressed copy is staged. */
-function readText(dir: string, ...parts: string[]): string {
-  const path = join(dir, ...parts);
-  if (path.endsWith('.gz')) return gunzipSync(readFileSync(path)).toString('utf8');
-  if (!existsSync(path) && existsSync(`${path}.gz`)) return gunzipSync(readFileSync(`${path}.gz`)).toString('utf8');
-  return readFileSync(path, 'utf8');
-}
-
-const num = (s: string | undefined): number => Number.parseFloat(s ?? '');
+import { num, readText } from './files.ts';
+import { b, labels, type SourceRow } from './types.ts';
 
 // Women named in a text or a free-text target. Used to leave misogyny unknown (not 0) on hate against
 // another group that still names women ("asian women are the worst drivers").
@@ -220,114 +208,3 @@ export function readSbic(dir: string): SourceRow[] {
     };
   });
 }
-
-/**
- * Sexism_Twitter_French (tweets at women politicians, one annotator). Category 2 misogynous → misogyny, insult
- * (mostly gendered insults at a woman), toxic; 1 abusive but not misogynous → misogyny 0, insult, toxic;
- * 0 → every label 0 (includes quoted/denounced abuse: hard negatives); `?` and empty → skipped. Threats and
- * sexual harassment are folded into 2 and not separated (unknown); identity_attack unknown on abusive tweets.
- */
-export function readSexismTwitterFrench(dir: string): SourceRow[] {
-  const rows: SourceRow[] = [];
-  for (const r of parseRecords(readText(dir, 'sexism-twitter-french', 'gathered_tweets_labeled.csv'))) {
-    const cat = (r['Category'] ?? '').trim();
-    if (cat !== '0' && cat !== '1' && cat !== '2') continue;
-    rows.push({
-      text: r['Tweet'] ?? '',
-      lang: 'fr',
-      source: 'sexism-twitter-french',
-      labels:
-        cat === '0'
-          ? labels({ misogyny: 0, insult: 0, threat: 0, sexual: 0, identity_attack: 0, toxic: 0 })
-          : labels({ misogyny: b(cat === '2'), insult: 1, toxic: 1 }),
-    });
-  }
-  return rows;
-}
-
-/**
- * The split key of a CyberAgressionAdo scenario (one file = one role-play conversation), shared by v1 (CSV) and
- * Large (xlsx) so that a conversation lands in one split whichever release a message is read from. The two
- * releases spell a file differently (`scenario_obesity_brice.csv`, `scenario_obesity_brice (Re-Do)_output.xlsx`,
- * one name with a stray BOM). Replays of a script (`_bis`, `_third`, ...) share no message with it, so each is its
- * own key; Large's `scenario_ethnicity_fatima_bis` is a copy of `scenario_religion_fatimah_bis` under another name,
- * which de-duplication merges into one group.
- */
-export function cyberAdoScenarioKey(file: string): string {
-  const base = file
-    .replace(/\ufeff/g, '')
-    .replace(/\.(csv|xlsx)$/i, '')
-    .replace(/\s*\(Re-Do\)_output$/i, '')
-    .trim()
-    .toLowerCase();
-  return `cyberado:${base}`;
-}
-
-/**
- * CyberAgression-Large (majority vote of 3 annotators; a cell without majority holds a `Majority: NULL` string
- * = unknown). toxic = HATE OAG/CAG, NAG → 0. insult = VERBAL_ABUSE NCG/DNG/BLM, or OTH when aggressive;
- * threat = THR. VERBAL_ABUSE is one value per message: a threat can also insult (insult unknown on THR rows),
- * while threat is the category annotators pick first, so other aggressive rows are threat 0. Non-aggressive
- * rows (incl. counter-speech, empathy, conflict resolution) are 0 on insult/threat/toxic. No identity, gender
- * or sexual annotation in this scheme.
- */
-export function readCyberLarge(dir: string): SourceRow[] {
-  const folder = join(dir, 'cyberagression-large', 'majority_vote');
-  const rows: SourceRow[] = [];
-  const value = (s: string | undefined): string => {
-    const v = (s ?? '').trim();
-    return v.includes('Majority: NULL') ? '' : v;
-  };
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.xlsx')).sort()) {
-    for (const r of readXlsxRecords(join(folder, file))) {
-      const hate = value(r['HATE']);
-      if (hate !== 'OAG' && hate !== 'CAG' && hate !== 'NAG') continue;
-      const aggressive = hate !== 'NAG';
-      const abuse = value(r['VERBAL_ABUSE']);
-      let insult: LabelValue = 0;
-      let threat: LabelValue = 0;
-      if (aggressive) {
-        threat = abuse === '' ? null : b(abuse === 'THR');
-        insult = abuse === '' || abuse === 'THR' ? null : b(['NCG', 'DNG', 'BLM', 'OTH'].includes(abuse));
-      }
-      rows.push({
-        text: r['TEXT'] ?? '',
-        lang: 'fr',
-        source: 'cyberagression-large',
-        splitKey: cyberAdoScenarioKey(file),
-        labels: labels({ insult, threat, toxic: b(aggressive) }),
-      });
-    }
-  }
-  return rows;
-}
-
-export interface SourceInfo {
-  /** Folder under the datasets directory. */
-  folder: string;
-  /** Licence as stated in SOURCE.md (doubtful = none found / access-controlled at the origin). */
-  licence: string;
-}
-
-/** Licence of each staged source (as stated in shared/datasets), written to dataset-stats.json. */
-export const SOURCE_INFO: Record<string, SourceInfo> = {
-  edos: { folder: 'edos', licence: 'CC0 1.0' },
-  'online-misogyny-eacl2021': { folder: 'online-misogyny-eacl2021', licence: 'MIT' },
-  'ami2018-en': { folder: 'ami2018-en', licence: 'none found (doubtful)' },
-  cmsb: { folder: 'cmsb', licence: 'not stated (doubtful, GESIS terms)' },
-  'french-superset-sexism': { folder: 'french-hate-speech-superset', licence: 'none stated, gated (doubtful)' },
-  'sexism-twitter-french': { folder: 'sexism-twitter-french', licence: 'none stated (doubtful)' },
-  mlma: { folder: 'mlma', licence: 'MIT' },
-  ethos: { folder: 'ethos', licence: 'GPL-3.0' },
-  'dynahate-test': { folder: 'dynahate-test', licence: 'none in the authors repo; benchmark copy MIT (doubtful)' },
-  toxigen: { folder: 'toxigen', licence: 'CDLA-Permissive-2.0 (data), MIT (code)' },
-  'sbic-test': { folder: 'sbic-test', licence: 'CC BY 4.0' },
-  'implicit-hate-corpus': { folder: 'implicit-hate-corpus', licence: 'CC BY 4.0 (third-party re-host of a form-gated release)' },
-  'gab-hate-corpus': { folder: 'gab-hate-corpus', licence: 'not stated in the copy (doubtful)' },
-  'cyberagression-large': { folder: 'cyberagression-large', licence: 'CC BY-NC 4.0 (non-commercial)' },
-  'cyberagressionado-v1': { folder: 'cyberagressionado-v1', licence: 'none stated' },
-  'ftr-french-racism': { folder: 'ftr-french-racism', licence: 'MIT' },
-  toxifrench: { folder: 'toxifrench', licence: 'MIT (Jigsaw source CC0)' },
-  hateval2019: { folder: 'hateval2019', licence: 'CC BY-NC 4.0 (non-commercial); relabel MIT' },
-  davidson2017: { folder: 'davidson2017', licence: 'MIT' },
-};

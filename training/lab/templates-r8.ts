@@ -9,12 +9,14 @@
  * - harmless (every label 0): testimony of having received such messages, news/court reporting about a named
  *   person, counter-speech condemning the threats, negated victim-blaming, medical, legal/news and fiction uses
  *   of "rape", "assault", "breast", "intercourse", "viol", "agression", "seins", etc.
- * Same slot conventions as templates-en.ts / templates-fr.ts. Own lists with their own family split (generate.ts,
- * tag x8:, pools: sexual threats / sexual harassment / harmless), so that each held-out family has at least two
- * training families of its sort and the other families keep their split and rows. Opt-in
- * (`build-dataset.ts --r8-families`). Written without looking at tests/functional.
+ * Same slot conventions as training/generators/templates-en.ts / templates-fr.ts. Own lists with their own family
+ * split (R8_SETS: tag x8:, pools: sexual threats / sexual harassment / harmless), so that each held-out family has
+ * at least two training families of its sort and the other families keep their split and rows. Tried and not
+ * kept (the model card's training history): `npx tsx training/lab/build-dataset-lab.ts --r8-families` adds
+ * them. Written without looking at tests/functional.
  */
-import type { Family } from './types.ts';
+import type { FamilySet } from '../generators/generate.ts';
+import { isHostile, type Family } from '../generators/types.ts';
 
 export const FAMILIES_EN_R8: Family[] = [
   // ---------- hostile: sexual threats ----------
@@ -61,3 +63,16 @@ export const FAMILIES_FR_R8: Family[] = [
   { kind: 'neutral_women', target: 'none', variants: ['La cour d’assises a condamné l’homme pour viol après deux semaines de procès.', 'La nouvelle loi définit le consentement comme un oui libre et explicite.', 'Les signalements de harcèlement sexuel dans les transports ont augmenté de 12 % l’an dernier.', 'Le tribunal a entendu que le prévenu envoyait des messages sexuels menaçants à son ex.'] },
   { kind: 'neutral_women', target: 'none', variants: ['Le roman traite des suites d’un viol avec beaucoup de délicatesse.', 'Avertissement : ce fil parle de violences sexuelles et de harcèlement.', 'La scène d’agression du film est dure à regarder mais jamais gratuite.', 'Le cours d’éducation sexuelle parle de consentement, de contraception et de sécurité en ligne.'] },
 ];
+
+/** The two sets, split in three pools per language: sexual threats, sexual harassment, harmless. */
+export const R8_SETS: readonly FamilySet[] = (
+  [
+    ['en', FAMILIES_EN_R8],
+    ['fr', FAMILIES_FR_R8],
+  ] as const
+).map(([lang, families]) => ({
+  lang,
+  families,
+  tag: 'x8:',
+  pool: (f: Family) => (isHostile(f.kind) ? `${f.kind}${f.sexual ? '+sexual' : ''}` : 'other'),
+}));

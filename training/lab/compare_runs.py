@@ -1,10 +1,10 @@
 #!/usr/bin/python3
-"""Compares training runs on the DEV split from their score dumps (train.py --dump run.npz), averaged over the
+"""Compares training runs on the DEV split from their score dumps (train_lab.py --dump run.npz), averaged over the
 dumps given (one per seed), optionally under other threshold calibrations. Test scores in the dumps are not
 read unless --test is passed (for reporting a choice already made on dev, never for making it).
 
-  /usr/bin/python3 training/compare_runs.py base-s7.npz base-s1234.npz , wide-s7.npz wide-s1234.npz
-  /usr/bin/python3 training/compare_runs.py run.npz --calibrations default,prev10,cap10
+  /usr/bin/python3 training/lab/compare_runs.py base-s7.npz base-s1234.npz , wide-s7.npz wide-s1234.npz
+  /usr/bin/python3 training/lab/compare_runs.py run.npz --calibrations default,prev10,cap10
 
 Groups are separated by a lone `,`; each group prints one line (means over its dumps; with --ensemble, the
 metrics of the mean of its dumps' probabilities instead, e.g. distillation teachers). Columns: dev objective,
@@ -19,10 +19,11 @@ import sys
 
 import numpy as np
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import train as T  # noqa: E402
-
-LABELS, NL = T.LABELS, T.NL
+from options import calibrate_variant  # noqa: E402
+from trainer.data import LABELS, NL, REPO  # noqa: E402
+from trainer.metrics import dev_objective, prf, roc_auc  # noqa: E402
 
 CALIBRATIONS = {
     "default": {},
@@ -40,7 +41,7 @@ CALIBRATIONS = {
 
 
 class Rows:
-    """The labels of rows.jsonl (what train.calibrate / dev_objective need), without the features."""
+    """The labels of rows.jsonl (what calibration and dev_objective need), without the features."""
 
     def __init__(self, work):
         self.rows = [json.loads(l) for l in open(os.path.join(work, "rows.jsonl"), encoding="utf8") if l.strip()]
@@ -55,20 +56,20 @@ class Rows:
 
 def metrics(D, idx, s, bal):
     rows = [D.rows[i] for i in idx]
-    out = {"obj": T.dev_objective(D, idx, s)}
+    out = {"obj": dev_objective(D, idx, s)}
     pub = np.array([r["source"] != "bouclier-gen" for r in rows])
     lang = np.array([r["lang"] for r in rows])
     for lg in ("en", "fr"):
         sel = (D.m[idx, 0] > 0) & pub & (lang == lg)
-        out["mis_auc_" + lg] = T.roc_auc(D.y[idx, 0][sel], s[sel, 0])
+        out["mis_auc_" + lg] = roc_auc(D.y[idx, 0][sel], s[sel, 0])
     ed = np.array([r["source"] == "edos" for r in rows])
     ye, pe = D.y[idx, 0][ed], s[ed, 0] >= bal["misogyny"]
-    out["edos_auc"] = T.roc_auc(ye, s[ed, 0])
-    out["edos_f1"] = (T.prf(ye, pe)[2] + T.prf(1 - ye, ~pe)[2]) / 2
+    out["edos_auc"] = roc_auc(ye, s[ed, 0])
+    out["edos_f1"] = (prf(ye, pe)[2] + prf(1 - ye, ~pe)[2]) / 2
     flag = np.zeros(len(idx), bool)
     for j, l in enumerate(LABELS):
         sel = D.m[idx, j] > 0
-        out["f1_" + l[:6]] = T.prf(D.y[idx, j][sel], s[sel, j] >= bal[l])[2]
+        out["f1_" + l[:6]] = prf(D.y[idx, j][sel], s[sel, j] >= bal[l])[2]
         flag |= s[:, j] >= bal[l]
     kind = np.array([r.get("kind", "") if r["source"] == "bouclier-gen" else "" for r in rows])
     hostile = np.char.startswith(kind.astype(str), "hostile")
@@ -92,7 +93,7 @@ def mean_dump(files):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dumps", nargs="+")
-    ap.add_argument("--work", default=os.path.join(T.REPO, "training", "work"))
+    ap.add_argument("--work", default=os.path.join(REPO, "training", "work"))
     ap.add_argument("--calibrations", default="default", help=",".join(CALIBRATIONS))
     ap.add_argument("--test", action="store_true", help="also print test-split lines (reporting only)")
     ap.add_argument("--ensemble", action="store_true", help="score each group as one model: the mean of its dumps' probabilities")
@@ -111,7 +112,7 @@ def main():
         for cal in a.calibrations.split(","):
             res = {}
             for z in [mean_dump(g)] if a.ensemble else map(np.load, g):
-                th = T.calibrate(D, z["dv"], z["sdev"], **CALIBRATIONS[cal])["balanced"]
+                th = calibrate_variant(D, z["dv"], z["sdev"], **CALIBRATIONS[cal])["balanced"]
                 res.setdefault("dev", []).append(metrics(D, z["dv"], z["sdev"], th))
                 if a.test:
                     res.setdefault("test", []).append(metrics(D, z["te"], z["ste"], th))

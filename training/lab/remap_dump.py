@@ -1,9 +1,9 @@
 #!/usr/bin/python3
-"""Re-indexes a train.py --dump (row indices into the rows.jsonl it was trained on) onto another build's
-rows.jsonl, by row id, so that runs trained on different builds (e.g. with/without --r8-families or
---label-fixes) can be scored by compare_runs.py on the same rows and the same labels.
+"""Re-indexes a train_lab.py --dump (row indices into the rows.jsonl it was trained on) onto another build's
+rows.jsonl, by row id, so that runs trained on different builds (e.g. build-dataset-lab.ts with/without
+--r8-families or --label-fixes) can be scored by compare_runs.py on the same rows and the same labels.
 
-  /usr/bin/python3 training/remap_dump.py FROM_WORK run.npz TO_WORK out.npz [--only-ids-of WORK]
+  /usr/bin/python3 training/lab/remap_dump.py FROM_WORK run.npz TO_WORK out.npz [--only-ids-of WORK]
 
 --only-ids-of keeps only rows whose id is also in WORK's rows.jsonl (e.g. the shipped build), so that every run
 is calibrated and scored on the same dev rows, as in the --r8-families comparison of models/README.md."""

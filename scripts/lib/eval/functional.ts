@@ -1,0 +1,69 @@
+/**
+ * (c) The functional suite (tests/functional): pass rate per function and language, and the ranking of hateful
+ * vs harmless sentences about women with the share of the harmless ones hidden. Scores are computed once and
+ * read at every level. Also `--functional-only`, which prints just this, without the dataset.
+ */
+import { writeFileSync } from 'node:fs';
+import { LEVELS, type Level, type Scores } from '../../../src/classifier/labels.ts';
+import type { loadModelDir } from '../../../src/classifier/node-loader.ts';
+import { anyFlag, flagsFor } from '../../../src/classifier/thresholds.ts';
+import type { FunctionalCase } from '../../../tests/functional/load-cases.ts';
+import { formatWomenSummary, womenSummary, type WomenSummary } from '../functional-summary.ts';
+import type { FunctionalReport } from './sections.ts';
+import { log } from './table.ts';
+
+type Model = Awaited<ReturnType<typeof loadModelDir>>;
+
+/** The women ranking of the functional suite at one level (scores computed once by the caller). */
+function functionalWomen(
+  cases: readonly FunctionalCase[],
+  caseScores: ReadonlyMap<string, Scores>,
+  thresholds: Parameters<typeof flagsFor>[1],
+  level: Level,
+): WomenSummary[] {
+  const s = (c: FunctionalCase) => caseScores.get(c.text) as Scores;
+  return womenSummary(cases, s, (c) => anyFlag(flagsFor(s(c), thresholds, level)));
+}
+
+/** The suite's cases and their scores by text. */
+async function scoreSuite({ classifier }: Model) {
+  const fc = await import('../../../tests/functional/load-cases.ts');
+  const cases = fc.loadCases();
+  const all = await classifier.score(cases.map((c) => c.text));
+  const caseScores = new Map<string, Scores>();
+  cases.forEach((c, i) => caseScores.set(c.text, all[i] as Scores));
+  return { fc, cases, caseScores };
+}
+
+/** `--functional-only`: the functional suite alone (no dataset needed), per function and the women ranking. */
+export async function functionalOnly(model: Model, level: Level, maxFailures: number, json: string | undefined): Promise<void> {
+  const { info } = model;
+  const { fc, cases, caseScores } = await scoreSuite(model);
+  const report = await fc.scoreCases(cases, async (texts) => texts.map((t) => flagsFor(caseScores.get(t) as Scores, info.thresholds, level)));
+  log(`functional tests (${cases.length} cases, level ${level})`);
+  log(fc.formatReport(report, { maxFailures }));
+  log();
+  const women = functionalWomen(cases, caseScores, info.thresholds, level);
+  log(`ranking of hateful vs harmless sentences about women (${level})`);
+  log(formatWomenSummary(women));
+  if (json) writeFileSync(json, JSON.stringify({ level, byLang: report.byLang, women }, null, 2));
+}
+
+/** (c) in the full eval: the report at `level` printed, and the reports at every level for the level summary. */
+export async function functionalSection(model: Model, level: Level) {
+  const { info } = model;
+  const { fc, cases, caseScores } = await scoreSuite(model);
+  const byLevel: Partial<Record<Level, FunctionalReport>> = {};
+  for (const lv of LEVELS) {
+    byLevel[lv] = await fc.scoreCases(cases, async (texts) => texts.map((t) => flagsFor(caseScores.get(t) as Scores, info.thresholds, lv)));
+  }
+  const report = byLevel[level] as FunctionalReport;
+  log(`(c) functional tests (${cases.length} hand-written cases; flag case passes if any label is raised, pass case if none)`);
+  log(fc.formatReport(report, { maxFailures: 0 }));
+  log();
+  const women = functionalWomen(cases, caseScores, info.thresholds, level);
+  log(`ranking of hateful vs harmless sentences about women (${level})`);
+  log(formatWomenSummary(women));
+  log();
+  return { json: { byLang: report.byLang, women }, byLevel };
+}
