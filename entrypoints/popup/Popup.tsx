@@ -7,11 +7,11 @@ import { usePolling } from '@/src/ui/usePolling';
 import { Logo } from '@/src/ui/Logo';
 import { useCallback, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { askTab, parseTabStats, type TabStats } from '@/src/messaging/tab-protocol';
 import { t } from '@/src/ui/i18n';
 import { ProtectPopup } from './ProtectPopup';
 import { useSettings } from '@/src/ui/useSettings';
 import { isActiveOn } from '@/src/store/settings';
-import { parsePageStats, type PageStats } from '@/src/messaging/messages';
 import { Thresholds } from './Thresholds';
 import { ReviewStatusNote } from '@/src/review/ui/StatusNote';
 import { HiddenCounts } from './HiddenCounts';
@@ -20,7 +20,6 @@ import { EnableSite } from './EnableSite';
 import { PopupFooter } from './PopupFooter';
 import { usePageScores } from './usePageScores';
 
-type TabStats = PageStats & { hostError: string | null };
 
 /** The tab this popup is about: the active tab, or ?tab=ID when opened as a page (tests, demo). */
 async function targetTabId(): Promise<number | undefined> {
@@ -28,13 +27,6 @@ async function targetTabId(): Promise<number | undefined> {
   if (fromQuery) return fromQuery;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
-}
-
-function parseTabStats(raw: unknown): TabStats | null {
-  const stats = parsePageStats(raw);
-  if (!stats) return null;
-  const hostError = (raw as { hostError?: unknown }).hostError;
-  return { ...stats, hostError: typeof hostError === 'string' ? hostError : null };
 }
 
 export function Popup() {
@@ -50,13 +42,13 @@ export function Popup() {
     const id = tabId ?? (await targetTabId());
     if (id === undefined) return setUnsupported(true);
     setTabId(id);
-    try {
-      const s = parseTabStats(await browser.tabs.sendMessage(id, { type: 'get-page-stats' }));
-      setStats(s);
-      setUnsupported(!s);
-    } catch {
-      setUnsupported(true);
-      // Not a built-in platform: offer to protect this site (Mastodon instances live on any domain).
+    // Validated, though it comes from our own content script: a page from an older version may answer.
+    const s = parseTabStats(await askTab(id, { type: 'get-page-stats' }));
+    setStats(s);
+    setUnsupported(!s);
+    if (!s) {
+      // No content script here. Not a built-in platform: offer to protect this site (Mastodon instances
+      // live on any domain).
       const url = (await browser.tabs.get(id).catch(() => undefined))?.url;
       setSiteOrigin(url?.startsWith('https://') ? new URL(url).origin : null);
     }
@@ -79,7 +71,7 @@ export function Popup() {
   const revealAll = async () => {
     if (tabId === undefined) return;
     const next = !revealed;
-    await browser.tabs.sendMessage(tabId, { type: 'reveal-all', revealed: next });
+    await askTab(tabId, { type: 'reveal-all', revealed: next });
     setRevealed(next);
   };
 

@@ -4,15 +4,14 @@
  */
 import { usePolling } from '@/src/ui/usePolling';
 import { useCallback, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { t } from '@/src/ui/i18n';
-import type { ProtectStatus } from '@/src/protect/content';
+import { askTab, type ProtectStatus } from '@/src/messaging/tab-protocol';
 
 export function ProtectPopup({ tabId }: { tabId: number }) {
   const [status, setStatus] = useState<ProtectStatus | null>(null);
   const refresh = useCallback(async () => {
     try {
-      setStatus(((await browser.tabs.sendMessage(tabId, { type: 'protect-status' })) as ProtectStatus | undefined) ?? null);
+      setStatus(await askTab(tabId, { type: 'protect-status' }));
     } catch {
       setStatus(null);
     }
@@ -20,7 +19,7 @@ export function ProtectPopup({ tabId }: { tabId: number }) {
   usePolling(refresh);
   if (!status) return null;
   const toggle = async () => {
-    await browser.tabs.sendMessage(tabId, { type: 'protect-lockdown', on: !status.locked }).catch(() => undefined);
+    await askTab(tabId, { type: 'protect-lockdown', on: !status.locked });
     void refresh();
   };
   return (

@@ -1,5 +1,5 @@
+import { askTab } from '@/src/messaging/tab-protocol';
 import { useCallback, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { usePolling } from '@/src/ui/usePolling';
 import { parsePageScores, type PageScores } from '@/src/ui/page-counts';
 
@@ -10,7 +10,7 @@ import { parsePageScores, type PageScores } from '@/src/ui/page-counts';
 export function usePageScores(tabId: number): PageScores | null {
   const [page, setPage] = useState<PageScores | null>(null);
   const refresh = useCallback(async () => {
-    const raw: unknown = await browser.tabs.sendMessage(tabId, { type: 'get-page-scores' }).catch(() => null);
+    const raw: unknown = await askTab(tabId, { type: 'get-page-scores' });
     setPage(parsePageScores(raw));
   }, [tabId]);
   usePolling(refresh, 2000);

@@ -15,6 +15,8 @@ import { listsStore, withAccount } from '../store/lists';
 import { entryFor, sendNotAbuse, sendPin, type ItemEvidence } from '../review/client';
 import type { ReviewActionReply } from '../review/messages';
 import { t } from '../ui/i18n';
+import { options as renderOptions } from '../shield/render';
+import type { Feature, Kernel } from '../kernel/kernel';
 
 /** Menu actions per second from one page (her clicks are trusted; a flood that looks like hers is not). */
 const ACTIONS_PER_SECOND = 3;
@@ -95,4 +97,13 @@ export function createItemActions(hooks: ItemActionHooks = {}) {
   }
 
   return { menuFor, keep };
+}
+
+/** The label menu as a kernel feature: each label the shield builds gets the menu for its item. */
+export function itemMenuFeature(kernel: Kernel, actions: ReturnType<typeof createItemActions>): Feature {
+  renderOptions.menuFor = (target) => {
+    const item = kernel.item(target.el);
+    return item ? actions.menuFor(item) : [];
+  };
+  return {};
 }

@@ -12,6 +12,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { TrackedItem } from '../scanner/item';
+import type { ProtectStatus } from '../messaging/tab-protocol';
 import type { MutationListener } from '../scanner/dom-watch';
 import { createRaidBanner } from './banner';
 import { compileIdentifiers, findDoxxing, type CompiledIdentifiers, type DoxxSpan } from './doxxing';
@@ -46,16 +47,11 @@ export interface ProtectHooks {
   keep(item: TrackedItem, then: () => void): void;
 }
 
-/** What the popup shows about this tab (answer to {type: 'protect-status'}). */
-export interface ProtectStatus {
-  threadKey: string;
-  locked: boolean;
-  raid: { count: number; accounts: number; startedAt: number } | null;
-}
-
 export interface Protect {
   ruleLabels(item: TrackedItem): 'doxxing'[];
   after(item: TrackedItem): void;
+  /** What the popup shows about this tab ('protect-status'); with `lockdown`, her choice applied first. */
+  status(lockdown?: boolean): ProtectStatus;
 }
 
 /** Lock / lift writes from the in-page banner allowed per second. */
@@ -295,22 +291,17 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
     for (const it of touched) after(it);
   }));
 
-  // The popup (an extension page, never a web page) asks for the status and toggles the lockdown.
-  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
-    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/' as never))) return false;
-    const msg = raw as { type?: unknown; on?: unknown } | null;
-    if (msg?.type !== 'protect-status' && msg?.type !== 'protect-lockdown') return false;
+  /** The popup's view of this tab's thread; `lockdown` sets it first (her choice in the popup). */
+  function status(lockdown?: boolean): ProtectStatus {
     const key = currentKey();
-    if (msg.type === 'protect-lockdown' && typeof msg.on === 'boolean') setLockdown(key, msg.on);
+    if (lockdown !== undefined) setLockdown(key, lockdown);
     const burst = detector.burst(key);
-    const status: ProtectStatus = {
+    return {
       threadKey: key,
-      locked: msg.type === 'protect-lockdown' && typeof msg.on === 'boolean' ? msg.on : isLocked(key),
+      locked: lockdown ?? isLocked(key),
       raid: burst ? { count: burst.count, accounts: burst.accounts.length, startedAt: burst.startedAt } : null,
     };
-    sendResponse(status);
-    return false;
-  });
+  }
 
   // A thread she locked down earlier stays locked when she comes back.
   refreshBanner();
@@ -322,5 +313,6 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
       return spansOf(item).length > 0 ? ['doxxing'] : [];
     },
     after,
+    status,
   };
 }

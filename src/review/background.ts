@@ -14,6 +14,7 @@
  * - lets erase-everything (src/store/erase.ts) drop what is queued and close the log first.
  */
 import { browser } from 'wxt/browser';
+import { askTab } from '../messaging/tab-protocol';
 import { SUPPORTED_HOST_PERMISSIONS } from '../platforms/hosts';
 import { DAY_MS, ensureEntries, getEntries, mergeEntries, openLog, pruneBefore, retentionCutoff, type LogDB } from './log';
 import { pruneRaidEventsBefore } from '../protect/events';
@@ -150,7 +151,7 @@ export function registerReviewBackground(): ReviewBackground {
     browser.runtime.onStartup?.addListener(create);
     menus.onClicked.addListener((info, tab) => {
       if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
-      void browser.tabs.sendMessage(tab.id, { type: 'mark-abusive' }, { frameId: info.frameId ?? 0 }).catch(() => undefined);
+      void askTab(tab.id, { type: 'mark-abusive' }, info.frameId ?? 0);
     });
   }
 

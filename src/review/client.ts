@@ -6,15 +6,15 @@
  * - `entryFor`, `sendPin`, `sendNotAbuse`: "keep as evidence" and "not abusive" for an item on the
  *   page (the in-page menu and the threat's "keep as evidence" button), answered by the background
  *   with the record's new state, to confirm to her (messages.ts);
- * - `installReview`: follows corrections (re-decides every item at once when one changes), remembers
- *   the item she last right-clicked and handles "mark-abusive" (from the context menu, via the
- *   background) by adding a block correction for it.
+ * - `createMarkAbusive`: remembers the item she last right-clicked and answers "mark-abusive" (from
+ *   the context menu, via the background) with a block correction for it.
  */
 import { browser } from 'wxt/browser';
 import { normalizedText, type TrackedItem } from '../scanner/item';
 import type { Decision } from '../verdict/decide';
 import { CATEGORIES, type Category } from '../store/settings';
-import { addCorrections, overrideHit, startCorrectionsSync } from './corrections';
+import { addCorrections, overrideHit } from './corrections';
+import type { MarkAbusiveReply } from '../messaging/tab-protocol';
 import { LIMITS, type EntryInput, type EntrySource } from './types';
 import { NOT_ABUSE_MESSAGE, PIN_MESSAGE, type NotAbuseRequest, type PinRequest, type ReviewActionReply } from './messages';
 import { pageHref } from '../scanner/page-url';
@@ -103,19 +103,18 @@ export function sendNotAbuse(entry: EntryInput, opts: { trustAuthor?: boolean; u
 
 export interface ReviewHooks {
   items(): TrackedItem[];
-  /** Re-decide every item (after a correction changed). */
-  reapply(): void;
 }
 
-/** Resolves once her corrections are loaded, so no item is decided without them (no flash). */
-export async function installReview(hooks: ReviewHooks): Promise<void> {
-
+/**
+ * Her "abusive, hide this" from the context menu: the item she last right-clicked (her own right-click
+ * only: a page script dispatching contextmenu on another comment must not retarget it) gets a block
+ * correction, applied in every tab. Returns the 'mark-abusive' handler for the tab router.
+ */
+export function createMarkAbusive(hooks: ReviewHooks): (label?: string) => Promise<MarkAbusiveReply> {
   let lastTarget: Element | null = null;
   document.addEventListener(
     'contextmenu',
     (e) => {
-      // Only her own right-click: a page script dispatching contextmenu on another comment must not
-      // retarget her "abusive, hide this".
       if (!e.isTrusted) return;
       lastTarget = (e.composedPath()[0] as Element | undefined) ?? (e.target as Element | null);
     },
@@ -132,23 +131,15 @@ export async function installReview(hooks: ReviewHooks): Promise<void> {
     return best;
   }
 
-  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
-    if (sender.id !== browser.runtime.id) return false;
-    const msg = raw as { type?: string; label?: string } | null;
-    if (msg?.type !== 'mark-abusive') return false;
+  return async (wanted) => {
     const item = itemFor(lastTarget);
-    if (!item) {
-      sendResponse({ ok: false, error: 'no-item' });
-      return false;
+    if (!item) return { ok: false, error: 'no-item' };
+    const label: Category = CATEGORIES.find((c) => c === wanted) ?? 'misogyny';
+    try {
+      await addCorrections([{ verdict: 'block', text: item.text, platform: item.platform, author: item.author, trustAuthor: false, label, entryId: null }]);
+      return { ok: true, text: item.text };
+    } catch (e) {
+      return { ok: false, error: String(e) };
     }
-    const label: Category = (CATEGORIES as readonly string[]).includes(msg.label ?? '') ? (msg.label as Category) : 'misogyny';
-    addCorrections([
-      { verdict: 'block', text: item.text, platform: item.platform, author: item.author, trustAuthor: false, label, entryId: null },
-    ]).then(
-      () => sendResponse({ ok: true, text: item.text }),
-      (e: unknown) => sendResponse({ ok: false, error: String(e) }),
-    );
-    return true;
-  });
-  await startCorrectionsSync(() => hooks.reapply()).catch(() => undefined);
+  };
 }
