@@ -37,5 +37,19 @@ export const linkedin: PlatformAdapter = {
       permalink: ['a.comments-comment-meta__description-container', 'a.comment__actor-name'],
     },
   ],
+  // A reply is nested in the comment it answers; a comment answers the post whose card holds it. Authors
+  // are read as the item rule reads them (the shown name), so the target matches the parent's author.
+  context: {
+    parent: [
+      {
+        from: 'enclosing',
+        within: ['article.comments-comment-entity', 'article.comments-comment-item'],
+        post: [':scope'],
+        author: ['.comments-comment-meta__description-title'],
+        text: ['.update-components-text:not(.comments-replies-list *)', '.comments-comment-item__main-content:not(.comments-replies-list *)'],
+      },
+      { from: 'enclosing', within: ['.feed-shared-update-v2'], post: [':scope'], author: ['.update-components-actor__title'], text: ['.update-components-update-v2__commentary'] },
+    ],
+  },
   conversationRoot: ['.comments-comments-list', '.msg-s-message-list'],
 };

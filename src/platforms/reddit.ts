@@ -63,4 +63,14 @@ export const reddit: PlatformAdapter = {
     { path: '/comments/([a-z0-9]+)', item: ['.thing.link'], permalinkAttr: 'data-permalink', authorAttr: 'data-author' },
   ],
   conversationRoot: ['shreddit-comment-tree', '.commentarea', 'rs-timeline', 'main'],
+  // A reply is nested in the comment it answers (shreddit-comment / .thing.comment, as the item rules
+  // read them); a top-level comment answers the thread's submission (its title as its text).
+  context: {
+    parent: [
+      { from: 'enclosing', within: ['shreddit-comment'], post: [':scope'], authorAttr: 'author', permalinkAttr: 'permalink', text: [':scope > [slot="comment"]', ':scope > div[id$="-comment-rtjson-content"]'] },
+      { from: 'enclosing', within: ['.thing.comment'], post: [':scope'], authorAttr: 'data-author', permalinkAttr: 'data-permalink', text: [':scope > .entry .usertext-body .md'] },
+      { from: 'main', post: ['shreddit-post'], authorAttr: 'author', permalinkAttr: 'permalink', textAttr: 'post-title', text: ['[slot="title"]'] },
+      { from: 'main', post: ['.thing.link'], authorAttr: 'data-author', permalinkAttr: 'data-permalink', text: ['a.title'] },
+    ],
+  },
 };

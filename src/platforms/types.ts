@@ -56,6 +56,45 @@ export interface MainPostRule {
   author?: string[];
 }
 
+/**
+ * Where the post an item answers shows on the page (evidence of context, read by src/review/item-evidence.ts).
+ * Only where the markup says it: a nested reply inside its comment, a comment under the page's own post.
+ */
+export interface ParentRule {
+  /**
+   * 'enclosing': inside the item's nearest ancestor matching `within` (a reply nested in its comment, or
+   * the thread element grouping a comment and its replies); 'main': the page's own post (`mainPost`),
+   * for items that come after it; 'page': an element of the page (the video of a watch page).
+   */
+  from: 'enclosing' | 'main' | 'page';
+  /** For 'enclosing': the ancestor, nearest first (searched from the item's parent element). */
+  within?: string[];
+  /**
+   * The post element: for 'enclosing', relative to that ancestor (`:scope` = the ancestor itself); for
+   * 'main', what the main post must match for this recipe; for 'page', selectors in the document.
+   */
+  post: string[];
+  /** As in ItemRule, relative to the post: its author (attribute on the post first), permalink, text. */
+  author?: string[];
+  authorAttr?: string;
+  permalink?: string[];
+  permalinkAttr?: string;
+  text?: string[];
+  /** Attribute on the post holding its text (e.g. shreddit-post[post-title]), tried before `text`. */
+  textAttr?: string;
+}
+
+export interface ContextRule {
+  /** The post it answers, recipes tried in order (first that finds a post wins). */
+  parent?: ParentRule[];
+  /**
+   * Selectors, relative to the item, for links naming the account it answers ("Replying to @handle").
+   * A link counts only when its text is "@" + the handle of its href (never the author's name link or a
+   * mention inside the text, which the selectors exclude). Without one, the target is the parent's author.
+   */
+  target?: string[];
+}
+
 export interface PlatformAdapter {
   /** Stable id used in settings, logs and tests (e.g. "reddit"). */
   id: string;
@@ -73,4 +112,6 @@ export interface PlatformAdapter {
   conversationRoot?: string[];
   /** The page's own post, where the platform shows one (see MainPostRule). */
   mainPost?: MainPostRule[];
+  /** The post a comment answers and the account it is aimed at, where the markup shows them. */
+  context?: ContextRule;
 }

@@ -92,4 +92,26 @@ export const x: PlatformAdapter = {
     },
   ],
   conversationRoot: ['[data-testid="primaryColumn"] section[role="region"]', '[data-testid="primaryColumn"]', 'main'],
+  // Replies are sibling cells, so the post a reply answers is not in its markup: a reply below a status
+  // page's own post is part of its conversation (parent = that post, unless its "Replying to" line names
+  // other accounts). The line is language-dependent text around profile links ("Replying to" /
+  // "En réponse à" + `a[href="/handle"]` "@handle"), outside the name row, the text, the avatar and a
+  // quoted post (div[role=link]); only the link is used. UNVERIFIED beyond the fixture for the logged-in
+  // app; the logged-out design shows no such line.
+  context: {
+    parent: [
+      { from: 'main', post: ['article[data-testid="tweet"]'], author: ['[data-testid="User-Name"] a[href^="/"]'], authorAttr: 'href', permalink: ['a[href*="/status/"]:has(> time)', 'a[href*="/status/"]'], text: ['[data-testid="tweetText"]'] },
+      {
+        from: 'main',
+        post: ['article[data-tweet-id]'],
+        author: ['div[data-slot="hover-card-trigger"] a[href]', 'a[href^="https://x.com/"]:not([href*="/status/"])'],
+        authorAttr: 'href',
+        permalink: ['a[href*="/status/"]:has(time)', 'a[href*="/status/"]'],
+        text: [':scope > div > div[dir="auto"][lang]', 'div[dir="auto"][lang]', ':scope > div > div[dir="auto"]'],
+      },
+    ],
+    target: [
+      'a[href^="/"][role="link"]:not([data-testid="User-Name"] *, [data-testid="tweetText"] *, [data-testid="Tweet-User-Avatar"] *, div[role="link"] *)',
+    ],
+  },
 };

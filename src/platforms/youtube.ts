@@ -28,5 +28,21 @@ export const youtube: PlatformAdapter = {
       author: ['#author-name'],
     },
   ],
+  // A reply sits in the thread renderer beside the comment it answers (the thread's first comment); a
+  // top-level comment answers the video (its title, its channel's handle link; the page URL is its link).
+  context: {
+    parent: [
+      {
+        from: 'enclosing',
+        within: ['ytd-comment-thread-renderer'],
+        post: [':scope > ytd-comment-view-model', ':scope > ytd-comment-renderer', ':scope > #comment'],
+        author: ['#header-author a[href^="/@"]', '#author-text'],
+        authorAttr: 'href',
+        permalink: ['#published-time-text a[href*="lc="]', '#header-author a[href*="lc="]'],
+        text: ['#content-text'],
+      },
+      { from: 'page', post: ['ytd-watch-metadata'], author: ['#owner ytd-channel-name a[href^="/@"]', '#owner a[href^="/@"]'], authorAttr: 'href', text: ['#title h1'] },
+    ],
+  },
   conversationRoot: ['ytd-comments#comments', '#comments', 'ytd-item-section-renderer#sections', 'yt-live-chat-item-list-renderer #items'],
 };

@@ -23,6 +23,7 @@ import { createLogWriter } from './writer';
 import { sessionArea } from './status';
 import { announceLogChange } from './log-changes';
 import { markNotAbusive, pinEntries, recordState, undoFeedback } from './actions';
+import { screenshotRecord } from './capture';
 import { REVIEW_PREFS_KEY, REVIEW_STATUS_KEY, parseReviewPrefs, type EntryInput, type ReviewStatus } from './types';
 
 export const MENU_ID = 'bouclier-mark-abusive';
@@ -90,8 +91,11 @@ export function registerReviewBackground(): ReviewBackground {
   void pruneIfDue(false).catch(() => undefined);
   browser.runtime.onStartup?.addListener(() => void pruneIfDue(true).catch(() => undefined));
 
-  /** Keep as evidence / "not abusive", for an extension page (by id) or the in-page menu (by item). */
-  async function act(msg: PinRequest | NotAbuseRequest): Promise<ReviewActionReply> {
+  /**
+   * Keep as evidence / "not abusive", for an extension page (by id) or the in-page menu (by item). A pin
+   * from a page's top frame with the item's box also takes its screenshot in `tab` (capture.ts).
+   */
+  async function act(msg: PinRequest | NotAbuseRequest, tab: { id: number; windowId: number } | null): Promise<ReviewActionReply> {
     const log = await db();
     const [id] = msg.entry ? await ensureEntries(log, [msg.entry]) : [msg.id];
     const [record] = await getEntries(log, [id!]);
@@ -101,7 +105,10 @@ export function registerReviewBackground(): ReviewBackground {
     else if (msg.undo) await undoFeedback(log, [record]);
     else await markNotAbusive(log, [record], msg.trustAuthor);
     const now = await recordState(log, record.id);
-    return now ? { ok: true, id: record.id, ...now } : { ok: false, error: 'not-found' };
+    if (!now) return { ok: false, error: 'not-found' };
+    if (msg.type !== PIN_MESSAGE || !msg.pinned) return { ok: true, id: record.id, ...now };
+    // The pin is written first: a capture that fails never loses it.
+    return { ok: true, id: record.id, ...now, screenshot: await screenshotRecord(log, record.id, tab, msg.rect).catch(() => false) };
   }
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
@@ -124,7 +131,10 @@ export function registerReviewBackground(): ReviewBackground {
       const fromPage = !!sender.tab && /^https?:\/\//.test(sender.url ?? '');
       const fromExtension = !!sender.url?.startsWith(browser.runtime.getURL('/' as never));
       if (!fromPage && !fromExtension) return false;
-      act(msg).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: String(e) } satisfies ReviewActionReply));
+      // A screenshot only of the tab she acts in, from its top frame (the box is in that frame's viewport).
+      const t = sender.tab;
+      const tab = fromPage && sender.frameId === 0 && t?.id !== undefined && t.windowId !== undefined ? { id: t.id, windowId: t.windowId } : null;
+      act(msg, tab).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: String(e) } satisfies ReviewActionReply));
       return true;
     }
     // review-log: only from our content scripts in a top-level web page.

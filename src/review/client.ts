@@ -16,7 +16,7 @@ import { CATEGORIES, type Category } from '../store/settings';
 import { addCorrections, overrideHit } from './corrections';
 import type { MarkAbusiveReply } from '../messaging/tab-protocol';
 import { LIMITS, type EntryInput, type EntrySource } from './types';
-import { NOT_ABUSE_MESSAGE, PIN_MESSAGE, type NotAbuseRequest, type PinRequest, type ReviewActionReply } from './messages';
+import { NOT_ABUSE_MESSAGE, PIN_MESSAGE, type CaptureRect, type NotAbuseRequest, type PinRequest, type ReviewActionReply } from './messages';
 import { pageHref } from '../scanner/page-url';
 import { timed } from '../scanner/busy';
 
@@ -91,9 +91,13 @@ const ask = (msg: PinRequest | NotAbuseRequest): Promise<ReviewActionReply> =>
     (e: unknown) => ({ ok: false, error: String(e) }),
   );
 
-/** Keep an item as evidence (logged first if it is not yet) or stop keeping it. */
-export function sendPin(entry: EntryInput, pinned: boolean): Promise<ReviewActionReply> {
-  return ask({ type: PIN_MESSAGE, pinned, entry });
+/**
+ * Keep an item as evidence (logged first if it is not yet) or stop keeping it. With the item's box on
+ * screen (item-evidence.ts `captureRect`), the background keeps a screenshot of it in context; the reply's
+ * `screenshot` says whether it could.
+ */
+export function sendPin(entry: EntryInput, pinned: boolean, rect?: CaptureRect | null): Promise<ReviewActionReply> {
+  return ask({ type: PIN_MESSAGE, pinned, entry, ...(pinned && rect ? { rect } : {}) });
 }
 
 /** "Not abusive" for an item (optionally trusting its author), or undo it. */

@@ -4,7 +4,9 @@
  *
  *   review-log        {entries: EntryInput[]}   flagged items to log (content scripts, batched)
  *   review-status     {}                        write health (reply: ReviewStatus)
- *   review-pin        {pinned, entry | id}      keep as evidence / stop keeping (reply: ReviewActionReply)
+ *   review-pin        {pinned, entry | id, rect?}
+ *                     keep as evidence / stop keeping (reply: ReviewActionReply); `rect` (the item's box
+ *                     in the top frame's viewport) asks for a screenshot of it in context (capture.ts)
  *   review-not-abuse  {undo, trustAuthor, entry | id}
  *                     "not abusive": an allow correction (applied at once in every tab) and her feedback
  *                     on the record, with its time; undo removes both (reply: ReviewActionReply)
@@ -19,13 +21,27 @@ export const NOT_ABUSE_MESSAGE = 'review-not-abuse';
 /** Which record: an item from a page, or a record already in the log. */
 export type RecordRef = { entry: EntryInput; id?: undefined } | { id: string; entry?: undefined };
 
-export type PinRequest = { type: typeof PIN_MESSAGE; pinned: boolean } & RecordRef;
+/** An item's box in the viewport of the tab's top frame, CSS px, and the device pixel ratio there. */
+export interface CaptureRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  dpr: number;
+}
+
+export type PinRequest = { type: typeof PIN_MESSAGE; pinned: boolean; rect?: CaptureRect } & RecordRef;
 export type NotAbuseRequest = { type: typeof NOT_ABUSE_MESSAGE; undo: boolean; trustAuthor: boolean } & RecordRef;
 
 export type ReviewRequest = { type: 'review-log'; entries: EntryInput[] } | { type: 'review-status' } | PinRequest | NotAbuseRequest;
 
-/** The record as it now stands (so the page can confirm what happened), or why nothing was done. */
-export type ReviewActionReply = { ok: true; id: string; pinnedAt: number | null; feedback: Feedback } | { ok: false; error: string };
+/**
+ * The record as it now stands (so the page can confirm what happened), or why nothing was done. A reply
+ * to a pin says whether the kept record has a screenshot (false: kept without one, see capture.ts).
+ */
+export type ReviewActionReply =
+  | { ok: true; id: string; pinnedAt: number | null; feedback: Feedback; screenshot?: boolean }
+  | { ok: false; error: string };
 
 const str = (v: unknown, max: number): string | null => (typeof v === 'string' ? v.slice(0, max) : null);
 const optStr = (v: unknown, max: number): string | null | undefined =>
@@ -96,6 +112,24 @@ export function parseEntry(raw: unknown): EntryInput | null {
   return { platform, kind: e.kind, pageUrl, thread, permalink, author, displayName, text, labels, scores, action, source: e.source, seenAt, ...evidenceOf(e) };
 }
 
+/** Bounds a page could not exceed (a rect outside them is dropped, the pin is kept). */
+const MAX_COORD = 1e6;
+
+/** A valid capture rect, or undefined (absent or malformed: the pin goes on without a screenshot). */
+export function rectOf(v: unknown): CaptureRect | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const r = v as Record<string, unknown>;
+  const n = (k: string): number | null => (typeof r[k] === 'number' && Number.isFinite(r[k]) && Math.abs(r[k]) <= MAX_COORD ? r[k] : null);
+  const x = n('x');
+  const y = n('y');
+  const width = n('width');
+  const height = n('height');
+  const dpr = n('dpr');
+  if (x === null || y === null || width === null || height === null || dpr === null) return undefined;
+  if (width <= 0 || height <= 0 || dpr <= 0 || dpr > 16) return undefined;
+  return { x, y, width, height, dpr };
+}
+
 function refOf(msg: Record<string, unknown>): RecordRef | null {
   if (typeof msg.id === 'string' && msg.id.length > 0 && msg.id.length <= LIMITS.maxUrl + 100) return { id: msg.id };
   const entry = parseEntry(msg.entry);
@@ -109,7 +143,11 @@ export function parseReviewRequest(raw: unknown): ReviewRequest | null {
   if (msg.type === PIN_MESSAGE || msg.type === NOT_ABUSE_MESSAGE) {
     const ref = refOf(msg);
     if (!ref) return null;
-    if (msg.type === PIN_MESSAGE) return typeof msg.pinned === 'boolean' ? { type: PIN_MESSAGE, pinned: msg.pinned, ...ref } : null;
+    if (msg.type === PIN_MESSAGE) {
+      if (typeof msg.pinned !== 'boolean') return null;
+      const rect = msg.pinned ? rectOf(msg.rect) : undefined;
+      return { type: PIN_MESSAGE, pinned: msg.pinned, ...ref, ...(rect ? { rect } : {}) };
+    }
     return { type: NOT_ABUSE_MESSAGE, undo: msg.undo === true, trustAuthor: msg.trustAuthor === true, ...ref };
   }
   if (msg.type !== 'review-log') return null;

@@ -40,6 +40,8 @@ export interface LaunchOptions {
   headed?: boolean;
   /** Load another build of the extension (e.g. a copy with a broken model). */
   extensionDir?: string;
+  /** More Chromium switches (e.g. --enable-unsafe-extension-debugging, for CDP's Extensions.triggerAction). */
+  args?: string[];
 }
 
 export interface Harness {
@@ -116,6 +118,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Harn
   ];
   if (!options.headed) args.unshift('--headless=new');
   if (options.locale) args.push(`--lang=${options.locale}`);
+  args.push(...(options.args ?? []));
 
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,

@@ -66,3 +66,17 @@ describe('keep as evidence and "not abusive" messages', () => {
     expect(bad).toEqual({ type: 'review-log', entries: [ok] });
   });
 });
+
+describe('review-pin with the item box (screenshot)', () => {
+  const rect = { x: 12.5, y: 300, width: 580, height: 120, dpr: 2 };
+  it('carries a well-formed box with a pin', () => {
+    expect(parseReviewRequest({ type: 'review-pin', pinned: true, entry: ok, rect })).toEqual({ type: 'review-pin', pinned: true, entry: ok, rect });
+    expect(parseReviewRequest({ type: 'review-pin', pinned: true, entry: ok, rect: { ...rect, x: -40, extra: 'x' } })).toEqual({ type: 'review-pin', pinned: true, entry: ok, rect: { ...rect, x: -40 } });
+  });
+  it('drops a malformed box but keeps the pin; an unpin never carries one', () => {
+    for (const bad of [null, 'box', { ...rect, width: 0 }, { ...rect, height: -1 }, { ...rect, dpr: 0 }, { ...rect, dpr: 64 }, { ...rect, x: Infinity }, { ...rect, y: '3' }, { ...rect, x: 1e9 }, { x: 1, y: 2 }]) {
+      expect(parseReviewRequest({ type: 'review-pin', pinned: true, entry: ok, rect: bad })).toEqual({ type: 'review-pin', pinned: true, entry: ok });
+    }
+    expect(parseReviewRequest({ type: 'review-pin', pinned: false, entry: ok, rect })).toEqual({ type: 'review-pin', pinned: false, entry: ok });
+  });
+});
