@@ -26,8 +26,8 @@ export default defineContentScript({
     // Each label's menu: not abuse, trust or mute the author, keep as evidence.
     const actions = createItemActions();
     kernel.use(itemMenuFeature(kernel, actions));
-    // Every hidden item logged for review; her "abusive, hide this" from the context menu.
-    kernel.use(reviewFeature(kernel));
+    // Every hidden item logged for review; her context-menu choices (abusive, keep as evidence).
+    kernel.use(reviewFeature(kernel, (item) => actions.keep(item)));
     // Doxxing, lockdown, media shielding, threat evidence, pile-ons.
     kernel.use(await protectFeature(kernel, actions.keep));
 

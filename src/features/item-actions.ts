@@ -12,7 +12,8 @@ import { showToast } from '../shield/toast';
 import { createRateLimiter } from '../shield/trusted';
 import { verdictOf } from '../shield/render';
 import { listsStore, withAccount } from '../store/lists';
-import { entryFor, sendNotAbuse, sendPin, type ItemEvidence } from '../review/client';
+import { entryFor, sendNotAbuse, sendPin } from '../review/client';
+import { captureRect, itemEvidence } from '../review/item-evidence';
 import type { ReviewActionReply } from '../review/messages';
 import { t } from '../ui/i18n';
 import { options as renderOptions } from '../shield/render';
@@ -21,17 +22,12 @@ import type { Feature, Kernel } from '../kernel/kernel';
 /** Menu actions per second from one page (her clicks are trusted; a flood that looks like hers is not). */
 const ACTIONS_PER_SECOND = 3;
 
-export interface ItemActionHooks {
-  /** The evidence fields of an item (post time, parent, target), when the page shows them. */
-  evidence?(item: TrackedItem): ItemEvidence;
-}
-
-export function createItemActions(hooks: ItemActionHooks = {}) {
+export function createItemActions() {
   const limit = createRateLimiter(ACTIONS_PER_SECOND, 1000);
 
   const entry = (item: TrackedItem) => {
     const shown = verdictOf(item.el);
-    return entryFor(item, shown?.labels ?? [], shown?.action ?? 'blur', 'model', hooks.evidence?.(item) ?? {});
+    return entryFor(item, shown?.labels ?? [], shown?.action ?? 'blur', 'model', itemEvidence(item));
   };
   const ok = (reply: ReviewActionReply): void => {
     if (!reply.ok) throw new Error(reply.error);
@@ -43,21 +39,28 @@ export function createItemActions(hooks: ItemActionHooks = {}) {
     await listsStore.getState().update((prev) => withAccount(prev, kind, author, item.platform, listed));
   }
 
-  function act(done: string, run: () => Promise<void>, undo: () => Promise<void>): void {
+  /** `run` resolves to the confirmation she reads (`done` unless it says more). */
+  function act(done: string, run: () => Promise<string | void>, undo: () => Promise<void>): void {
     if (!limit.take()) return;
     run().then(
-      () => showToast(done, undo),
+      (said) => showToast(said || done, undo),
       () => showToast(t('toast_failed')),
     );
   }
 
-  /** Keep an item as evidence (the threat's own button and the menu): confirmed, undoable. */
+  /**
+   * Keep an item as evidence (the label's menu, the threat's own button, the context menu): pinned with
+   * a picture of it in its context when the browser allows one (src/review/capture.ts), confirmed,
+   * undoable.
+   */
   function keep(item: TrackedItem, then?: () => void): void {
     act(
       t('toast_kept'),
       async () => {
-        ok(await sendPin(entry(item), true));
+        const reply = await sendPin(entry(item), true, captureRect(item.el));
+        ok(reply);
         then?.();
+        return reply.ok && reply.screenshot === false ? t('toast_kept_no_picture') : t('toast_kept');
       },
       async () => ok(await sendPin(entry(item), false)),
     );

@@ -14,6 +14,7 @@ export type TabRequest =
   | { type: 'get-page-scores' }
   | { type: 'reveal-all'; revealed: boolean }
   | { type: 'mark-abusive'; label?: string }
+  | { type: 'keep-evidence' }
   | { type: 'protect-status' }
   | { type: 'protect-lockdown'; on: boolean };
 
@@ -48,6 +49,7 @@ export interface TabReplies {
   'get-page-scores': PageScoresReply;
   'reveal-all': TabStats;
   'mark-abusive': MarkAbusiveReply;
+  'keep-evidence': { ok: boolean };
   'protect-status': ProtectStatus;
   'protect-lockdown': ProtectStatus;
 }
@@ -64,6 +66,7 @@ export function parseTabRequest(raw: unknown): TabRequest | null {
     case 'get-perf':
     case 'get-page-scores':
     case 'protect-status':
+    case 'keep-evidence':
       return { type };
     case 'reveal-all':
       return typeof m.revealed === 'boolean' ? { type, revealed: m.revealed } : null;

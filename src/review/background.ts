@@ -27,6 +27,8 @@ import { screenshotRecord } from './capture';
 import { REVIEW_PREFS_KEY, REVIEW_STATUS_KEY, parseReviewPrefs, type EntryInput, type ReviewStatus } from './types';
 
 export const MENU_ID = 'bouclier-mark-abusive';
+/** "Keep as evidence" from the context menu: the click also lets the background take the picture (activeTab). */
+export const MENU_KEEP_ID = 'bouclier-keep-evidence';
 const UNSAVED_KEY = 'reviewUnsaved';
 
 
@@ -155,13 +157,20 @@ export function registerReviewBackground(): ReviewBackground {
           contexts: ['page', 'selection', 'link', 'image'],
           documentUrlPatterns: SUPPORTED_HOST_PERMISSIONS,
         });
+        menus.create({
+          id: MENU_KEEP_ID,
+          title: browser.i18n.getMessage('menu_keep_evidence' as never) || 'Bouclier: keep as evidence',
+          contexts: ['page', 'selection', 'link', 'image'],
+          documentUrlPatterns: SUPPORTED_HOST_PERMISSIONS,
+        });
       });
     };
     browser.runtime.onInstalled.addListener(create);
     browser.runtime.onStartup?.addListener(create);
     menus.onClicked.addListener((info, tab) => {
-      if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
-      void askTab(tab.id, { type: 'mark-abusive' }, info.frameId ?? 0);
+      if (tab?.id === undefined) return;
+      if (info.menuItemId === MENU_ID) void askTab(tab.id, { type: 'mark-abusive' }, info.frameId ?? 0);
+      else if (info.menuItemId === MENU_KEEP_ID) void askTab(tab.id, { type: 'keep-evidence' }, info.frameId ?? 0);
     });
   }
 

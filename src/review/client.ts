@@ -6,8 +6,8 @@
  * - `entryFor`, `sendPin`, `sendNotAbuse`: "keep as evidence" and "not abusive" for an item on the
  *   page (the in-page menu and the threat's "keep as evidence" button), answered by the background
  *   with the record's new state, to confirm to her (messages.ts);
- * - `createMarkAbusive`: remembers the item she last right-clicked and answers "mark-abusive" (from
- *   the context menu, via the background) with a block correction for it.
+ * - `trackRightClicks`, `markAbusive`: the item she last right-clicked, and her "abusive, hide this"
+ *   for it (from the context menu, via the background): a block correction.
  */
 import { browser } from 'wxt/browser';
 import { normalizedText, type TrackedItem } from '../scanner/item';
@@ -110,11 +110,11 @@ export interface ReviewHooks {
 }
 
 /**
- * Her "abusive, hide this" from the context menu: the item she last right-clicked (her own right-click
- * only: a page script dispatching contextmenu on another comment must not retarget it) gets a block
- * correction, applied in every tab. Returns the 'mark-abusive' handler for the tab router.
+ * The item she last right-clicked, for her context-menu choices ("abusive, hide this", "keep as
+ * evidence"). Her own right-click only: a page script dispatching contextmenu on another comment must
+ * not retarget her choice.
  */
-export function createMarkAbusive(hooks: ReviewHooks): (label?: string) => Promise<MarkAbusiveReply> {
+export function trackRightClicks(hooks: ReviewHooks): () => TrackedItem | null {
   let lastTarget: Element | null = null;
   document.addEventListener(
     'contextmenu',
@@ -124,26 +124,25 @@ export function createMarkAbusive(hooks: ReviewHooks): (label?: string) => Promi
     },
     { capture: true },
   );
-
-  function itemFor(target: Element | null): TrackedItem | null {
-    if (!target) return null;
+  return () => {
+    if (!lastTarget) return null;
     let best: TrackedItem | null = null;
     for (const it of hooks.items()) {
       // The innermost item containing the target (a reply nested in a comment is its own item).
-      if (it.el.contains(target) && (!best || best.el.contains(it.el))) best = it;
+      if (it.el.contains(lastTarget) && (!best || best.el.contains(it.el))) best = it;
     }
     return best;
-  }
-
-  return async (wanted) => {
-    const item = itemFor(lastTarget);
-    if (!item) return { ok: false, error: 'no-item' };
-    const label: Category = CATEGORIES.find((c) => c === wanted) ?? 'misogyny';
-    try {
-      await addCorrections([{ verdict: 'block', text: item.text, platform: item.platform, author: item.author, trustAuthor: false, label, entryId: null }]);
-      return { ok: true, text: item.text };
-    } catch (e) {
-      return { ok: false, error: String(e) };
-    }
   };
+}
+
+/** Her "abusive, hide this": a block correction for the item, applied in every tab. */
+export async function markAbusive(item: TrackedItem | null, wanted?: string): Promise<MarkAbusiveReply> {
+  if (!item) return { ok: false, error: 'no-item' };
+  const label: Category = CATEGORIES.find((c) => c === wanted) ?? 'misogyny';
+  try {
+    await addCorrections([{ verdict: 'block', text: item.text, platform: item.platform, author: item.author, trustAuthor: false, label, entryId: null }]);
+    return { ok: true, text: item.text };
+  } catch (e) {
+    return { ok: false, error: String(e) };
+  }
 }

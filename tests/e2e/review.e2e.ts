@@ -191,7 +191,10 @@ describe('review log and corrections on the demo thread', () => {
     expect(doc.records.map((r) => r.permalink).sort()).toEqual([...chosen].sort());
     let prev = Buffer.alloc(32);
     for (const r of doc.records) {
-      const canonical = JSON.stringify({ v: 1, platform: r.platform, kind: r.kind, author: r.author, displayName: r.displayName, permalink: r.permalink, pageUrl: r.pageUrl, thread: r.thread, firstSeenUtc: r.firstSeenUtc, text: r.text, categories: r.categories, action: r.action, source: r.source, language: r.language });
+      const v1 = { platform: r.platform, kind: r.kind, author: r.author, displayName: r.displayName, permalink: r.permalink, pageUrl: r.pageUrl, thread: r.thread, firstSeenUtc: r.firstSeenUtc, text: r.text, categories: r.categories, action: r.action, source: r.source, language: r.language };
+      // A reply whose page shows what it answers carries that evidence too (format 2).
+      const hasEvidence = ['postedAtUtc', 'parent', 'target', 'screenshot'].some((k) => r[k] != null);
+      const canonical = JSON.stringify(hasEvidence ? { v: 2, ...v1, postedAtUtc: r.postedAtUtc ?? null, parent: r.parent ?? null, target: r.target ?? null, screenshot: r.screenshot ?? null } : { v: 1, ...v1 });
       expect(canonical).toBe(r.canonical);
       const rh = sha(canonical);
       expect(rh.toString('hex')).toBe(r.recordHash);

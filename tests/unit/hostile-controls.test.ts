@@ -13,7 +13,7 @@ import { renderDecision, shieldRoot, type ShieldTarget } from '../../src/shield/
 import { ensureThreatAction, installMediaListeners, shieldMedia } from '../../src/protect/dom';
 import { createRaidBanner } from '../../src/protect/banner';
 import { registerProtectBackground, HELP_TAB_EVERY_MS } from '../../src/protect/background';
-import { createMarkAbusive } from '../../src/review/client';
+import { markAbusive, trackRightClicks } from '../../src/review/client';
 import type { TrackedItem } from '../../src/scanner/item';
 import { useEnglishMessages } from './helpers/english-messages';
 import { dispatchTrusted, trustedClick } from './helpers/trusted-event';
@@ -116,11 +116,11 @@ describe('"abusive, hide this" follows her right-click only', () => {
     };
     const a = tracked('the abusive comment she right-clicked', 'abuser');
     const b = tracked("her friend's comment", 'friend');
-    const markAbusive = createMarkAbusive({ items: () => [a, b] });
+    const rightClicked = trackRightClicks({ items: () => [a, b] });
 
     dispatchTrusted(a.el.firstElementChild!, new MouseEvent('contextmenu', { bubbles: true, composed: true }));
     b.el.firstElementChild!.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, composed: true }));
-    expect(await markAbusive()).toEqual({ ok: true, text: a.text });
+    expect(await markAbusive(rightClicked())).toEqual({ ok: true, text: a.text });
   });
 });
 
