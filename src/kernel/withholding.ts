@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { TrackedItem } from '../scanner/item';
-import { written } from '../shield/guard';
+import { setGuarded, written } from '../shield/guard';
 import { markPending, markUnchecked } from '../shield/render';
 import { hideNotice, showNotice } from '../shield/notice';
 import { unreadItemsCss } from '../shield/styles';
@@ -38,7 +38,8 @@ export function createWithholding(hooks: WithholdingHooks) {
   function syncBurst(): void {
     const on = hooks.bursting() && !modelDown && (!settingsLoaded || active());
     if (on) hooks.setBurstCss(unreadItemsCss(hooks.itemSelectors()));
-    document.documentElement.toggleAttribute('data-bouclier-burst', on);
+    // Guarded: a page script removing it must not make a withheld burst readable.
+    setGuarded(document.documentElement, 'data-bouclier-burst', on ? '' : null);
   }
 
   /** An item without a verdict: pending, or for good when the model could not check it (item.unchecked). */
@@ -51,7 +52,7 @@ export function createWithholding(hooks: WithholdingHooks) {
   function sync(): void {
     const s = settings();
     const withhold = (s.withholdUntilVerdict || (modelDown && s.withholdWhenModelDown)) && active();
-    document.documentElement.toggleAttribute('data-bouclier-withhold', withhold);
+    setGuarded(document.documentElement, 'data-bouclier-withhold', withhold ? '' : null);
     syncBurst();
     if (withhold === withholding) return;
     withholding = withhold;

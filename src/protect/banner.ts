@@ -3,9 +3,10 @@
  * (and the page's scripts see only an empty custom element). Strings come from _locales (FR/EN);
  * numbers and times are inserted with textContent.
  *
- *   <bouclier-raid-banner data-state="raid|locked"> (shadow: .title, .text, button[data-action])
+ *   <div data-bouclier-ui="banner" data-state="raid|locked"> (shadow: .title, .text, button[data-action])
  */
 import { t } from '../ui/i18n';
+import { createUiHost } from '../shield/ui-host';
 import { onTrustedClick } from '../shield/trusted';
 
 const CSS = `
@@ -49,8 +50,7 @@ export function createRaidBanner(actions: BannerActions) {
   let dismissed = false;
 
   function build(): ShadowRoot {
-    host = document.createElement('bouclier-raid-banner');
-    root = host.attachShadow({ mode: 'closed' });
+    ({ host, root } = createUiHost('banner', 'div', 'position: fixed; top: 12px; right: 12px; z-index: 2147483646; max-width: 360px'));
     const style = document.createElement('style');
     style.textContent = CSS;
     const box = document.createElement('div');

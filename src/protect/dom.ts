@@ -12,6 +12,7 @@ import type { MediaReason } from './policy';
 import { itemOf, MEDIA, mediaToClear, ownMedia, setGuarded, written } from '../shield/guard';
 import { onTrustedClick } from '../shield/trusted';
 import { shieldRoot } from '../shield/render';
+import { setCaption } from '../shield/ui-host';
 
 export const PROTECT_CSS = `
 [data-bouclier-lockdown="hidden"]:not(:has([data-bouclier])) { display: none !important; }
@@ -156,7 +157,7 @@ export function ensureThreatAction(shieldHost: HTMLElement | null, text: string,
   b.type = 'button';
   b.className = 'evidence';
   b.setAttribute('data-testid', 'threat-evidence');
-  b.textContent = text;
+  setCaption(b, text);
   // Her click only: a page script pressing it must not fill her evidence log or open tabs.
   onTrustedClick(b, () => onClick());
   bar.insertBefore(b, bar.querySelector(':scope > button.more'));

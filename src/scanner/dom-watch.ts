@@ -6,6 +6,7 @@
  */
 import { timed } from './busy';
 import { reportLater } from './tasks';
+import { isUiHost } from '../shield/ui-host';
 
 export type MutationListener = (mutations: MutationRecord[]) => void;
 
@@ -39,10 +40,10 @@ export function createDomWatch(o: DomWatchOptions) {
           if (m.target.parentElement) dirty.add(m.target.parentElement);
           continue;
         }
-        if ((m.target as Element).closest?.('bouclier-shield')) continue;
+        if ((m.target as Element).closest?.('[data-bouclier-ui]')) continue;
         let structural = false;
         for (const n of m.addedNodes) {
-          if (n.nodeType === Node.ELEMENT_NODE && (n as Element).localName === 'bouclier-shield') continue;
+          if (isUiHost(n)) continue;
           dirty.add(n);
           structural = true;
           if (hostSelector && n.nodeType === Node.ELEMENT_NODE) newHosts.push(n as Element);

@@ -16,6 +16,9 @@ const GUARDED = [
   'data-bouclier-media',
   'data-bouclier-lock',
   'data-bouclier-lockdown',
+  // on <html>: pending items withheld (strict mode, model down) and a burst being withheld
+  'data-bouclier-withhold',
+  'data-bouclier-burst',
 ] as const;
 export type GuardedAttr = (typeof GUARDED)[number];
 

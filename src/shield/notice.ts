@@ -5,6 +5,7 @@
  */
 import { t } from '../ui/i18n';
 import { onTrustedClick } from './trusted';
+import { createUiHost } from './ui-host';
 
 export interface NoticeAction {
   label: string;
@@ -15,8 +16,9 @@ let host: HTMLElement | null = null;
 
 export function showNotice(messageKey: string, action?: NoticeAction): void {
   hideNotice();
-  host = document.createElement('bouclier-notice');
-  const root = host.attachShadow({ mode: 'closed' });
+  const made = createUiHost('notice', 'div', 'position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; max-width: 360px');
+  host = made.host;
+  const root = made.root;
   const style = document.createElement('style');
   style.textContent = `
     :host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; max-width: 360px; }

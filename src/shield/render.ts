@@ -19,6 +19,11 @@ import { t } from '../ui/i18n';
 import { timed } from '../scanner/busy';
 import { onTrustedClick } from './trusted';
 import { attachItemMenu, ITEM_MENU_CSS, type MenuEntry } from './item-menu';
+import { createUiHost, cssString, setCaption, setUiHostStyle } from './ui-host';
+
+/** The label host's own layout (pinned inline, see ui-host.ts): on its own line, or over blurred text taking no room. */
+const ON_ITS_LINE = 'display: block; margin: 4px 0';
+const OVER_TEXT = 'display: block; margin: 0; font-size: 0; line-height: 0; overflow: visible';
 
 /**
  * Set by the content script: shields of items far from the screen are built later (see Deferred below).
@@ -83,7 +88,12 @@ function applyVisibility(item: ShieldTarget): void {
   if (hidden === 'remove') setGuarded(item.el, 'data-bouclier-hide', 'remove');
   else if (written(item.el, 'data-bouclier-hide') === 'remove') setGuarded(item.el, 'data-bouclier-hide', null);
   // The label floats over blurred text; collapsed or revealed, it takes its own line.
-  shieldOf(item)?.toggleAttribute('data-overlay', state === 'flagged' && action === 'blur');
+  const shield = shieldOf(item);
+  if (shield) {
+    const overlay = state === 'flagged' && action === 'blur';
+    shield.toggleAttribute('data-overlay', overlay);
+    setUiHostStyle(shield, overlay ? OVER_TEXT : ON_ITS_LINE);
+  }
 }
 
 export function categoryName(c: Category): string {
@@ -156,8 +166,7 @@ export function shieldRoot(host: HTMLElement | null): ShadowRoot | null {
 }
 
 function buildShield(item: ShieldTarget): HTMLElement {
-  const host = document.createElement('bouclier-shield');
-  const root = host.attachShadow({ mode: 'closed' });
+  const { host, root } = createUiHost('shield', 'span', ON_ITS_LINE);
   roots.set(host, root);
   labelStyles.adopt(root);
   root.append(shieldParts());
@@ -215,10 +224,11 @@ function updateShieldText(host: HTMLElement, item: ShieldTarget): void {
   r.shown = shown;
   const { text, isThreat } = shieldWording(verdict);
   r.bar.classList.toggle('threat', isThreat);
-  r.label.textContent = text;
-  r.label.title = text;
+  // Drawn as generated content, not text: the page's window.find() searches closed shadow roots' text
+  // and would tell which reason a label gives. Screen readers read it (and the bar's name).
+  r.label.style.setProperty('--reason', cssString(text));
   r.bar.setAttribute('aria-label', text);
-  r.button.textContent = buttonWords(revealed);
+  setCaption(r.button, buttonWords(revealed));
   r.button.setAttribute('aria-expanded', String(revealed));
 }
 

@@ -89,6 +89,8 @@ export const SHIELD_LABEL_CSS = `
 .bar.threat .icon { width: 14px; height: 13px; background: #8c1d18; clip-path: polygon(50% 0, 100% 100%, 0 100%); }
 /* Wraps at any width (a long word too), never cut with an ellipsis; so do the buttons' words. */
 .label { flex: 1 1 auto; min-width: 0; white-space: normal; overflow-wrap: anywhere; }
+.label::before { content: var(--reason, ""); }
+button::before { content: var(--caption, none); }
 button { font: inherit; font-weight: 600; color: #fff; background: #5b4b8a; border: 0; border-radius: 6px;
   padding: 3px 10px; cursor: pointer; overflow-wrap: anywhere; }
 .bar.threat button { background: #8c1d18; }

@@ -5,6 +5,7 @@
  */
 import { t } from '../ui/i18n';
 import { onTrustedClick } from './trusted';
+import { createUiHost, cssString } from './ui-host';
 
 const SHOWN_MS = 10_000;
 
@@ -15,6 +16,7 @@ const CSS = `
   border-radius: 10px; padding: 8px 12px; box-shadow: 0 4px 16px rgba(0,0,0,.25); display: flex; gap: 12px;
   align-items: center; flex-wrap: wrap; }
 .text { flex: 1 1 12em; overflow-wrap: anywhere; }
+.text::before { content: var(--message, ""); }
 button { font: inherit; font-weight: 600; color: #2b2140; background: #efeaf8; border: 0; border-radius: 6px;
   padding: 3px 10px; cursor: pointer; }
 button:focus-visible { outline: 3px solid #8ab4f8; outline-offset: 2px; }
@@ -33,8 +35,9 @@ export function hideToast(): void {
 /** Show `message`; with `undo`, an Undo button that runs it once and then says it was undone. */
 export function showToast(message: string, undo?: () => Promise<void>): void {
   hideToast();
-  host = document.createElement('bouclier-toast');
-  const root = host.attachShadow({ mode: 'closed' });
+  const made = createUiHost('toast', 'div', 'position: fixed; left: 50%; bottom: 16px; transform: translateX(-50%); z-index: 2147483647; max-width: min(480px, calc(100vw - 24px))');
+  host = made.host;
+  const root = made.root;
   const style = document.createElement('style');
   style.textContent = CSS;
   const box = document.createElement('div');
@@ -42,7 +45,9 @@ export function showToast(message: string, undo?: () => Promise<void>): void {
   box.setAttribute('role', 'status');
   const text = document.createElement('span');
   text.className = 'text';
-  text.textContent = message;
+  // Generated content, not text: a page's window.find() could read "@handle is muted" otherwise.
+  text.style.setProperty('--message', cssString(message));
+  box.setAttribute('aria-label', message);
   box.append(text);
   if (undo) {
     const b = document.createElement('button');

@@ -111,7 +111,7 @@ describe('Bouclier in Firefox (MV2, background-page classifier)', () => {
   it('reveals a flagged comment with a real click and hides it again', async () => {
     const id = await reddit.evaluate(() => document.querySelector('shreddit-comment[data-bouclier="flagged"]')?.getAttribute('thingid'));
     expect(id).toBeTruthy();
-    const shield = (thing: string) => document.querySelector(`shreddit-comment[thingid="${thing}"] > bouclier-shield`);
+    const shield = (thing: string) => document.querySelector(`shreddit-comment[thingid="${thing}"] > [data-bouclier-ui="shield"]`);
     const state = () => reddit.evaluate((t: string) => document.querySelector(`shreddit-comment[thingid="${t}"]`)?.getAttribute('data-bouclier'), id);
     // Blurred text is drawn transparent under its blurred shadow (src/shield/styles.ts).
     const concealed = () =>
@@ -147,7 +147,7 @@ describe('Bouclier in Firefox (MV2, background-page classifier)', () => {
     }, a);
     await expect.poll(() => look(a), { timeout: 1_000 }).toMatch(/^flagged\|blur\|rgba\(0, 0, 0, 0\)$/);
     const reached = await reddit.evaluate((id: string) => {
-      const host = document.querySelector<HTMLElement>(`shreddit-comment[thingid="${id}"] > bouclier-shield`);
+      const host = document.querySelector<HTMLElement>(`shreddit-comment[thingid="${id}"] > [data-bouclier-ui="shield"]`);
       const button = host?.shadowRoot?.querySelector('button');
       (button ?? host)?.click(); // closed shadow root: the page can only click the label's host
       return Boolean(button);

@@ -4,8 +4,9 @@
  * fixture at its real URL, a page script
  *  - presses the label of a hidden comment with .click(), synthetic mouse/key/contextmenu events and at
  *    elementFromPoint: the comment stays hidden; her real click (WebDriver BiDi input) shows it;
- *  - reads the label's words with window.find(), and through ElementInternals after defining our element
- *    name first: both still work (`hole`, i.e. `it.fails`; BOUCLIER_SHOW_HOLES=1 runs them as plain tests).
+ *  - tries to read the label's words with window.find() (they are generated content, which it cannot
+ *    search), and through ElementInternals after defining our old element names first (our hosts are
+ *    built-in elements).
  *
  * Run: npx wxt build -b firefox && npx vitest run -c vitest.firefox.config.ts tests/e2e-firefox/hostile-page.e2e.ts
  */
@@ -15,8 +16,6 @@ import path from 'node:path';
 import { PLATFORM_FIXTURES } from '../fixtures/platforms/index';
 import { launchFirefoxExtension, waitForVerdicts, type FirefoxHarness, type FirefoxTab } from './firefox-harness';
 
-/** An attack that still works today (see the header). */
-const hole = process.env.BOUCLIER_SHOW_HOLES ? it : it.fails;
 
 const REDDIT = PLATFORM_FIXTURES.find((f) => f.file === 'reddit.html')!;
 const HTML = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/platforms/reddit.html'), 'utf8');
@@ -47,7 +46,7 @@ async function probe(tab: FirefoxTab, texts: Record<string, string>): Promise<vo
     const tpl = document.querySelector('shreddit-comment-tree > shreddit-comment[data-expect="clean"]:not(:has(shreddit-comment))')!;
     for (const [key, text] of Object.entries(texts)) {
       const c = tpl.cloneNode(true) as Element;
-      c.querySelectorAll('bouclier-shield').forEach((s) => s.remove());
+      c.querySelectorAll('[data-bouclier-ui="shield"]').forEach((s) => s.remove());
       for (const el of [c, ...c.querySelectorAll('*')]) for (const a of [...el.attributes]) if (a.name.startsWith('data-bouclier') || a.name === 'aria-hidden' || a.name === 'data-expect') el.removeAttribute(a.name);
       c.setAttribute('thingid', `t1_probe_${key}`);
       c.setAttribute('author', `probe_${key}`);
@@ -72,10 +71,10 @@ describe('a hostile page in Firefox', () => {
   it('cannot show a hidden comment with synthetic clicks, keys or right-clicks; her click can', async () => {
     tab = await open('controls');
     await probe(tab, { insult: INSULT });
-    await tab.waitFor(() => document.querySelector('[data-probe="insult"] bouclier-shield'));
+    await tab.waitFor(() => document.querySelector('[data-probe="insult"] [data-bouclier-ui="shield"]'));
     expect(await hidden(tab, 'insult')).toBe('flagged|true');
     const reached = await tab.evaluate(() => {
-      const host = document.querySelector('[data-probe="insult"] bouclier-shield') as HTMLElement;
+      const host = document.querySelector('[data-probe="insult"] [data-bouclier-ui="shield"]') as HTMLElement;
       const press = (t: Element) => {
         (t as HTMLElement).click();
         for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'contextmenu']) t.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, cancelable: true }));
@@ -93,20 +92,17 @@ describe('a hostile page in Firefox', () => {
     expect(reached, 'buttons the page reached in the closed shadow root').toBe(0);
     await new Promise((r) => setTimeout(r, 500));
     expect(await hidden(tab, 'insult')).toBe('flagged|true');
-    await tab.clickInShadow(() => document.querySelector('[data-probe="insult"] bouclier-shield'), [], 'button');
+    await tab.clickInShadow(() => document.querySelector('[data-probe="insult"] [data-bouclier-ui="shield"]'), [], 'button');
     await tab.waitFor(() => document.querySelector('[data-probe="insult"]')?.getAttribute('data-bouclier') === 'revealed');
   });
 
-  // HOLE: window.find() searches the labels' closed shadow roots, and in Firefox leaves the selection INSIDE
-  // the one it found: selection.anchorNode.getRootNode() is our closed ShadowRoot, whole, for the page to read
-  // (seen: "Warning — possible threat. Hidden for you; you can keep it as evidence.ShowKeep as evidence…").
-  // Chromium retargets the selection to the item (tests/e2e/hostile-page.e2e.ts), which still names it.
-  hole("cannot read the label's words with window.find()", async () => {
+  // Our labels' words and captions are generated content, which window.find() cannot search.
+  it("cannot read the label's words with window.find()", async () => {
     await probe(tab, { threat: THREAT });
     await new Promise((r) => setTimeout(r, 1_500));
     const found = await tab.evaluate(() => {
       const hits: Record<string, string | null> = {};
-      for (const words of ['possible threat', 'insult', 'Hidden:']) {
+      for (const words of ['possible threat', 'Hidden: insult', 'Hidden:']) {
         const sel = window.getSelection()!;
         sel.removeAllRanges();
         const ok = (window as unknown as { find(s: string, c?: boolean, b?: boolean, w?: boolean): boolean }).find(words, false, false, true);
@@ -117,11 +113,11 @@ describe('a hostile page in Firefox', () => {
       }
       return hits;
     });
-    expect(found).toEqual({ 'possible threat': null, insult: null, 'Hidden:': null });
+    expect(found).toEqual({ 'possible threat': null, 'Hidden: insult': null, 'Hidden:': null });
   });
 
-  // HOLE: a page that defines bouclier-shield first gets our "closed" root from ElementInternals.shadowRoot.
-  hole('cannot read our closed shadow roots through ElementInternals', async () => {
+  // Our hosts are built-in elements: no custom element constructor, no ElementInternals to reach our roots.
+  it('cannot read our closed shadow roots through ElementInternals', async () => {
     const page = await open('internals');
     await page.evaluate(() => {
       const w = window as unknown as { internals: ElementInternals[] };

@@ -53,7 +53,22 @@ export async function closedRoot(host: Locator): Promise<ClosedRoot> {
     return result.value as T;
   };
   const root: ClosedRoot = {
-    text: () => call<string>('function () { return this.textContent; }'),
+    // What she reads: text, and the words our UI draws as generated content (::before), not styles.
+    text: () =>
+      call<string>(`function () {
+        const out = [];
+        const walk = (n) => {
+          if (n.nodeType === 3) return void out.push(n.data);
+          if (n.nodeType === 1) {
+            if (n.localName === 'style') return;
+            const c = getComputedStyle(n, '::before').content;
+            if (c && c !== 'none' && c !== 'normal') out.push(c.replace(/^"|"$/g, '').replace(/\\"/g, '"'));
+          }
+          for (const ch of n.childNodes) walk(ch);
+        };
+        walk(this);
+        return out.join('');
+      }`),
     count: (selector) => call<number>('function (s) { return this.querySelectorAll(s).length; }', selector),
     attribute: (selector, name) => call<string | null>('function (s, n) { const e = this.querySelector(s); return e ? e.getAttribute(n) : null; }', selector, name),
     box: (selector) =>
@@ -81,19 +96,19 @@ export async function closedRoot(host: Locator): Promise<ClosedRoot> {
 }
 
 /** The label on a hidden item (its first shield: the item's own, before any nested reply's). */
-export function shieldOf(item: Locator, hostSelector = 'bouclier-shield'): Promise<ClosedRoot> {
+export function shieldOf(item: Locator, hostSelector = '[data-bouclier-ui="shield"]'): Promise<ClosedRoot> {
   return closedRoot(item.locator(hostSelector).first());
 }
 
 /** What the label on a hidden item says ('' while it has none). */
-export async function shieldText(item: Locator, hostSelector = 'bouclier-shield'): Promise<string> {
+export async function shieldText(item: Locator, hostSelector = '[data-bouclier-ui="shield"]'): Promise<string> {
   if ((await item.locator(hostSelector).count()) === 0) return '';
   return (await shieldOf(item, hostSelector)).text();
 }
 
 /** How many labels on the page warn of a threat (a threat is their main reason). */
 export async function threatLabels(page: Page): Promise<number> {
-  const hosts = page.locator('bouclier-shield');
+  const hosts = page.locator('[data-bouclier-ui="shield"]');
   let n = 0;
   for (let i = 0; i < (await hosts.count()); i++) if (/possible threat/.test(await (await closedRoot(hosts.nth(i))).text())) n++;
   return n;

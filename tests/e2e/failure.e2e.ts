@@ -42,7 +42,7 @@ describe('when the model cannot load', () => {
     expect(await page.locator('shreddit-comment[author="lea_b"]').getAttribute('data-bouclier')).toBe('clean');
     // Everything else waits for a model that is not there, and she is told.
     expect(await page.locator('shreddit-comment[author="sam_reads"]').getAttribute('data-bouclier')).toBe('pending');
-    const notice = page.locator('bouclier-notice');
+    const notice = page.locator('[data-bouclier-ui="notice"]');
     await notice.waitFor({ timeout: 15_000 });
     expect(await notice.evaluate((el) => el.shadowRoot)).toBeNull(); // closed: the page cannot read or press it
     const noticeRoot = await closedRoot(notice);

@@ -68,16 +68,16 @@ describe('Bouclier on a Reddit thread served at its real URL', () => {
     const flagged = page.locator('shreddit-comment[data-bouclier="flagged"]').first();
     const text = flagged.locator(':scope > [slot="comment"]');
     expect(await text.evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-fill-color'))).toBe('rgba(0, 0, 0, 0)');
-    await expect.poll(() => shieldText(flagged, ':scope > bouclier-shield')).toMatch(/^Hidden: \S/);
+    await expect.poll(() => shieldText(flagged, ':scope > [data-bouclier-ui="shield"]')).toMatch(/^Hidden: \S/);
     const reply = flagged.locator(':scope > [slot="actionRow"] button').first();
     expect(await reply.isVisible()).toBe(true);
     expect(await reply.evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-fill-color'))).not.toBe('rgba(0, 0, 0, 0)');
     await reply.click({ trial: true }); // reachable: not covered by the shield
     // The label floats over the blurred text: it takes no room in the thread (nothing below moves when a
     // verdict lands) and sits on the text, not on the author line above it.
-    const bar = (await (await shieldOf(flagged, ':scope > bouclier-shield')).box('.bar'))!;
+    const bar = (await (await shieldOf(flagged, ':scope > [data-bouclier-ui="shield"]')).box('.bar'))!;
     const place = await flagged.evaluate((el, barTop) => {
-      const host = el.querySelector(':scope > bouclier-shield')!;
+      const host = el.querySelector(':scope > [data-bouclier-ui="shield"]')!;
       const text = el.querySelector(':scope > [slot="comment"]')!.getBoundingClientRect();
       const above = host.previousElementSibling!.getBoundingClientRect();
       return { hostHeight: host.getBoundingClientRect().height, barTop, aboveBottom: above.bottom, textBottom: text.bottom };
@@ -91,7 +91,7 @@ describe('Bouclier on a Reddit thread served at its real URL', () => {
     const flagged = page.locator('shreddit-comment[data-bouclier="flagged"]').first();
     const id = await flagged.getAttribute('thingid');
     const item = page.locator(`shreddit-comment[thingid="${id}"]`);
-    const shield = await shieldOf(item, ':scope > bouclier-shield');
+    const shield = await shieldOf(item, ':scope > [data-bouclier-ui="shield"]');
     await shield.click('button');
     await expect.poll(() => item.getAttribute('data-bouclier')).toBe('revealed');
     const text = item.locator(':scope > [slot="comment"]');
@@ -153,7 +153,7 @@ describe('Bouclier on a Reddit thread served at its real URL', () => {
     }));
     expect(hidden).toEqual({ fill: 'rgba(0, 0, 0, 0)', belowScreen: true });
     await far.scrollIntoViewIfNeeded();
-    await (await shieldOf(far, ':scope > bouclier-shield')).click('button');
+    await (await shieldOf(far, ':scope > [data-bouclier-ui="shield"]')).click('button');
     await expect.poll(() => far.getAttribute('data-bouclier')).toBe('revealed');
     await long.close();
   });

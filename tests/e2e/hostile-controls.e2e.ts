@@ -80,12 +80,12 @@ afterAll(async () => {
 
 describe('a page script pressing the extension controls', () => {
   it("cannot lift her lockdown from the banner; her click can", async () => {
-    const banner = page.locator('bouclier-raid-banner');
+    const banner = page.locator('[data-bouclier-ui="banner"]');
     await expect.poll(() => banner.getAttribute('data-state')).toBe('locked');
     const before = await lockdowns();
     expect(Object.keys(before)).toEqual([THREAD_KEY]);
-    expect(await pressFromPage('bouclier-raid-banner', 'button[data-action="lift"]', 5)).toBe(0);
-    expect(await pressFromPage('bouclier-raid-banner', 'button[data-action="dismiss"]')).toBe(0);
+    expect(await pressFromPage('[data-bouclier-ui="banner"]', 'button[data-action="lift"]', 5)).toBe(0);
+    expect(await pressFromPage('[data-bouclier-ui="banner"]', 'button[data-action="dismiss"]')).toBe(0);
     await page.waitForTimeout(500);
     expect(await lockdowns()).toEqual(before);
     expect(await banner.getAttribute('data-state')).toBe('locked');
@@ -97,7 +97,7 @@ describe('a page script pressing the extension controls', () => {
     const id = await add({ author: 'harceleur', text: 'Ferme ta gueule sale pute, personne ne veut lire tes conneries.' });
     await settled([id]);
     expect(await item(id).getAttribute('data-bouclier')).toBe('flagged');
-    const sel = `shreddit-comment[thingid="${id}"] bouclier-shield`;
+    const sel = `shreddit-comment[thingid="${id}"] [data-bouclier-ui="shield"]`;
     const shield = await closedRoot(page.locator(sel).first());
     expect(await pressFromPage(sel, 'button', 3)).toBe(0);
     await page.waitForTimeout(200);
@@ -129,7 +129,7 @@ describe('a page script pressing the extension controls', () => {
     const id = await add({ author: 'menaceur', text: 'Je sais où tu habites, je vais venir te tuer.' });
     await settled([id]);
     await expect.poll(() => shieldText(item(id))).toMatch(/possible threat/);
-    const sel = `shreddit-comment[thingid="${id}"] bouclier-shield`;
+    const sel = `shreddit-comment[thingid="${id}"] [data-bouclier-ui="shield"]`;
     const shield = await closedRoot(page.locator(sel).first());
     await expect.poll(() => shield.count('[data-testid="threat-evidence"]')).toBe(1);
     const pagesBefore = h.context.pages().length;

@@ -43,27 +43,27 @@ const state = (page: Page, id: string) => item(page, id).getAttribute('data-bouc
 
 /** Her clicks: the label's "⋯", then the menu entry. */
 async function choose(id: string, action: string): Promise<void> {
-  const label = await shieldOf(item(a, id), ':scope > bouclier-shield');
+  const label = await shieldOf(item(a, id), ':scope > [data-bouclier-ui="shield"]');
   await label.click('button.more');
   expect(await label.attribute('button.more', 'aria-expanded')).toBe('true');
   await label.click(`.menu [data-action="${action}"]`);
 }
 
 async function toast(): Promise<Awaited<ReturnType<typeof closedRoot>>> {
-  return closedRoot(a.locator('bouclier-toast'));
+  return closedRoot(a.locator('[data-bouclier-ui="toast"]'));
 }
 
 describe("the label's menu", () => {
   it('offers the four actions, by keyboard too, and a page script cannot open it', async () => {
     const { id } = await flagged(0);
-    const label = await shieldOf(item(a, id), ':scope > bouclier-shield');
+    const label = await shieldOf(item(a, id), ':scope > [data-bouclier-ui="shield"]');
     await label.press('button.more', 'Enter');
     expect(await label.count('.menu [role="menuitem"]')).toBe(4);
     expect(await label.text()).toMatch(/Not abuse.*Trust this account.*Mute this account.*Keep as evidence/);
     await a.keyboard.press('Escape');
     expect(await label.attribute('.menu', 'hidden')).not.toBeNull();
     // The page sees an empty host: nothing to press.
-    expect(await item(a, id).locator(':scope > bouclier-shield').evaluate((el) => el.shadowRoot)).toBeNull();
+    expect(await item(a, id).locator(':scope > [data-bouclier-ui="shield"]').evaluate((el) => el.shadowRoot)).toBeNull();
   });
 
   it('"Not abuse" shows the item in every tab, Undo hides it again, and the export leaves it out', async () => {

@@ -46,7 +46,7 @@ async function labelsAtPhoneWidth(p: Page) {
   const flagged = await p.locator('shreddit-comment[data-bouclier="flagged"]').count();
   expect(flagged).toBeGreaterThan(0);
   // Labels of items far below the screen are built in idle time: wait for all of them.
-  await expect.poll(() => p.locator('bouclier-shield').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(flagged);
+  await expect.poll(() => p.locator('[data-bouclier-ui="shield"]').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(flagged);
   return shieldLabels(p);
 }
 

@@ -123,7 +123,7 @@ describe('the page cannot un-shield an item', () => {
       const text = item.querySelector<HTMLElement>(':scope > [slot="comment"]')!;
       text.style.setProperty('-webkit-text-fill-color', 'black', 'important');
       text.style.setProperty('text-shadow', 'none', 'important');
-      item.querySelector(':scope > bouclier-shield')?.remove();
+      item.querySelector(':scope > [data-bouclier-ui="shield"]')?.remove();
     }, id);
     await expectShieldedAgain(id);
   });
@@ -131,7 +131,7 @@ describe('the page cannot un-shield an item', () => {
   it('does not reveal on a click synthesised by page script (only her own click reveals)', async () => {
     const id = await flaggedThing(3);
     const clicked = await thread.evaluate((thing) => {
-      const host = document.querySelector<HTMLElement>(`shreddit-comment[thingid="${thing}"] > bouclier-shield`);
+      const host = document.querySelector<HTMLElement>(`shreddit-comment[thingid="${thing}"] > [data-bouclier-ui="shield"]`);
       const button = host?.shadowRoot?.querySelector('button');
       // The shadow root is closed: the page cannot find the button, so it clicks the label itself.
       (button ?? host)?.click();
@@ -197,7 +197,7 @@ describe('the page learns nothing of why an item is hidden', () => {
       const seen: string[] = [];
       for (const el of [item, ...item.querySelectorAll('*')]) {
         for (const a of el.attributes) if (a.name.startsWith('data-bouclier') || a.name.startsWith('aria-') || a.name === 'title') seen.push(`${el.localName}[${a.name}=${a.value}]`);
-        if (el.localName === 'bouclier-shield') seen.push(`shadowRoot=${String((el as HTMLElement).shadowRoot)}`, `text=${el.textContent}`);
+        if (el.localName === '[data-bouclier-ui="shield"]') seen.push(`shadowRoot=${String((el as HTMLElement).shadowRoot)}`, `text=${el.textContent}`);
       }
       return seen.sort().join(' ');
     }, id);

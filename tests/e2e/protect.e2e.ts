@@ -48,7 +48,7 @@ const text = (id: string) => item(id).locator(':scope > [slot="comment"]');
 async function settled(ids: string[]): Promise<void> {
   await waitForVerdicts(page, ids.map((id) => `shreddit-comment[thingid="${id}"]`).join(','), 30_000);
 }
-const banner = () => page.locator('bouclier-raid-banner');
+const banner = () => page.locator('[data-bouclier-ui="banner"]');
 
 async function storageLocal(key: string): Promise<unknown> {
   return h.serviceWorker.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
@@ -152,7 +152,7 @@ describe('protections on a Reddit thread served at its real URL', () => {
     await expect.poll(() => shieldText(item(id))).toMatch(/personal information \(doxxing\)/);
     expect(await text(id).evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-fill-color'))).toBe('rgba(0, 0, 0, 0)');
     // Published personal data gets the same one-click "keep as evidence & reporting help" as a threat.
-    await expect.poll(async () => (await closedRoot(item(id).locator('bouclier-shield').first())).count('[data-testid="threat-evidence"]')).toBe(1);
+    await expect.poll(async () => (await closedRoot(item(id).locator('[data-bouclier-ui="shield"]').first())).count('[data-testid="threat-evidence"]')).toBe(1);
   });
 
   it('lets her add identifiers in the options page, kept on this device only, applied live; lists the pile-on', async () => {
@@ -251,7 +251,7 @@ describe('protections on a Reddit thread served at its real URL', () => {
     const insult = await add({ author: 'insulteur', text: "T'es qu'une grosse conne, va te faire foutre." });
     await settled([threat, insult]);
     await expect.poll(() => item(insult).isVisible()).toBe(false); // "remove" applies to the insult…
-    const shield = await closedRoot(item(threat).locator('bouclier-shield').first());
+    const shield = await closedRoot(item(threat).locator('[data-bouclier-ui="shield"]').first());
     expect(await shield.text()).toMatch(/possible threat/);
     expect(await text(threat).getAttribute('data-bouclier-hide')).toBe('collapse'); // …but a threat is only collapsed
     expect(await item(threat).isVisible()).toBe(true);

@@ -159,7 +159,7 @@ describe('in French', () => {
     try {
       const thread = await fr.openFixture(THREAD_URL, THREAD_HTML);
       await waitForVerdicts(thread, 'shreddit-comment');
-      const shield = thread.locator('bouclier-shield').first();
+      const shield = thread.locator('[data-bouclier-ui="shield"]').first();
       await expect.poll(async () => (await closedRoot(shield)).text()).toMatch(/Masqué|Attention/);
       const id = await fr.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, THREAD_URL);
       const popup = await fr.openExtensionPage(`popup.html?tab=${id}`);

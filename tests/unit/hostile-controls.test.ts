@@ -26,7 +26,7 @@ beforeEach(() => {
 
 /** The fake browser's onMessage.trigger is typed without sendResponse, which it does pass on. */
 const sendToListeners = (...args: unknown[]): Promise<unknown> => (fakeBrowser.runtime.onMessage.trigger as (...a: unknown[]) => Promise<unknown>)(...args);
-const shieldOf = (item: ShieldTarget) => item.el.querySelector('bouclier-shield')!;
+const shieldOf = (item: ShieldTarget) => item.el.querySelector('[data-bouclier-ui="shield"]')!;
 
 describe('a rate limiter', () => {
   it('allows `max` actions per window for each key, and again once the window has passed', () => {

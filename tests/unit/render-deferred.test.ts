@@ -50,7 +50,7 @@ afterEach(() => {
 });
 
 
-const shieldOf = (item: ShieldTarget) => item.el.querySelector('bouclier-shield');
+const shieldOf = (item: ShieldTarget) => item.el.querySelector('[data-bouclier-ui="shield"]');
 const frame = () => new Promise((r) => setTimeout(r, 5));
 function runIdle(): void {
   while (idleCallbacks.length > 0) idleCallbacks.shift()!({ didTimeout: false, timeRemaining: () => 50 });
@@ -72,7 +72,7 @@ describe('labels of far-off flagged items (deferred)', () => {
     const shield = shieldOf(item);
     expect(shield?.nextElementSibling).toBe(item.textEls[0]);
     expect(shield?.hasAttribute('data-overlay')).toBe(true);
-    expect(shieldRoot(shield as HTMLElement | null)?.querySelector('.label')?.textContent).toBe('Hidden: misogyny'); // the main reason; every label is in the details
+    expect(shieldRoot(shield as HTMLElement | null)?.querySelector<HTMLElement>('.label')?.style.getPropertyValue('--reason')).toBe('"Hidden: misogyny"'); // the main reason; every label is in the details
   });
 
   it('builds every remaining label when the page is idle', () => {
