@@ -49,8 +49,9 @@ async function choose(id: string, action: string): Promise<void> {
   await label.click(`.menu [data-action="${action}"]`);
 }
 
+/** The confirmation now on screen (a new one replaces the last). */
 async function toast(): Promise<Awaited<ReturnType<typeof closedRoot>>> {
-  return closedRoot(a.locator('[data-bouclier-ui="toast"]'));
+  return closedRoot(a.locator('[data-bouclier-ui="toast"]').last());
 }
 
 describe("the label's menu", () => {
@@ -137,9 +138,9 @@ describe("the label's menu", () => {
       return n;
     };
     await choose(id, 'keep');
-    const t = await toast();
-    await expect.poll(() => t.text()).toMatch(/Kept as evidence/);
-    await t.click('button');
+    // Polled afresh: the previous test's confirmation is replaced by this one.
+    await expect.poll(async () => (await toast()).text()).toMatch(/Kept as evidence/);
+    await (await toast()).click('button');
     await expect.poll(async () => (await toast()).text()).toMatch(/Undone/);
     expect(await pinned()).toBe(0);
     await choose(id, 'keep');

@@ -197,7 +197,7 @@ describe('the page learns nothing of why an item is hidden', () => {
       const seen: string[] = [];
       for (const el of [item, ...item.querySelectorAll('*')]) {
         for (const a of el.attributes) if (a.name.startsWith('data-bouclier') || a.name.startsWith('aria-') || a.name === 'title') seen.push(`${el.localName}[${a.name}=${a.value}]`);
-        if (el.localName === '[data-bouclier-ui="shield"]') seen.push(`shadowRoot=${String((el as HTMLElement).shadowRoot)}`, `text=${el.textContent}`);
+        if (el.getAttribute('data-bouclier-ui') === 'shield') seen.push(`shadowRoot=${String((el as HTMLElement).shadowRoot)}`, `text=${el.textContent}`);
       }
       return seen.sort().join(' ');
     }, id);

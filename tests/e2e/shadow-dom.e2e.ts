@@ -54,7 +54,7 @@ describe('Reddit chat in nested shadow roots', () => {
             state: el.getAttribute('data-bouclier'),
             text: text?.textContent ?? '',
             fill: text ? getComputedStyle(text).getPropertyValue('-webkit-text-fill-color') : '',
-            shield: text?.previousElementSibling?.localName === '[data-bouclier-ui="shield"]',
+            shield: text?.previousElementSibling?.getAttribute('data-bouclier-ui') === 'shield',
           };
         }),
       );

@@ -27,6 +27,13 @@ interface CdpNode {
   shadowRoots?: CdpNode[];
 }
 
+/** Our label's host: a span marked data-bouclier-ui="shield". */
+function isShieldHost(n: CdpNode): boolean {
+  const a = n.attributes ?? [];
+  for (let i = 0; i < a.length; i += 2) if (a[i] === 'data-bouclier-ui' && a[i + 1] === 'shield') return true;
+  return false;
+}
+
 function hasClass(n: CdpNode, cls: string): boolean {
   const a = n.attributes ?? [];
   for (let i = 0; i < a.length; i += 2) if (a[i] === 'class' && a[i + 1]!.split(/\s+/).includes(cls)) return true;
@@ -38,7 +45,8 @@ function measure(this: HTMLElement) {
   const box = this.getBoundingClientRect();
   const bar = this.parentElement!;
   return {
-    text: this.textContent ?? '',
+    // The words are drawn as generated content (window.find cannot search them).
+    text: getComputedStyle(this, '::before').content.replace(/^"|"$/g, ''),
     threat: bar.classList.contains('threat'),
     scrollWidth: this.scrollWidth,
     clientWidth: this.clientWidth,
@@ -59,7 +67,7 @@ export async function shieldLabels(page: Page): Promise<LabelBox[]> {
     const walk = (n: CdpNode, inShield: boolean) => {
       if (inShield && n.nodeName === 'SPAN' && hasClass(n, 'label')) found.push(n.backendNodeId);
       for (const c of n.children ?? []) walk(c, inShield);
-      for (const s of n.shadowRoots ?? []) walk(s, inShield || n.nodeName === 'BOUCLIER-SHIELD');
+      for (const s of n.shadowRoots ?? []) walk(s, inShield || isShieldHost(n));
     };
     walk(root, false);
     const boxes: LabelBox[] = [];
