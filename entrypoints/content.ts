@@ -3,6 +3,7 @@
  * classifier host (through the background) and to the shield. Runs at document_start so items are
  * seen as soon as they are inserted, before she reads them.
  */
+import { startReady } from '@/src/scanner/start-clock'; // first: its clock starts before the other modules run
 import { browser } from 'wxt/browser';
 import { SUPPORTED_HOST_PERMISSIONS } from '@/src/platforms/hosts';
 import { ADAPTERS, adaptersForHost } from '@/src/platforms';
@@ -310,5 +311,6 @@ export default defineContentScript({
     setUp = true;
     if (scanner.hostError() !== null) onModelDown();
     scanner.render();
+    startReady();
   },
 });
