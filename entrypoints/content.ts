@@ -3,6 +3,7 @@
  * message router) with the features that register on it. Runs at document_start so items are seen as
  * soon as they are inserted, before she reads them.
  */
+import { startReady } from '@/src/scanner/start-clock'; // first: its clock starts before the other modules run
 import { SUPPORTED_HOST_PERMISSIONS } from '@/src/platforms/hosts';
 import { createKernel } from '@/src/kernel/kernel';
 import { createItemActions, itemMenuFeature } from '@/src/features/item-actions';
@@ -32,5 +33,6 @@ export default defineContentScript({
     kernel.use(await protectFeature(kernel, actions.keep));
 
     await kernel.go();
+    startReady();
   },
 });

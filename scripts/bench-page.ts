@@ -7,7 +7,9 @@
  *  - main-thread time: the extension's own accounting of every callback it runs on the page
  *    (src/scanner/busy.ts), and the page's script
  *    time from DevTools metrics (ScriptDuration) with vs without the extension;
- *  - the longest task the extension ran; JS heap with vs without (≈ content-script memory).
+ *  - the longest task the extension ran; JS heap with vs without (≈ content-script memory);
+ *  - the content script's own start (src/scanner/start-clock.ts): its modules' top-level code and main()
+ *    up to its first wait, and until main() is done (wall clock, storage waits included).
  * Prints a table; --json prints machine-readable results. Numbers, not assertions.
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -142,6 +144,8 @@ const perf = (await h.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id!
   firstSentAt: number;
   firstAnswerAt: number;
   firstHostMs: number;
+  /** the content script's own start (src/scanner/start-clock.ts) */
+  start?: { startMs: number; readyMs: number };
 };
 const flagged = await page.locator('[data-bouclier="flagged"]').count();
 // The host's cache by normalised text (after the warm-up page): texts the model scored vs answered from it.
@@ -187,6 +191,10 @@ const result = {
   /** texts sent to the host: scored by the model / answered by normalised text (incl. the warm-up page's one) */
   hostScored: hostCache?.scored ?? NaN,
   hostCacheHits: hostCache?.hits ?? NaN,
+  /** the content script's modules and main() up to its first wait: what holds the page at document_start */
+  contentScriptStartMs: perf.start?.startMs ?? NaN,
+  /** …and until main() is done: wall clock, storage answers and the page's own tasks included */
+  contentScriptReadyMs: perf.start?.readyMs ?? NaN,
   extensionBusyMs: perf.busyMs,
   extensionMaxTaskMs: perf.maxTaskMs,
   extensionMaxTaskIn: perf.maxTaskIn,
@@ -246,6 +254,10 @@ if (json) {
     'style / layout time without → with (ms)': {
       value: `${f(result.styleMsWithout, 0)} / ${f(result.layoutMsWithout, 0)} → ${f(result.styleMsWith, 0)} / ${f(result.layoutMsWith, 0)}`,
       budget: '',
+    },
+    "content script's own start: to main()'s first wait / ready (ms)": {
+      value: `${f(result.contentScriptStartMs)} / ${f(result.contentScriptReadyMs)}`,
+      budget: '≤ 10 / —',
     },
     'longest extension task (ms)': { value: `${f(result.extensionMaxTaskMs)} (${result.extensionMaxTaskIn})`, budget: '≤ 50' },
     'JS heap without → with (MB)': { value: `${f(result.heapMBWithout)} → ${f(result.heapMBWith)}`, budget: '' },

@@ -15,6 +15,8 @@ export interface BusyStats {
   maxTaskIn: string;
   /** milliseconds per part */
   byPart: Record<string, number>;
+  /** The content script's own start (start-clock.ts), in milliseconds, once known. */
+  start?: { startMs: number; readyMs: number };
 }
 
 const stats: BusyStats = { busyMs: 0, tasks: 0, maxTaskMs: 0, maxTaskIn: '', byPart: {} };
@@ -41,5 +43,10 @@ export function timed<T>(part: string, run: () => T): T {
 
 /** A copy of the totals so far. */
 export function busyStats(): BusyStats {
-  return { ...stats, byPart: { ...stats.byPart } };
+  return { ...stats, byPart: { ...stats.byPart }, ...(stats.start ? { start: { ...stats.start } } : {}) };
+}
+
+/** The content script's start, measured by start-clock.ts (not counted in busyMs: see bench:page). */
+export function noteStart(start: NonNullable<BusyStats['start']>): void {
+  stats.start = start;
 }
