@@ -11,7 +11,7 @@ import { timed } from '../scanner/busy';
 import type { TabStats } from '../messaging/tab-protocol';
 
 /** Stats are sent at most this often while verdicts land. */
-const REPORT_EVERY_MS = 300;
+const REPORT_EVERY_MS = 1000;
 
 export interface StatsSource {
   host: string;

@@ -18,18 +18,16 @@ import { createRaidBanner } from './banner';
 import { compileIdentifiers, findDoxxing, type CompiledIdentifiers, type DoxxSpan } from './doxxing';
 import { doxxingIn, isHers } from './whose';
 import { compileAccounts } from '../store/accounts';
-import { mainPostFinder } from '../platforms/main-post';
-import { ADAPTERS } from '../platforms';
+import { createThreadKeys, createThreadOwner } from './thread';
 import { ensureThreatAction, installMediaListeners, itemPostedAt, MEDIA, PROTECT_CSS, setLockdownHidden, shieldMedia } from './dom';
 import { itemOf, startShieldGuard, written } from '../shield/guard';
 import { verdictOf, withShield } from '../shield/render';
 import { addShadowCss } from '../shield/shadow-css';
 import { saveRaidEvent } from './events';
 import { hiddenByLockdown, mediaReason } from './policy';
-import { createRaidDetector, threadKeyFor, type RaidEvent } from './raid';
+import { createRaidDetector, type RaidEvent } from './raid';
 import { protectStore, startProtectSync } from './settings';
 import { t } from '../ui/i18n';
-import { pageHref } from '../scanner/page-url';
 import { timed } from '../scanner/busy';
 import { createRateLimiter } from '../shield/trusted';
 
@@ -80,33 +78,13 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   let lastAccounts = protectStore.getState().value.ownAccounts;
   let accounts = compileAccounts(lastAccounts);
   let doxCache = new WeakMap<TrackedItem, { text: string; author: string | null; owner: string | null | undefined; spans: DoxxSpan[] }>();
-  /** The author of the page's own post, per platform (a page answering under its own post). */
-  const mainPosts = new Map<string, () => { author: string | null } | null>();
-  const threadOwner = (platform: string): string | null => {
-    let find = mainPosts.get(platform);
-    if (!find) {
-      find = mainPostFinder(ADAPTERS.filter((a) => a.id === platform));
-      mainPosts.set(platform, find);
-    }
-    return find()?.author ?? null;
-  };
+  const threadOwner = createThreadOwner();
   const ids = new WeakMap<Element, string>();
   /** Item of each element we rendered (for media added later). */
   const byEl = new WeakMap<Element, TrackedItem>();
   let nextId = 0;
 
-  // Asked for every item: parse the page URL once per URL, not once per comment.
-  let keyedHref = '';
-  const keyByKind = { comment: '', dm: '' };
-  const threadKey = (kind: 'comment' | 'dm'): string => {
-    const href = pageHref();
-    if (href !== keyedHref) {
-      keyedHref = href;
-      keyByKind.comment = threadKeyFor(keyedHref, 'comment');
-      keyByKind.dm = threadKeyFor(keyedHref, 'dm');
-    }
-    return keyByKind[kind];
-  };
+  const threadKey = createThreadKeys();
   const isLocked = (key: string) => key in protectStore.getState().value.lockdowns;
 
   // ---- raid ----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@
 import type { MediaReason } from './policy';
 import { itemOf, MEDIA, mediaToClear, ownMedia, setGuarded, written } from '../shield/guard';
 import { onTrustedClick } from '../shield/trusted';
-import { shieldRoot } from '../shield/render';
+import { shieldRoot } from '../shield/label';
 import { setCaption } from '../shield/ui-host';
 
 export const PROTECT_CSS = `

@@ -12,18 +12,12 @@
  */
 import type { Category } from '../verdict/categories';
 import { mainReason, type Decision } from '../verdict/decide';
-import { SHIELD_LABEL_CSS } from './styles';
 import { mediaToClear, ownMedia, setGuarded, written } from './guard';
-import { sharedStyles } from './shadow-css';
-import { t } from '../ui/i18n';
 import { timed } from '../scanner/busy';
-import { onTrustedClick } from './trusted';
-import { attachItemMenu, ITEM_MENU_CSS, type MenuEntry } from './item-menu';
-import { createUiHost, cssString, setCaption, setUiHostStyle } from './ui-host';
+import type { MenuEntry } from './item-menu';
+import { buildLabel, placeLabel, updateLabel, type ShownVerdict } from './label';
 
-/** The label host's own layout (pinned inline, see ui-host.ts): on its own line, or over blurred text taking no room. */
-const ON_ITS_LINE = 'display: block; margin: 4px 0';
-const OVER_TEXT = 'display: block; margin: 0; font-size: 0; line-height: 0; overflow: visible';
+
 
 /**
  * Set by the content script: shields of items far from the screen are built later (see Deferred below).
@@ -89,21 +83,10 @@ function applyVisibility(item: ShieldTarget): void {
   else if (written(item.el, 'data-bouclier-hide') === 'remove') setGuarded(item.el, 'data-bouclier-hide', null);
   // The label floats over blurred text; collapsed or revealed, it takes its own line.
   const shield = shieldOf(item);
-  if (shield) {
-    const overlay = state === 'flagged' && action === 'blur';
-    shield.toggleAttribute('data-overlay', overlay);
-    setUiHostStyle(shield, overlay ? OVER_TEXT : ON_ITS_LINE);
-  }
-}
-
-export function categoryName(c: Category): string {
-  return t(`category_${c}`);
+  if (shield) placeLabel(shield, state === 'flagged' && action === 'blur');
 }
 
 /** What the shield decided for each item it shows: never written into the page. */
-export interface ShownVerdict extends Decision {
-  reason: Category | null;
-}
 const verdicts = new WeakMap<Element, ShownVerdict>();
 
 /** Why the item is hidden (labels, action, main reason), or null when it is not. */
@@ -124,112 +107,22 @@ function shieldOf(item: ShieldTarget): HTMLElement | null {
   return null;
 }
 
-/** One stylesheet shared by every shield's shadow root. */
-const labelStyles = sharedStyles(SHIELD_LABEL_CSS + ITEM_MENU_CSS);
-
-/** The label's markup, built once and cloned into each shield's shadow root. */
-let shieldTemplate: DocumentFragment | null = null;
-function shieldParts(): DocumentFragment {
-  if (!shieldTemplate) {
-    shieldTemplate = document.createDocumentFragment();
-    const bar = document.createElement('div');
-    bar.className = 'bar';
-    bar.setAttribute('role', 'group');
-    const icon = document.createElement('span');
-    icon.className = 'icon';
-    icon.setAttribute('aria-hidden', 'true');
-    // Drawn by CSS (a shield, or a warning triangle for threats): emoji fonts are missing on many systems.
-    const label = document.createElement('span');
-    label.className = 'label';
-    const button = document.createElement('button');
-    button.type = 'button';
-    bar.append(icon, label, button);
-    shieldTemplate.append(bar);
-  }
-  return shieldTemplate.cloneNode(true) as DocumentFragment;
-}
-
-interface ShieldRefs {
-  bar: HTMLElement;
-  label: HTMLElement;
-  button: HTMLButtonElement;
-  /** what the label and button last said, so a re-render writes nothing when nothing changed */
-  shown: string;
-}
-const refs = new WeakMap<HTMLElement, ShieldRefs>();
-/** Each shield's shadow root: closed, so only this script can reach it. */
-const roots = new WeakMap<HTMLElement, ShadowRoot>();
-
-/** The shield's own root (its bar), for the protections that add a button to it. */
-export function shieldRoot(host: HTMLElement | null): ShadowRoot | null {
-  return host ? (roots.get(host) ?? null) : null;
-}
-
 function buildShield(item: ShieldTarget): HTMLElement {
-  const { host, root } = createUiHost('shield', 'span', ON_ITS_LINE);
-  roots.set(host, root);
-  labelStyles.adopt(root);
-  root.append(shieldParts());
-  const bar = root.lastElementChild as HTMLElement;
-  const button = bar.lastElementChild as HTMLButtonElement;
-  refs.set(host, { bar, label: button.previousElementSibling as HTMLElement, button, shown: '' });
   const menuFor = options.menuFor;
-  if (menuFor) attachItemMenu(bar, () => menuFor(item));
-  // Only her own click (mouse, keyboard, assistive tech) reveals; page script cannot. Never seen by the
-  // platform as a click on the comment.
-  onTrustedClick(button, () => {
-    const revealed = written(item.el, 'data-bouclier') === 'revealed';
-    setGuarded(item.el, 'data-bouclier', revealed ? 'flagged' : 'revealed');
-    applyVisibility(item);
-    updateShieldText(host, item);
-  });
+  const host = buildLabel(
+    () => {
+      const revealed = written(item.el, 'data-bouclier') === 'revealed';
+      setGuarded(item.el, 'data-bouclier', revealed ? 'flagged' : 'revealed');
+      applyVisibility(item);
+      updateShieldText(host, item);
+    },
+    menuFor ? () => menuFor(item) : null,
+  );
   return host;
 }
 
-/**
- * The label's words for each main reason, looked up once (a thread shows the same few hundreds of
- * times). A threat, or her personal data published, is drawn as a warning: visibly distinct.
- */
-const wording = new Map<string, { text: string; isThreat: boolean }>();
-function shieldWording(shown: ShownVerdict | undefined): { text: string; isThreat: boolean } {
-  const reason = shown?.reason ?? null;
-  const isThreat = reason === 'threat' || reason === 'doxxing' || shown?.labels.includes('threat') === true;
-  const key = `${reason}|${isThreat}`;
-  let w = wording.get(key);
-  if (!w) {
-    w = { text: reason === 'threat' ? t('shield_threat') : t('shield_hidden', [reason ? categoryName(reason) : '']), isThreat };
-    wording.set(key, w);
-  }
-  return w;
-}
-
-/** The button's two captions, looked up once: each lookup asks the browser, and a thread has 800 labels. */
-const buttonCaptions = new Map<boolean, string>();
-function buttonWords(revealed: boolean): string {
-  let words = buttonCaptions.get(revealed);
-  if (words === undefined) {
-    words = revealed ? t('shield_hide_again') : t('shield_show');
-    buttonCaptions.set(revealed, words);
-  }
-  return words;
-}
-
 function updateShieldText(host: HTMLElement, item: ShieldTarget): void {
-  const r = refs.get(host);
-  if (!r) return;
-  const verdict = verdicts.get(item.el);
-  const revealed = written(item.el, 'data-bouclier') === 'revealed';
-  const shown = `${verdict?.reason}|${verdict?.labels.join(' ')}|${revealed}`;
-  if (r.shown === shown) return;
-  r.shown = shown;
-  const { text, isThreat } = shieldWording(verdict);
-  r.bar.classList.toggle('threat', isThreat);
-  // Drawn as generated content, not text: the page's window.find() searches closed shadow roots' text
-  // and would tell which reason a label gives. Screen readers read it (and the bar's name).
-  r.label.style.setProperty('--reason', cssString(text));
-  r.bar.setAttribute('aria-label', text);
-  setCaption(r.button, buttonWords(revealed));
-  r.button.setAttribute('aria-expanded', String(revealed));
+  updateLabel(host, verdicts.get(item.el), written(item.el, 'data-bouclier') === 'revealed');
 }
 
 /**

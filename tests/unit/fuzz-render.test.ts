@@ -8,7 +8,8 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { renderDecision, setRevealed, shieldRoot, verdictOf, type ShieldTarget } from '../../src/shield/render';
+import { renderDecision, setRevealed, verdictOf, type ShieldTarget } from '../../src/shield/render';
+import { shieldRoot } from '../../src/shield/label';
 import type { Decision } from '../../src/verdict/decide';
 import type { Category } from '../../src/store/settings';
 import { useEnglishMessages } from './helpers/english-messages';

@@ -37,7 +37,8 @@ vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
 vi.stubGlobal('requestIdleCallback', (cb: IdleRequestCallback) => idleCallbacks.push(cb));
 vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => setTimeout(() => cb(performance.now()), 0));
 
-const { options, renderDecision, setRevealed, shieldRoot, verdictOf, withShield } = await import('../../src/shield/render');
+const { options, renderDecision, setRevealed, verdictOf, withShield } = await import('../../src/shield/render');
+const { shieldRoot } = await import('../../src/shield/label');
 
 beforeAll(() => {
   options.deferShields = true;
