@@ -1,7 +1,7 @@
 /**
  * The content script's one message listener: requests from the extension's own pages and background
  * (never from web pages, which cannot reach it), validated (parseTabRequest) and handed to the one
- * handler registered for their type. Features register their handlers (src/kernel/features.ts).
+ * handler registered for their type. Features register their handlers (src/kernel/kernel.ts `use`, src/features/).
  */
 import { browser } from 'wxt/browser';
 import { parseTabRequest, type RequestOf, type TabReplies, type TabRequestType } from '../messaging/tab-protocol';

@@ -1,6 +1,6 @@
 /**
  * The in-page raid banner: small, fixed, calm, inside a closed shadow root so the page cannot restyle it
- * (and the page's scripts see only an empty custom element). Strings come from _locales (FR/EN);
+ * (the page's scripts see only an empty element, see src/shield/ui-host.ts). Strings come from _locales (FR/EN);
  * numbers and times are inserted with textContent.
  *
  *   <div data-bouclier-ui="banner" data-state="raid|locked"> (shadow: .title, .text, button[data-action])

@@ -4,22 +4,16 @@
  * Pure, shared by the review page and the exports.
  */
 import type { LogEntry } from './types';
+import { mainReason as reasonOf } from '../verdict/decide';
+import { CATEGORIES, type Category } from '../verdict/categories';
 
 /**
- * The one reason to give first: the highest-scoring of the categories it was hidden for. A category
- * without a score (her own mark, a muted word, personal data found) counts as certain.
+ * The one reason to give first, as the label on the page gave it (src/verdict/decide.ts: personal data,
+ * then a threat, then the highest-scoring category; a category without a score counts as certain).
  */
 export function mainReason(e: Pick<LogEntry, 'labels' | 'scores'>): string | null {
-  let best: string | null = null;
-  let bestScore = -Infinity;
-  for (const l of e.labels) {
-    const s = e.scores[l] ?? 1;
-    if (s > bestScore) {
-      best = l;
-      bestScore = s;
-    }
-  }
-  return best;
+  const known = e.labels.filter((l): l is Category => (CATEGORIES as readonly string[]).includes(l));
+  return reasonOf(known, e.scores) ?? e.labels[0] ?? null;
 }
 
 /** Same platform, same handle (any case). Items without an author share one group per platform. */

@@ -92,7 +92,7 @@ export const SHIELD_LABEL_CSS = `
 .label::before { content: var(--reason, ""); }
 button::before { content: var(--caption, none); }
 button { font: inherit; font-weight: 600; color: #fff; background: #5b4b8a; border: 0; border-radius: 6px;
-  padding: 3px 10px; cursor: pointer; overflow-wrap: anywhere; }
+  padding: 3px 10px; cursor: pointer; overflow-wrap: break-word; }
 .bar.threat button { background: #8c1d18; }
 button:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 `;

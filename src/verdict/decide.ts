@@ -59,15 +59,17 @@ export function decide(scores: Scores | null, thresholds: LevelThresholds | null
 /**
  * The one reason she is shown for a hidden item: personal data published about her first (what the model
  * reads in it comes second), then a threat, then the model category that scored highest, then her own
- * muted words. Every label and score stays available in the details.
+ * muted words. Every label and score stays available in the details. A model category without a score
+ * (a log record's category she chose herself) counts as certain. The label, the popup, review and the
+ * evidence report all name this reason.
  */
-export function mainReason(labels: readonly Category[], scores: Scores | null): Category | null {
+export function mainReason(labels: readonly Category[], scores: Partial<Record<string, number>> | null): Category | null {
   if (labels.includes('doxxing')) return 'doxxing';
   if (labels.includes('threat')) return 'threat';
   let best: Category | null = null;
   let bestScore = -1;
   for (const c of labels) {
-    const s = isModelCategory(c) && scores ? scores[c] : 0;
+    const s = scores ? (scores[c] ?? 1) : 0;
     if (isModelCategory(c) && s > bestScore) {
       best = c;
       bestScore = s;

@@ -35,6 +35,7 @@ function visibleWords(html: string, ctx: ExportContext): string {
 const mixed = () => [
   le(1, { labels: ['misogyny', 'insult'], scores: { misogyny: 0.62, insult: 0.91 }, action: 'blur' }),
   le(2, { kind: 'dm', labels: ['threat'], scores: { threat: 0.8 }, action: 'collapse', source: 'correction', lang: 'und' }),
+  // The reason the page gave: a category of the shield, not the general 'toxic' score.
   le(3, { labels: ['toxic', 'identity_attack'], scores: { toxic: 0.7, identity_attack: 0.4 }, action: 'remove', lang: 'en' }),
 ];
 
@@ -45,7 +46,7 @@ describe('CSV opens as columns in her spreadsheet', () => {
     const table = parseCsv(csv.slice(1), ';');
     expect(table).toHaveLength(4);
     expect(new Set(table.map((r) => r.length)).size).toBe(1);
-    expect(column(table, 'Motif principal')).toEqual(['insulte', 'menace', 'propos toxiques']);
+    expect(column(table, 'Motif principal')).toEqual(['insulte', 'menace', 'attaque identitaire']);
     expect(column(table, 'Type')).toEqual(['commentaire ou réponse', 'message privé', 'commentaire ou réponse']);
     expect(column(table, 'Action')).toEqual(['flouté', 'replié', "retiré de l'affichage"]);
     expect(column(table, 'Source')).toEqual(['masqué par le filtre de Bouclier', "signalé comme abusif par l'utilisatrice", 'masqué par le filtre de Bouclier']);
@@ -62,7 +63,7 @@ describe('CSV opens as columns in her spreadsheet', () => {
     const table = parseCsv(csv.replace(/^\uFEFF/, ''), ',');
     expect(table[0]!.slice(0, 3)).toEqual(['#', 'Platform', 'Kind']);
     expect(new Set(table.map((r) => r.length)).size).toBe(1);
-    expect(column(table, 'Main reason')).toEqual(['insult', 'threat', 'toxic language']);
+    expect(column(table, 'Main reason')).toEqual(['insult', 'threat', 'identity attack']);
     expect(column(table, 'Action taken')).toEqual(['blurred', 'collapsed', 'removed from view']);
     expect(column(table, 'Source')[0]).toBe("hidden by Bouclier's filter");
     expect(column(table, 'Categories and scores')[0]).toBe('misogyny 0.62 · insult 0.91');
