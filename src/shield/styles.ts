@@ -69,12 +69,12 @@ export const SHIELD_LABEL_CSS = `
    over the reply/report buttons below a one-line comment. Above the text: relative + z-index, so
    the text's blurred shadow does not paint over it. */
 :host([data-overlay]) { margin: 0; font-size: 0; line-height: 0; overflow: visible; }
-:host([data-overlay]) .bar { display: inline-flex; box-sizing: border-box; min-height: 22px; max-width: calc(100% - 8px);
+:host([data-overlay]) .bar { display: inline-flex; box-sizing: border-box; min-height: 22px; width: calc(100% - 8px);
   margin: 2px 0 -24px; vertical-align: top; position: relative; z-index: 1; font-size: 12px; line-height: 16px;
   padding: 1px 6px; gap: 4px 8px; box-shadow: 0 1px 4px rgba(43, 33, 64, .25); flex-wrap: nowrap; }
-/* One row (a wrapping inline flex box is only as wide as its widest part, which would put the button
-   under a short label): when the row is too narrow, the words wrap inside the label and the buttons,
-   never cut, and the label keeps room to be read. */
+/* One row across the column, whatever the words: every label over blurred text has the same size (a
+   page measuring it cannot tell a threat or her personal data from an insult). When the row is too
+   narrow the words wrap inside the label and the buttons, never cut. */
 :host([data-overlay]) .label { flex: 1 1 auto; min-width: 6em; }
 :host([data-overlay]) button { flex: 0 1 auto; align-self: flex-start; box-sizing: border-box; min-height: 18px;
   padding: 1px 8px; }

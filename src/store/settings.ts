@@ -37,7 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
   level: 'balanced',
   withholdUntilVerdict: false,
   withholdWhenModelDown: false,
-  actions: { misogyny: 'blur', insult: 'blur', threat: 'blur', sexual: 'blur', identity_attack: 'blur', muted: 'collapse', doxxing: 'blur' },
+  actions: { misogyny: 'blur', insult: 'blur', threat: 'blur', sexual: 'blur', identity_attack: 'blur', muted: 'blur', doxxing: 'blur' },
   thresholdOverrides: {},
   disabledSites: [],
   pausedUntil: 0,
