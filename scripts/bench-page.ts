@@ -53,7 +53,7 @@ async function runOnce(context: BrowserContext, page: Page, withExtension: boole
     );
     // Labels of flagged comments far from the screen are built when idle: count that work too.
     await page.waitForFunction(
-      () => document.querySelectorAll('[data-bouclier="flagged"]').length === document.querySelectorAll('bouclier-shield').length,
+      () => document.querySelectorAll('[data-bouclier="flagged"]').length === document.querySelectorAll('[data-bouclier-ui="shield"]').length,
       undefined,
       { timeout: 60_000 },
     );
