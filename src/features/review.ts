@@ -12,7 +12,7 @@ export function reviewFeature(kernel: Kernel, keep: (item: TrackedItem) => void)
   const rightClicked = trackRightClicks({ items: kernel.items });
   return {
     onItem: (item, verdict) => {
-      if (verdict.action) recordFlagged(item, verdict, itemEvidence(item));
+      if (verdict.action) recordFlagged(item, verdict, () => itemEvidence(item));
     },
     handlers: {
       'mark-abusive': ({ label }) => markAbusive(rightClicked(), label),

@@ -37,12 +37,23 @@ function authorOf(el: Element, rule: MainPostRule): string | null {
   return null;
 }
 
+/** Each rule's path pattern, compiled once (asked for every reply that mentions contact details). */
+const pathPatterns = new Map<string, RegExp>();
+function pathPattern(path: string): RegExp {
+  let re = pathPatterns.get(path);
+  if (!re) {
+    re = new RegExp(path, 'i');
+    pathPatterns.set(path, re);
+  }
+  return re;
+}
+
 /** The main post of the page at `pathname`, or null (not a post page, or not rendered yet). */
 export function findMainPost(adapters: readonly PlatformAdapter[], root: ParentNode, pathname: string): MainPost | null {
   for (const adapter of adapters) {
     for (const rule of adapter.mainPost ?? []) {
       try {
-        const re = new RegExp(rule.path, 'i');
+        const re = pathPattern(rule.path);
         const id = re.exec(pathname)?.[1]?.toLowerCase();
         if (!id) continue;
         for (const el of root.querySelectorAll<HTMLElement>(rule.item.join(','))) {

@@ -29,6 +29,8 @@ import { REVIEW_PREFS_KEY, REVIEW_STATUS_KEY, parseReviewPrefs, type EntryInput,
 export const MENU_ID = 'bouclier-mark-abusive';
 /** "Keep as evidence" from the context menu: the click also lets the background take the picture (activeTab). */
 export const MENU_KEEP_ID = 'bouclier-keep-evidence';
+/** How long a pin's answer waits for its picture. */
+const PICTURE_WAIT_MS = 4000;
 const UNSAVED_KEY = 'reviewUnsaved';
 
 
@@ -110,7 +112,9 @@ export function registerReviewBackground(): ReviewBackground {
     if (!now) return { ok: false, error: 'not-found' };
     if (msg.type !== PIN_MESSAGE || !msg.pinned) return { ok: true, id: record.id, ...now };
     // The pin is written first: a capture that fails never loses it.
-    return { ok: true, id: record.id, ...now, screenshot: await screenshotRecord(log, record.id, tab, msg.rect).catch(() => false) };
+    // She waits for this answer: a capture that takes too long is given up (the pin stands, without a picture).
+    const picture = Promise.race([screenshotRecord(log, record.id, tab, msg.rect), new Promise<boolean>((r) => setTimeout(() => r(false), PICTURE_WAIT_MS))]);
+    return { ok: true, id: record.id, ...now, screenshot: await picture.catch(() => false) };
   }
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {

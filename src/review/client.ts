@@ -77,19 +77,26 @@ export function entryFor(item: TrackedItem, labels: string[], action: string, so
 }
 
 /** Log a flagged item (no-op when not flagged, or already logged with this text). */
-export function recordFlagged(item: TrackedItem, decision: Decision, evidence?: ItemEvidence): void {
+export function recordFlagged(item: TrackedItem, decision: Decision, evidence?: () => ItemEvidence): void {
   if (!decision.action || logged.has(item)) return;
   logged.add(item);
   const hit = overrideHit(item.text, item.author, item.platform, () => normalizedText(item));
-  queue.push(entryFor(item, decision.labels, decision.action, hit?.verdict === 'block' ? 'correction' : 'model', evidence));
+  // Evidence is read from the page once, when the item is first logged (not at every re-decision).
+  queue.push(entryFor(item, decision.labels, decision.action, hit?.verdict === 'block' ? 'correction' : 'model', evidence?.()));
   schedule(SEND_EVERY_MS);
 }
 
+/** She is waiting for the confirmation: past this, she is told it could not be saved (never left without an answer). */
+const ANSWER_WAIT_MS = 15_000;
+
 const ask = (msg: PinRequest | NotAbuseRequest): Promise<ReviewActionReply> =>
-  browser.runtime.sendMessage(msg).then(
-    (res: unknown) => (res as ReviewActionReply | undefined) ?? { ok: false, error: 'no-answer' },
-    (e: unknown) => ({ ok: false, error: String(e) }),
-  );
+  Promise.race([
+    browser.runtime.sendMessage(msg).then(
+      (res: unknown): ReviewActionReply => (res as ReviewActionReply | undefined) ?? { ok: false, error: 'no-answer' },
+      (e: unknown): ReviewActionReply => ({ ok: false, error: String(e) }),
+    ),
+    new Promise<ReviewActionReply>((resolve) => setTimeout(() => resolve({ ok: false, error: 'no-answer' }), ANSWER_WAIT_MS)),
+  ]);
 
 /**
  * Keep an item as evidence (logged first if it is not yet) or stop keeping it. With the item's box on

@@ -5,6 +5,7 @@
  */
 import { t } from '../ui/i18n';
 import { onTrustedClick } from './trusted';
+import { hideToast } from './toast';
 
 export interface MenuEntry {
   id: string;
@@ -44,6 +45,8 @@ export function attachItemMenu(bar: HTMLElement, entries: () => MenuEntry[]): vo
   };
 
   const open = () => {
+    // The last confirmation goes: it could sit over this menu at the bottom of the window.
+    hideToast();
     menu ??= buildMenu();
     menu.replaceChildren(
       ...entries().map((e) => {

@@ -52,8 +52,13 @@ export function createUiHost(kind: UiKind, tag: 'span' | 'div', style: string): 
 }
 
 /** Change a host's own layout (the label floating over blurred text, or on its own line). */
+const pinnedCss = new Map<string, string>();
 export function setUiHostStyle(host: HTMLElement, style: string): void {
-  const css = `${PINNED} ${important(style)}`;
+  let css = pinnedCss.get(style);
+  if (css === undefined) {
+    css = `${PINNED} ${important(style)}`;
+    pinnedCss.set(style, css);
+  }
   if (pinned.get(host) === css) return;
   pinned.set(host, css);
   host.setAttribute('style', css);
