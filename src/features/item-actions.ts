@@ -41,7 +41,7 @@ export function createItemActions() {
 
   /** `run` resolves to the confirmation she reads (`done` unless it says more). */
   function act(done: string, run: () => Promise<string | void>, undo: () => Promise<void>): void {
-    if (!limit.take()) return;
+    if (!limit.take()) return showToast(t('toast_too_fast'));
     run().then(
       (said) => showToast(said || done, undo),
       () => showToast(t('toast_failed')),
