@@ -1,7 +1,7 @@
 /** Categories: what the shield does with each (blur, collapse, remove, nothing); advanced thresholds set from the popup. */
 import { t } from '@/src/ui/i18n';
 import { useSettings } from '@/src/ui/useSettings';
-import { ACTIONS, CATEGORIES, MODEL_CATEGORIES, type ShieldAction } from '@/src/store/settings';
+import { ACTIONS, CATEGORIES, MODEL_CATEGORIES, type ShieldAction } from '@/src/verdict/categories';
 import { SettingsSection } from './SettingsSection';
 
 export function CategoriesSection() {

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { t } from '@/src/ui/i18n';
 import { useSettings } from '@/src/ui/useSettings';
-import { MODEL_CATEGORIES, type ModelCategory } from '@/src/store/settings';
+import { MODEL_CATEGORIES, type ModelCategory } from '@/src/verdict/categories';
 import { flaggedByCategoryAt, thresholdInForce, type PageScores } from '@/src/ui/page-counts';
 import { HidesScale } from './HidesScale';
 

@@ -112,10 +112,12 @@ export function createKernel(host: string) {
     const known = { active, trustedAuthor, scores: item.scores, unchecked: item.unchecked === true };
     // Nothing else can change the verdict: skip the costlier facts (text matching, doxxing search).
     if (!active || trustedAuthor) return { ...known, mutedAuthor: false, mutedWord: false, doxxing: false, correction: null };
-    const fromFeatures = features.reduce((f, feature) => ({ ...f, ...feature.facts?.(item) }), { doxxing: false });
+    // Asked for every item at every decision: no object built per feature.
+    let doxxing = false;
+    for (const f of features) if (f.facts?.(item).doxxing) doxxing = true;
     return {
       ...known,
-      ...fromFeatures,
+      doxxing,
       mutedAuthor: accountListed(lists.mutedAccounts, item.author, item.platform),
       mutedWord: muted.match(item.text, item.platform, () => normalizedText(item)) !== null,
       correction: correctionFact(overrideHit(item.text, item.author, item.platform, () => normalizedText(item))),

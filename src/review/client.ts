@@ -12,7 +12,7 @@
 import { browser } from 'wxt/browser';
 import { normalizedText, type TrackedItem } from '../scanner/item';
 import type { Decision } from '../verdict/decide';
-import { CATEGORIES, type Category } from '../store/settings';
+import { CATEGORIES, type Category } from '../verdict/categories';
 import { addCorrections, overrideHit } from './corrections';
 import type { MarkAbusiveReply } from '../messaging/tab-protocol';
 import { LIMITS, type EntryInput, type EntrySource } from './types';

@@ -20,7 +20,7 @@
  */
 import { browser } from 'wxt/browser';
 import { normalize } from '../classifier/normalize';
-import type { Category } from '../store/settings';
+import type { Category } from '../verdict/categories';
 import type { CorrectionFact } from '../verdict/verdict';
 import { ALLOW_JACCARD, BLOCK_JACCARD, MIN_NEAR_TOKENS, featureSet, jaccard } from './similarity';
 

@@ -5,12 +5,10 @@
  */
 import { createPersistedStore, type PersistedState } from './persisted';
 import { LEVELS, type Level } from '../classifier/labels';
+import { MODEL_CATEGORIES, CATEGORIES, ACTIONS, type Category, type ModelCategory, type ShieldAction } from '../verdict/categories';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 export const SETTINGS_KEY = 'settings';
-
-export { MODEL_CATEGORIES, RULE_CATEGORIES, CATEGORIES, ACTIONS, type ModelCategory, type Category, type ShieldAction } from '../verdict/categories';
-import { MODEL_CATEGORIES, CATEGORIES, ACTIONS, type ModelCategory, type Category, type ShieldAction } from '../verdict/categories';
 
 export interface Settings {
   schemaVersion: number;

@@ -6,7 +6,8 @@
  */
 import type { LevelThresholds, Level, Scores } from '../classifier/labels';
 import type { PageStats } from '../messaging/messages';
-import { CATEGORIES, type ModelCategory, type Settings } from '../store/settings';
+import type { Settings } from '../store/settings';
+import { CATEGORIES, type ModelCategory } from '../verdict/categories';
 import { decide, modelLabels, thresholdFor } from '../verdict/decide';
 
 /** The scores of the items the model judged on the page, and its calibrated thresholds ("get-page-scores"). */

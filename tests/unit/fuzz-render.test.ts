@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { renderDecision, setRevealed, verdictOf, type ShieldTarget } from '../../src/shield/render';
 import { shieldRoot } from '../../src/shield/label';
 import type { Decision } from '../../src/verdict/decide';
-import type { Category } from '../../src/store/settings';
+import type { Category } from '../../src/verdict/categories';
 import { useEnglishMessages } from './helpers/english-messages';
 
 const RUNS = Number(process.env.BOUCLIER_FUZZ_RUNS ?? 1_000) / 4;
