@@ -3,7 +3,7 @@
  * goes away fails the waiting requests at once (so the content script falls back to the background
  * instead of waiting for a timeout), and the next request opens a fresh port.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createClassifyPortClient, serveClassifyPort, type PortLike } from '../../src/messaging/classify-port';
 
 /** Two connected in-memory ports (messages delivered asynchronously, like the browser's). */
@@ -60,8 +60,8 @@ describe('classify port', () => {
     const answers: unknown[] = [];
     pair.a.onMessage.addListener((m) => answers.push(m));
     pair.a.postMessage({ id: 99, texts: [42] });
-    await new Promise((r) => setTimeout(r, 5));
-    expect(answers).toContainEqual({ id: 99, ok: false, error: 'Malformed classify request' });
+    // Waited for, not slept on: a loaded machine may take longer than a few milliseconds to deliver it.
+    await vi.waitFor(() => expect(answers).toContainEqual({ id: 99, ok: false, error: 'Malformed classify request' }));
   });
 
   it('fails waiting requests at once when the host goes away, and reconnects for the next one', async () => {
