@@ -1,6 +1,6 @@
 /**
  * Raid events kept as evidence on this device. The review log (src/review/) has no API for events
- * that span many items yet, so they live in browser.storage.local under RAID_EVENTS_KEY:
+ * that span many items yet, so they live in browser.storage.local under RAID_EVENTS_KEY (through src/store/persisted.ts):
  *
  *   protectRaidEvents: StoredRaidEvent[]   (newest last, at most MAX_RAID_EVENTS)
  *
@@ -14,9 +14,10 @@
  * here, so a tab that kept an old list in hand cannot write pruned records back. She deletes them all
  * from the options page or with the review page's "Delete everything".
  */
-import { browser } from 'wxt/browser';
 import type { RaidEvent } from './raid';
-import { parseReviewPrefs, retentionCutoff, REVIEW_PREFS_KEY } from '../review/types';
+import { retentionCutoff } from '../review/types';
+import { createStoredValue } from '../store/persisted';
+import { reviewPrefs } from '../store/review-keys';
 
 export const RAID_EVENTS_KEY = 'protectRaidEvents';
 export const MAX_RAID_EVENTS = 500;
@@ -60,43 +61,41 @@ export function withinRetention(events: StoredRaidEvent[], cutoff: number | null
   return cutoff === null ? events : events.filter((e) => e.detectedAt >= cutoff);
 }
 
-/** Insert or update one event (by id). Serialised so two quick updates never lose one another. */
-let chain: Promise<unknown> = Promise.resolve();
-function serialised<T>(job: () => Promise<T>): Promise<T> {
-  const run = chain.then(job);
-  chain = run.catch(() => undefined);
-  return run;
-}
+/** Where they are kept: writes to it are serialised, so two quick updates never lose one another. */
+const stored = createStoredValue({ key: RAID_EVENTS_KEY, area: 'local', parse: parseRaidEvents });
 
-export function saveRaidEvent(update: (prev: StoredRaidEvent | null) => StoredRaidEvent): Promise<void> {
-  return serialised(async () => {
-    const stored = await browser.storage.local.get([RAID_EVENTS_KEY, REVIEW_PREFS_KEY]);
-    const events = parseRaidEvents(stored[RAID_EVENTS_KEY]);
-    const next = update(null);
-    const i = events.findIndex((e) => e.id === next.id);
-    if (i >= 0) events[i] = update(events[i]!);
-    else events.push(next);
-    const cutoff = retentionCutoff(parseReviewPrefs(stored[REVIEW_PREFS_KEY]).retentionDays);
-    await browser.storage.local.set({ [RAID_EVENTS_KEY]: withinRetention(events, cutoff).slice(-MAX_RAID_EVENTS) });
-  }).catch(() => undefined);
+/** Insert or update one event (by id). */
+export async function saveRaidEvent(update: (prev: StoredRaidEvent | null) => StoredRaidEvent): Promise<void> {
+  await stored
+    .update(async (prev) => {
+      const events = [...prev];
+      const next = update(null);
+      const i = events.findIndex((e) => e.id === next.id);
+      if (i >= 0) events[i] = update(events[i]!);
+      else events.push(next);
+      const cutoff = retentionCutoff((await reviewPrefs.read()).retentionDays);
+      return withinRetention(events, cutoff).slice(-MAX_RAID_EVENTS);
+    })
+    .catch(() => undefined);
 }
 
 /** Delete the events first raised before `cutoff`; returns how many were deleted. */
-export function pruneRaidEventsBefore(cutoff: number): Promise<number> {
-  return serialised(async () => {
-    const events = parseRaidEvents((await browser.storage.local.get(RAID_EVENTS_KEY))[RAID_EVENTS_KEY]);
+export async function pruneRaidEventsBefore(cutoff: number): Promise<number> {
+  let deleted = 0;
+  await stored.update((events) => {
     const kept = withinRetention(events, cutoff);
-    if (kept.length !== events.length) await browser.storage.local.set({ [RAID_EVENTS_KEY]: kept });
-    return events.length - kept.length;
+    deleted = events.length - kept.length;
+    return deleted > 0 ? kept : events;
   });
+  return deleted;
 }
 
 /** Delete every event (her "delete" on the options page, the review page's "Delete everything"). */
 export function deleteRaidEvents(): Promise<void> {
-  return serialised(() => browser.storage.local.remove(RAID_EVENTS_KEY));
+  return stored.remove();
 }
 
-export async function loadRaidEvents(): Promise<StoredRaidEvent[]> {
-  const stored = await browser.storage.local.get(RAID_EVENTS_KEY);
-  return parseRaidEvents(stored[RAID_EVENTS_KEY]);
-}
+export const loadRaidEvents = (): Promise<StoredRaidEvent[]> => stored.read();
+
+/** The events now kept, after every change made anywhere; returns a function that stops. */
+export const watchRaidEvents = (cb: (events: StoredRaidEvent[]) => void): (() => void) => stored.watch(cb);

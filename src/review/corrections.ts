@@ -18,10 +18,10 @@
  *      block needs ≥ 0.6, allow needs ≥ 0.85, texts shorter than 4 tokens never match this way.
  * Undo = delete the correction (review page); the tabs re-decide at once.
  */
-import { browser } from 'wxt/browser';
 import { normalize } from '../classifier/normalize';
 import type { Category } from '../verdict/categories';
 import type { CorrectionFact } from '../verdict/verdict';
+import { createStoredValue } from '../store/persisted';
 import { ALLOW_JACCARD, BLOCK_JACCARD, MIN_NEAR_TOKENS, featureSet, jaccard } from './similarity';
 
 export const CORRECTIONS_KEY = 'corrections';
@@ -140,6 +140,9 @@ export function correctionFact(hit: OverrideHit | null): CorrectionFact | null {
 
 // ---- storage (content scripts, review page, background) ----
 
+/** Where they are kept (src/store/persisted.ts): writes serialised, changes from any context followed. */
+const stored = createStoredValue({ key: CORRECTIONS_KEY, area: 'local', parse: parseCorrections });
+
 let matcher: Matcher = createMatcher([]);
 let loading: Promise<void> | null = null;
 const listeners = new Set<() => void>();
@@ -157,13 +160,11 @@ export function overrideHit(text: string, author: string | null, platform: strin
 export function startCorrectionsSync(onChange?: () => void): Promise<void> {
   if (onChange) listeners.add(onChange);
   loading ??= (async () => {
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area !== 'local' || !changes[CORRECTIONS_KEY]) return;
-      matcher = createMatcher(parseCorrections(changes[CORRECTIONS_KEY].newValue));
+    stored.watch((corrections) => {
+      matcher = createMatcher(corrections);
       for (const l of listeners) l();
     });
-    const stored = await browser.storage.local.get(CORRECTIONS_KEY);
-    const corrections = parseCorrections(stored[CORRECTIONS_KEY]);
+    const corrections = await stored.read();
     matcher = createMatcher(corrections);
     // Without corrections nothing decided so far can change: no need to re-decide a page being read.
     if (corrections.length > 0) for (const l of listeners) l();
@@ -171,23 +172,26 @@ export function startCorrectionsSync(onChange?: () => void): Promise<void> {
   return loading;
 }
 
-export async function loadCorrections(): Promise<Correction[]> {
-  const stored = await browser.storage.local.get(CORRECTIONS_KEY);
-  return parseCorrections(stored[CORRECTIONS_KEY]);
-}
+export const loadCorrections = (): Promise<Correction[]> => stored.read();
+
+/** Her corrections after every change made anywhere (the review page); returns a function that stops. */
+export const watchCorrections = (cb: (corrections: Correction[]) => void): (() => void) => stored.watch(cb);
 
 /** Add corrections (replacing older ones on the same normalised text). */
 export async function addCorrections(added: Omit<Correction, 'id' | 'createdAt'>[]): Promise<Correction[]> {
   const now = Date.now();
   const made = added.map((c, i) => ({ ...c, id: `${now.toString(36)}-${i}-${Math.random().toString(36).slice(2, 8)}`, createdAt: now + i }));
   const keys = new Set(made.map((c) => normalize(c.text)));
-  const kept = (await loadCorrections()).filter((c) => !keys.has(normalize(c.text)));
-  await browser.storage.local.set({ [CORRECTIONS_KEY]: [...kept, ...made].slice(-MAX_CORRECTIONS) });
+  await stored.update((prev) => [...prev.filter((c) => !keys.has(normalize(c.text))), ...made].slice(-MAX_CORRECTIONS));
   return made;
 }
 
 export async function removeCorrections(ids: string[]): Promise<void> {
   const drop = new Set(ids);
-  const kept = (await loadCorrections()).filter((c) => !drop.has(c.id));
-  await browser.storage.local.set({ [CORRECTIONS_KEY]: kept });
+  await stored.update((prev) => prev.filter((c) => !drop.has(c.id)));
+}
+
+/** Delete them all (the review page's "Delete everything"). */
+export async function clearCorrections(): Promise<void> {
+  await stored.write([]);
 }

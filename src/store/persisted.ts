@@ -76,3 +76,66 @@ export function createPersistedStore<T extends object>(opts: {
     },
   };
 }
+
+/**
+ * One key of a storage area read and written through `parse` (repairs anything stored; never throws),
+ * for values kept as they are (a list, a small record) rather than as a store: pile-on records,
+ * corrections, review preferences, the log's write health. Writes to a key are serialised within a
+ * context, so two quick read-modify-writes never lose one another.
+ */
+export interface StoredValue<T> {
+  readonly key: string;
+  read(): Promise<T>;
+  write(next: T): Promise<void>;
+  /** Read, compute, write; `next` returning `prev` itself writes nothing. Resolves to the value now stored. */
+  update(next: (prev: T) => T | Promise<T>): Promise<T>;
+  remove(): Promise<void>;
+  /** Every change made anywhere (a cleared area included, read as `parse(undefined)`); returns a function that stops. */
+  watch(cb: (value: T) => void): () => void;
+}
+
+export type AreaName = 'sync' | 'local' | 'session';
+
+type StorageArea = Pick<typeof browser.storage.local, 'get' | 'set' | 'remove'>;
+
+/** `session` (memory, trusted contexts only) falls back to `local` where a browser has none. */
+function storageArea(name: AreaName): { area: StorageArea; name: AreaName } {
+  if (name !== 'session') return { area: browser.storage[name], name };
+  const session: StorageArea | undefined = Reflect.get(browser.storage, 'session');
+  return session ? { area: session, name } : { area: browser.storage.local, name: 'local' };
+}
+
+const chains = new Map<string, Promise<unknown>>();
+function serialised<R>(id: string, job: () => Promise<R>): Promise<R> {
+  const run = (chains.get(id) ?? Promise.resolve()).then(job);
+  chains.set(id, run.catch(() => undefined));
+  return run;
+}
+
+export function createStoredValue<T>(opts: { key: string; area: AreaName; parse(raw: unknown): T }): StoredValue<T> {
+  const { key, parse } = opts;
+  const id = `${opts.area}:${key}`;
+  const read = async (): Promise<T> => parse((await storageArea(opts.area).area.get(key))[key]);
+  const put = (next: T): Promise<void> => storageArea(opts.area).area.set({ [key]: next });
+  return {
+    key,
+    read,
+    write: (next) => serialised(id, () => put(next)),
+    update: (next) =>
+      serialised(id, async () => {
+        const prev = await read();
+        const value = await next(prev);
+        if (value !== prev) await put(value);
+        return value;
+      }),
+    remove: () => serialised(id, () => storageArea(opts.area).area.remove(key)),
+    watch(cb) {
+      const { name } = storageArea(opts.area);
+      const onChanged = (changes: Record<string, { newValue?: unknown }>, changedArea: string) => {
+        if (changedArea === name && changes[key]) cb(parse(changes[key].newValue));
+      };
+      browser.storage.onChanged.addListener(onChanged);
+      return () => browser.storage.onChanged.removeListener(onChanged);
+    },
+  };
+}

@@ -2,15 +2,14 @@
  * The review page's connection to the log (IndexedDB of the extension origin) and to what changes it,
  * without polling: the first read (the newest page at once, then everything), then only what other
  * contexts announce (log-changes.ts: the records named, or everything after a bulk change), her
- * corrections, retention and pile-on records through storage.onChanged. When the database is closed
+ * corrections, retention and pile-on records as their stored values change (src/store/persisted.ts). When the database is closed
  * under the page (erase everything, a newer version elsewhere), it reopens and reads it all again.
  */
-import { browser } from 'wxt/browser';
 import { allEntries, getEntries, newestEntries, openLog, type LogDB } from '../log';
 import { watchLogChanges } from '../log-changes';
-import { CORRECTIONS_KEY, loadCorrections } from '../corrections';
-import { loadRaidEvents, RAID_EVENTS_KEY } from '@/src/protect/events';
-import { parseReviewPrefs, REVIEW_PREFS_KEY } from '../types';
+import { loadCorrections, watchCorrections } from '../corrections';
+import { loadRaidEvents, watchRaidEvents } from '@/src/protect/events';
+import { reviewPrefs } from '@/src/store/review-keys';
 import { setReview, upsertEntries, useReview } from './store';
 
 const FIRST_PAGE = 40;
@@ -64,20 +63,17 @@ export function startLogSource(): () => void {
   void loadAll();
   countRaids();
   readCorrections();
-  void browser.storage.local.get(REVIEW_PREFS_KEY).then((v) => setReview({ prefs: parseReviewPrefs(v[REVIEW_PREFS_KEY]) }));
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local') return;
-    if (changes[CORRECTIONS_KEY]) readCorrections();
-    if (changes[REVIEW_PREFS_KEY]) setReview({ prefs: parseReviewPrefs(changes[REVIEW_PREFS_KEY].newValue) });
-    if (changes[RAID_EVENTS_KEY]) countRaids();
-  };
-  browser.storage.onChanged.addListener(onStorage);
-  const stopWatching = watchLogChanges((change) => {
-    if ('all' in change) void loadAll();
-    else void refresh(change.ids).catch(() => loadAll());
-  });
+  void reviewPrefs.read().then((prefs) => setReview({ prefs }));
+  const stops = [
+    watchCorrections((corrections) => setReview({ corrections })),
+    reviewPrefs.watch((prefs) => setReview({ prefs })),
+    watchRaidEvents((events) => setReview({ raidCount: events.length })),
+    watchLogChanges((change) => {
+      if ('all' in change) void loadAll();
+      else void refresh(change.ids).catch(() => loadAll());
+    }),
+  ];
   return () => {
-    browser.storage.onChanged.removeListener(onStorage);
-    stopWatching();
+    for (const stop of stops) stop();
   };
 }
