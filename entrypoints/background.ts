@@ -1,14 +1,19 @@
 /**
- * Background: routes classify requests from content scripts to the classifier host, keeps the
- * toolbar badge in step with each tab's page stats, and runs erase-everything (src/store/erase.ts),
- * which needs the review log's queue, the classifier host and the sites she enabled.
+ * Background: one message router (src/messaging/background-router.ts) where each feature registers
+ * its handlers. Here: relays classify requests from content scripts to the classifier host when their
+ * port found none, keeps the toolbar badge in step with each tab's page stats, enables the sites she
+ * adds, and wires erase-everything (src/store/erase.ts), which needs the review log's queue, the
+ * classifier host and the sites she enabled.
  * Chrome: the model lives in an offscreen document (long-lived, unlike the MV3 service worker, so
  * the model is not reloaded every time the worker sleeps). Firefox has no offscreen documents: the
  * background page itself hosts the model.
  */
 import { browser } from 'wxt/browser';
-import { parseRequest, type ClassifyResponse, type ErrorResponse, type OffscreenRequest } from '@/src/messaging/messages';
-import { CLASSIFY_PORT, serveClassifyPort } from '@/src/messaging/classify-port';
+import type { ClassifyResponse, ErrorResponse } from '@/src/messaging/messages';
+import { CLASSIFY_PORT, createClassifyPortClient, serveClassifyPort } from '@/src/messaging/classify-port';
+import { createBackgroundRouter, fromExtensionPage } from '@/src/messaging/background-router';
+import type { HostStatusReply } from '@/src/messaging/background-protocol';
+import { askOffscreen } from '@/src/messaging/offscreen-protocol';
 import { createClassifierHost, HOST_FORGET, loadBundledAssets } from '@/src/classifier/host';
 import { updateBadge } from '@/src/messaging/badge';
 import { disableAllSites, enableSite, registerSitePermissionCleanup } from '@/src/sites/instances';
@@ -19,8 +24,9 @@ import { registerProtectBackground } from '@/src/protect/background';
 const OFFSCREEN_PATH = '/offscreen.html';
 
 export default defineBackground(() => {
-  const review = registerReviewBackground();
-  registerProtectBackground();
+  const router = createBackgroundRouter();
+  const review = registerReviewBackground(router);
+  registerProtectBackground(router);
   const hasOffscreen = typeof chrome !== 'undefined' && 'offscreen' in chrome && !!chrome.offscreen;
   const localHost = hasOffscreen ? null : createClassifierHost(() => loadBundledAssets((p) => browser.runtime.getURL(p as never)));
   localHost?.warmUp();
@@ -57,24 +63,24 @@ export default defineBackground(() => {
   }
   if (hasOffscreen) ensureOffscreen().catch(() => undefined);
 
-  registerEraseBackground({
+  registerEraseBackground(router, {
     before: () => review.discardAndClose(),
     async after() {
       // The host's score cache is keyed by texts she was shown. No offscreen document: nothing cached.
       localHost?.forget();
-      if (hasOffscreen) await chrome.runtime.sendMessage({ target: 'offscreen', type: HOST_FORGET }).catch(() => undefined);
+      if (hasOffscreen) await askOffscreen(HOST_FORGET);
       await disableAllSites();
     },
   });
+
+  // The background's own port to the offscreen document, for the relay below (opened on first use).
+  const offscreenPort = createClassifyPortClient(() => browser.runtime.connect({ name: CLASSIFY_PORT }));
 
   async function classify(texts: string[]): Promise<ClassifyResponse | ErrorResponse> {
     try {
       if (localHost) return { ok: true, ...(await localHost.classify(texts)) };
       await ensureOffscreen();
-      const forward: OffscreenRequest = { target: 'offscreen', type: 'classify', texts };
-      const res = (await chrome.runtime.sendMessage(forward)) as ClassifyResponse | ErrorResponse | undefined;
-      if (!res) offscreenUp = false;
-      return res ?? { ok: false, error: 'The classifier host did not answer' };
+      return await offscreenPort.request(texts);
     } catch (e) {
       offscreenUp = false;
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
@@ -83,40 +89,18 @@ export default defineBackground(() => {
 
   registerSitePermissionCleanup();
 
-  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
-    // Only our own extension's contexts may talk to us (content scripts carry sender.id too).
-    if (sender.id !== browser.runtime.id) return false;
-    const site = raw as { type?: string; origin?: unknown; tabId?: unknown } | null;
-    if (site?.type === 'enable-site' && typeof site.origin === 'string' && sender.url?.startsWith(browser.runtime.getURL('/' as never))) {
-      // Only extension pages (the popup) may enable a site, never a content script.
-      enableSite(site.origin, typeof site.tabId === 'number' ? site.tabId : undefined).then(sendResponse, (e: unknown) =>
-        sendResponse({ ok: false, error: String(e) }),
-      );
-      return true;
-    }
-    if ((raw as { target?: string } | null)?.target === 'offscreen') return false;
-    const msg = parseRequest(raw);
-    if (!msg) return false;
-    if (msg.type === 'classify') {
-      // Content scripts ask the host over their port and come here only when nobody answered it:
-      // start the host and relay.
-      classify(msg.texts).then(sendResponse);
-      return true;
-    }
-    if (msg.type === 'page-stats') {
-      if (sender.tab?.id !== undefined && sender.frameId === 0) updateBadge(sender.tab.id, msg.stats);
-      return false;
-    }
-    if (msg.type === 'host-status') {
-      if (localHost) {
-        sendResponse({ ok: true, ...localHost.status() });
-        return false;
-      }
-      ensureOffscreen()
-        .then(() => chrome.runtime.sendMessage({ target: 'offscreen', type: 'host-status' } satisfies OffscreenRequest))
-        .then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: String(e) }));
-      return true;
-    }
-    return false;
+  // Content scripts ask the host over their port and come here only when nobody answered it (Chrome: the
+  // offscreen document is not up yet, or was closed, and only the background can create it): start the
+  // host and relay over the background's own port.
+  router.on('classify', (msg) => classify(msg.texts));
+  router.on('page-stats', (msg, sender) => {
+    if (sender.tab?.id !== undefined && sender.frameId === 0) updateBadge(sender.tab.id, msg.stats);
   });
+  router.on('host-status', async (): Promise<HostStatusReply> => {
+    if (localHost) return { ok: true, ...localHost.status() };
+    await ensureOffscreen();
+    return (await askOffscreen('host-status')) ?? { ok: false, error: 'The classifier host did not answer' };
+  });
+  // Only extension pages (the popup) may enable a site, never a content script.
+  router.on('enable-site', (msg, sender) => (fromExtensionPage(sender) ? enableSite(msg.origin, msg.tabId) : undefined));
 });

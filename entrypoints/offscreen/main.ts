@@ -1,13 +1,14 @@
 /**
- * Offscreen document (Chrome): hosts the classifier for all tabs. It answers classify requests that
- * content scripts send over their port (the fast path, src/messaging/classify-port.ts), and the ones
- * the background relays (`target: 'offscreen'`, after starting this document). Nothing outside the
+ * Offscreen document (Chrome): hosts the classifier for all tabs. Classify requests arrive over
+ * classify ports only (src/messaging/classify-port.ts): content scripts' own, and the background's when
+ * it has just started this document for a tab whose port nobody answered. Its one message listener
+ * answers the background's other requests (src/messaging/offscreen-protocol.ts). Nothing outside the
  * extension can reach it.
  */
 import { browser } from 'wxt/browser';
 import { createClassifierHost, HOST_FORGET, loadBundledAssets } from '@/src/classifier/host';
-import type { OffscreenRequest } from '@/src/messaging/messages';
-import { answerClassify, CLASSIFY_PORT, serveClassifyPort } from '@/src/messaging/classify-port';
+import { CLASSIFY_PORT, serveClassifyPort } from '@/src/messaging/classify-port';
+import { parseOffscreenRequest, type OffscreenReplies } from '@/src/messaging/offscreen-protocol';
 
 const host = createClassifierHost(() => loadBundledAssets((p) => browser.runtime.getURL(p as never)));
 host.warmUp();
@@ -18,21 +19,14 @@ browser.runtime.onConnect.addListener((port) => {
 });
 
 browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
-  if (sender.id !== browser.runtime.id) return false;
-  // From the background after erase-everything; never from a content script (those have a tab).
-  const forget = raw as { target?: unknown; type?: unknown } | null;
-  if (forget?.target === 'offscreen' && forget.type === HOST_FORGET) {
-    if (sender.tab) return false;
+  // From the background only: never from a content script (those have a tab).
+  if (sender.id !== browser.runtime.id || sender.tab) return false;
+  const msg = parseOffscreenRequest(raw);
+  if (msg?.type === 'host-status') sendResponse({ ok: true, ...host.status() } satisfies OffscreenReplies['host-status']);
+  else if (msg?.type === HOST_FORGET) {
+    // After erase-everything: the score cache is keyed by texts she was shown.
     host.forget();
-    sendResponse({ ok: true });
-    return false;
+    sendResponse({ ok: true } satisfies OffscreenReplies[typeof HOST_FORGET]);
   }
-  const msg = raw as OffscreenRequest | null;
-  if (msg?.target !== 'offscreen') return false;
-  if (msg.type === 'host-status') {
-    sendResponse({ ok: true, ...host.status() });
-    return false;
-  }
-  void answerClassify(msg.texts, (texts) => host.classify(texts)).then(sendResponse);
-  return true;
+  return false;
 });

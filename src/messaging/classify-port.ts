@@ -6,7 +6,8 @@
  * extension context with an onMessage listener — in Chrome that includes the background service
  * worker, woken for every batch of a busy thread. A port is opened once and only the host listens
  * for it. When no host is listening (not started yet, restarted, crashed), the port disconnects and
- * the caller falls back to asking the background, which starts the host.
+ * the caller falls back to asking the background, which starts the host and relays the request over
+ * a port of its own: the host answers classify requests this way only.
  */
 import type { ClassifyResponse, ErrorResponse } from './messages';
 import { parseRequest } from './messages';
@@ -76,8 +77,8 @@ export function createClassifyPortClient(connect: () => PortLike) {
 }
 
 /**
- * The host's answer to one classify request, whichever way it came (port or relayed message): a
- * malformed request or a failing model is an error answer, never a throw.
+ * The host's answer to one classify request: a malformed request or a failing model is an error
+ * answer, never a throw.
  */
 export async function answerClassify(
   texts: unknown,
@@ -95,9 +96,10 @@ export async function answerClassify(
 /** Host side: answer classify requests arriving on a port, each with its id. */
 export function serveClassifyPort(port: PortLike, classify: (texts: string[]) => Promise<Omit<ClassifyResponse, 'ok'>>): void {
   port.onMessage.addListener((raw) => {
-    const id = (raw as { id?: unknown } | null)?.id;
+    if (typeof raw !== 'object' || raw === null) return;
+    const id: unknown = Reflect.get(raw, 'id');
     if (typeof id !== 'number') return;
-    void answerClassify((raw as { texts?: unknown }).texts, classify).then((answer) => {
+    void answerClassify(Reflect.get(raw, 'texts'), classify).then((answer) => {
       try {
         port.postMessage({ id, ...answer });
       } catch {

@@ -1,5 +1,6 @@
 /**
- * Messages between content scripts, the background and the classifier host. Every message is
+ * Messages between content scripts, the background and the classifier host (all the background's:
+ * background-protocol.ts). Every message is
  * validated on receipt (`parseRequest`): a page cannot reach these listeners directly, but a
  * compromised or buggy sender must still not crash the host or smuggle in huge payloads.
  */
@@ -20,7 +21,8 @@ export type Request =
   /**
    * Content scripts send classify requests straight to the classifier host over their port
    * (classify-port.ts). This message, always with `relay: true`, asks the background to start the
-   * host and forward the request: used when no host answered the port.
+   * host and forward the request over its own port: used when no host answered the tab's port, since
+   * only the background can start the host (Chrome's offscreen document).
    */
   | { type: 'classify'; texts: string[]; relay?: true }
   | { type: 'page-stats'; stats: PageStats }
@@ -37,13 +39,6 @@ export interface ErrorResponse {
   ok: false;
   error: string;
 }
-export interface HostStatus {
-  ok: true;
-  state: 'loading' | 'ready' | 'failed';
-  error?: string;
-  loadMs?: number;
-}
-
 /** What a tab reports about itself; the popup and the badge read it. */
 export interface PageStats {
   host: string;
@@ -59,13 +54,6 @@ export interface PageStats {
    */
   byReason: Record<string, number>;
   degraded: boolean;
-}
-
-/** Message forwarded by the background to the offscreen document (Chrome only). */
-export interface OffscreenRequest {
-  target: 'offscreen';
-  type: 'classify' | 'host-status';
-  texts?: string[];
 }
 
 function isStringArray(v: unknown, max: number): v is string[] {

@@ -18,28 +18,27 @@ import { askTab } from '../messaging/tab-protocol';
 import { SUPPORTED_HOST_PERMISSIONS } from '../platforms/hosts';
 import { DAY_MS, ensureEntries, getEntries, mergeEntries, openLog, pruneBefore, retentionCutoff, type LogDB } from './log';
 import { pruneRaidEventsBefore } from '../protect/events';
-import { parseEntry, parseReviewRequest, PIN_MESSAGE, type NotAbuseRequest, type PinRequest, type ReviewActionReply } from './messages';
+import { NOT_ABUSE_MESSAGE, PIN_MESSAGE, type NotAbuseRequest, type PinRequest, type ReviewActionReply } from './messages';
 import { createLogWriter } from './writer';
-import { sessionArea } from './status';
+import { fromExtensionPage, fromWebPage, type BackgroundRouter, type Sender } from '../messaging/background-router';
+import { reviewPrefs, reviewStatus, reviewUnsaved } from '../store/review-keys';
 import { announceLogChange } from './log-changes';
 import { markNotAbusive, pinEntries, recordState, undoFeedback } from './actions';
 import { screenshotRecord } from './capture';
-import { REVIEW_PREFS_KEY, REVIEW_STATUS_KEY, parseReviewPrefs, type EntryInput, type ReviewStatus } from './types';
+import type { EntryInput, ReviewStatus } from './types';
 
 export const MENU_ID = 'bouclier-mark-abusive';
 /** "Keep as evidence" from the context menu: the click also lets the background take the picture (activeTab). */
 export const MENU_KEEP_ID = 'bouclier-keep-evidence';
 /** How long a pin's answer waits for its picture. */
 const PICTURE_WAIT_MS = 4000;
-const UNSAVED_KEY = 'reviewUnsaved';
-
 
 export interface ReviewBackground {
   /** Drop queued entries and close the log, so that it can be erased (nothing is written after). */
   discardAndClose(): Promise<void>;
 }
 
-export function registerReviewBackground(): ReviewBackground {
+export function registerReviewBackground(router: BackgroundRouter): ReviewBackground {
   let dbPromise: Promise<LogDB> | null = null;
   const db = (): Promise<LogDB> => {
     dbPromise ??= openLog(undefined, () => {
@@ -52,8 +51,7 @@ export function registerReviewBackground(): ReviewBackground {
   };
 
   async function pruneIfDue(force: boolean): Promise<void> {
-    const stored = await browser.storage.local.get(REVIEW_PREFS_KEY);
-    const prefs = parseReviewPrefs(stored[REVIEW_PREFS_KEY]);
+    const prefs = await reviewPrefs.read();
     const now = Date.now();
     if (!force && now - prefs.lastPrunedAt < DAY_MS) return;
     const cutoff = retentionCutoff(prefs.retentionDays, now);
@@ -62,7 +60,7 @@ export function registerReviewBackground(): ReviewBackground {
       if ((await pruneBefore(await db(), cutoff)) > 0) announceLogChange({ all: true });
       await pruneRaidEventsBefore(cutoff);
     }
-    await browser.storage.local.set({ [REVIEW_PREFS_KEY]: { ...prefs, lastPrunedAt: now } });
+    await reviewPrefs.write({ ...prefs, lastPrunedAt: now });
   }
 
   const writer = createLogWriter({
@@ -72,21 +70,19 @@ export function registerReviewBackground(): ReviewBackground {
       void pruneIfDue(false).catch(() => undefined);
     },
     async persistUnsaved(entries: EntryInput[]) {
-      await sessionArea().set({ [UNSAVED_KEY]: entries });
+      await reviewUnsaved.write(entries);
     },
     publishStatus(status: ReviewStatus) {
-      void sessionArea().set({ [REVIEW_STATUS_KEY]: status }).catch(() => undefined);
+      void reviewStatus.write(status).catch(() => undefined);
     },
   });
 
   // Entries a previous life of this worker could not write.
-  void sessionArea()
-    .get(UNSAVED_KEY)
-    .then((stored) => {
-      const raw = stored[UNSAVED_KEY];
-      if (!Array.isArray(raw) || raw.length === 0) return;
-      const entries = raw.map(parseEntry).filter((e): e is EntryInput => e !== null);
-      void sessionArea().set({ [UNSAVED_KEY]: [] });
+  void reviewUnsaved
+    .read()
+    .then((entries) => {
+      if (entries.length === 0) return;
+      void reviewUnsaved.write([]);
       writer.add(entries);
     })
     .catch(() => undefined);
@@ -117,37 +113,28 @@ export function registerReviewBackground(): ReviewBackground {
     return { ok: true, id: record.id, ...now, screenshot: await picture.catch(() => false) };
   }
 
-  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
-    if (sender.id !== browser.runtime.id) return false;
-    const type = (raw as { type?: unknown } | null)?.type;
-    if (type === 'review-retry') {
-      // From the review page after she freed space or deleted the log.
-      if (sender.tab && !sender.url?.startsWith(browser.runtime.getURL('/' as never))) return false;
-      writer.retryNow().then(() => sendResponse(writer.status()));
-      return true;
-    }
-    const msg = parseReviewRequest(raw);
-    if (!msg) return false;
-    if (msg.type === 'review-status') {
-      sendResponse(writer.status());
-      return false;
-    }
-    if (msg.type === PIN_MESSAGE || msg.type === 'review-not-abuse') {
-      // From an extension page, or our content script in a web page (any frame: chats live in iframes).
-      const fromPage = !!sender.tab && /^https?:\/\//.test(sender.url ?? '');
-      const fromExtension = !!sender.url?.startsWith(browser.runtime.getURL('/' as never));
-      if (!fromPage && !fromExtension) return false;
-      // A screenshot only of the tab she acts in, from its top frame (the box is in that frame's viewport).
-      const t = sender.tab;
-      const tab = fromPage && sender.frameId === 0 && t?.id !== undefined && t.windowId !== undefined ? { id: t.id, windowId: t.windowId } : null;
-      act(msg, tab).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: String(e) } satisfies ReviewActionReply));
-      return true;
-    }
-    // review-log: only from our content scripts in a top-level web page.
-    if (!sender.tab || sender.frameId !== 0 || !/^https?:\/\//.test(sender.url ?? '')) return false;
+  // From the review page after she freed space or deleted the log (an extension page, never a web page).
+  router.on('review-retry', (_request, sender) => {
+    if (sender.tab && !fromExtensionPage(sender)) return;
+    return writer.retryNow().then(() => writer.status());
+  });
+  router.on('review-status', () => writer.status());
+  // From an extension page, or our content script in a web page (any frame: chats live in iframes).
+  const action = (msg: PinRequest | NotAbuseRequest, sender: Sender): Promise<ReviewActionReply> | undefined => {
+    const fromPage = fromWebPage(sender);
+    if (!fromPage && !fromExtensionPage(sender)) return;
+    // A screenshot only of the tab she acts in, from its top frame (the box is in that frame's viewport).
+    const t = sender.tab;
+    const tab = fromPage && sender.frameId === 0 && t?.id !== undefined && t.windowId !== undefined ? { id: t.id, windowId: t.windowId } : null;
+    return act(msg, tab).catch((e: unknown): ReviewActionReply => ({ ok: false, error: String(e) }));
+  };
+  router.on(PIN_MESSAGE, action);
+  router.on(NOT_ABUSE_MESSAGE, action);
+  // Only from our content scripts in a top-level web page.
+  router.on('review-log', (msg, sender) => {
+    if (!fromWebPage(sender, true)) return;
     writer.add(msg.entries);
-    sendResponse({ ok: true, accepted: msg.entries.length });
-    return false;
+    return { ok: true, accepted: msg.entries.length };
   });
 
   // Context menu: created on install/update and at every startup (removeAll first: idempotent).
@@ -181,7 +168,7 @@ export function registerReviewBackground(): ReviewBackground {
   return {
     async discardAndClose() {
       await writer.discard();
-      await sessionArea().set({ [UNSAVED_KEY]: [] }).catch(() => undefined);
+      await reviewUnsaved.write([]).catch(() => undefined);
       const open = dbPromise;
       dbPromise = null;
       if (open) (await open.catch(() => null))?.close();

@@ -24,6 +24,8 @@
 import { browser } from 'wxt/browser';
 import { deleteDB } from 'idb';
 import { clearLog, DB_NAME, openLog } from '../review/log';
+import { askBackground } from '../messaging/background-protocol';
+import type { BackgroundRouter } from '../messaging/background-router';
 
 export const ERASE_MESSAGE = 'erase-everything';
 
@@ -115,26 +117,27 @@ export function mayErase(sender: { id?: string; url?: string }, extensionId: str
   return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
 }
 
-export function registerEraseBackground(hooks: EraseHooks): void {
+export function registerEraseBackground(router: BackgroundRouter, hooks: EraseHooks): void {
   let running: Promise<EraseResult> | null = null;
-  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
-    if ((raw as { type?: unknown } | null)?.type !== ERASE_MESSAGE) return false;
-    if (!mayErase(sender, browser.runtime.id, browser.runtime.getURL('/' as never))) return false;
+  router.on(ERASE_MESSAGE, (_request, sender) => {
+    if (!mayErase(sender, browser.runtime.id, browser.runtime.getURL('/' as never))) return;
     // Two clicks (two pages) share one erase.
     running ??= eraseEverything(hooks).finally(() => {
       running = null;
     });
-    void running.then(sendResponse);
-    return true;
+    return running;
   });
 }
 
-const isResult = (v: unknown): v is EraseResult =>
-  typeof v === 'object' && v !== null && typeof (v as EraseResult).ok === 'boolean' && Array.isArray((v as EraseResult).errors);
+function isResult(v: unknown): v is EraseResult {
+  if (typeof v !== 'object' || v === null) return false;
+  const errors: unknown = Reflect.get(v, 'errors');
+  return typeof Reflect.get(v, 'ok') === 'boolean' && Array.isArray(errors) && errors.every((e) => typeof e === 'string');
+}
 
 /** From an extension page: ask the background; if it does not answer, erase from here. */
 export async function requestEraseEverything(): Promise<EraseResult> {
-  const answer: unknown = await browser.runtime.sendMessage({ type: ERASE_MESSAGE }).catch(() => undefined);
+  const answer: unknown = await askBackground({ type: ERASE_MESSAGE });
   if (isResult(answer)) return answer;
   return eraseStoredData({ areas: storageAreas(), cacheStorage: cacheStorage() });
 }

@@ -14,6 +14,7 @@ import { shieldRoot } from '../../src/shield/label';
 import { ensureThreatAction, installMediaListeners, shieldMedia } from '../../src/protect/dom';
 import { createRaidBanner } from '../../src/protect/banner';
 import { registerProtectBackground, HELP_TAB_EVERY_MS } from '../../src/protect/background';
+import { createBackgroundRouter } from '../../src/messaging/background-router';
 import { markAbusive, trackRightClicks } from '../../src/review/client';
 import type { TrackedItem } from '../../src/scanner/item';
 import { useEnglishMessages } from './helpers/english-messages';
@@ -131,7 +132,7 @@ describe('the reporting help opens a few tabs at most', () => {
   it('one help tab per tab per few seconds, however many requests arrive', async () => {
     let now = 10_000;
     const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
-    registerProtectBackground(() => now);
+    registerProtectBackground(createBackgroundRouter(), () => now);
     const ask = (tabId: number) =>
       sendToListeners({ type: 'protect-open-help' }, { id: fakeBrowser.runtime.id, tab: { id: tabId, index: 0 } }, () => undefined);
     for (let i = 0; i < 15; i++) await ask(7);

@@ -71,7 +71,8 @@ describe('pile-on records: retention of the review log', () => {
     // The fake browser has no context menus: this test is about pruning.
     vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
     const { registerReviewBackground } = await import('../../src/review/background');
-    registerReviewBackground();
+    const { createBackgroundRouter } = await import('../../src/messaging/background-router');
+    registerReviewBackground(createBackgroundRouter());
     await vi.waitFor(async () => expect(await ids()).toEqual(['recent']));
     await vi.waitFor(async () => {
       const check = await openLog();

@@ -3,15 +3,16 @@
  * the background serves to the in-page menu), then shown: the records touched are read again and a
  * notice says what happened. Other open pages hear of it through log-changes.ts.
  */
-import { browser } from 'wxt/browser';
+import { askBackground } from '@/src/messaging/background-protocol';
 import { t } from '@/src/ui/i18n';
 import { download } from '@/src/ui/download';
 import { deleteAllUnpinned, deleteEntries, pruneBefore, retentionCutoff } from '../log';
 import { announceLogChange } from '../log-changes';
 import { markNotAbusive as markAllowed, pinEntries, undoFeedback } from '../actions';
-import { CORRECTIONS_KEY } from '../corrections';
+import { clearCorrections } from '../corrections';
 import { deleteRaidEvents, pruneRaidEventsBefore } from '@/src/protect/events';
-import { parseReviewPrefs, REVIEW_PREFS_KEY, type LogEntry } from '../types';
+import { parseReviewPrefs, type LogEntry } from '../types';
+import { reviewPrefs } from '@/src/store/review-keys';
 import { getScreenshots, screenshotDataUrl } from '../screenshots';
 import { toCsv, toJson, toPrintableHtml, type ExportContext } from '../evidence';
 import { exportText } from './exportText';
@@ -94,7 +95,7 @@ export async function exportRecords(kind: ExportKind, list: LogEntry[]): Promise
 
 export async function changeRetention(days: number): Promise<void> {
   const next = parseReviewPrefs({ ...useReview.getState().prefs, retentionDays: days });
-  await browser.storage.local.set({ [REVIEW_PREFS_KEY]: next });
+  await reviewPrefs.write(next);
   setReview({ prefs: next });
   const cutoff = retentionCutoff(next.retentionDays);
   if (cutoff === null) return;
@@ -110,11 +111,11 @@ export async function changeRetention(days: number): Promise<void> {
 export async function clearEverything(): Promise<void> {
   const db = await logDb();
   const kept = await deleteAllUnpinned(db);
-  await browser.storage.local.set({ [CORRECTIONS_KEY]: [] });
+  await clearCorrections();
   await deleteRaidEvents();
   announceLogChange({ all: true });
   setReview({ confirmClear: false, selected: new Set(), revealed: new Set(), detailId: null });
   await loadAll();
   notice(kept > 0 ? 'review_notice_cleared_kept' : 'review_notice_cleared', kept > 0 ? [kept] : []);
-  void browser.runtime.sendMessage({ type: 'review-retry' }).catch(() => undefined);
+  void askBackground({ type: 'review-retry' });
 }
