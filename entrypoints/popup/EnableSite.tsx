@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/src/ui/i18n';
+import { askBackground } from '@/src/messaging/background-protocol';
 
 export function EnableSite({ origin, tabId, onEnabled }: { origin: string; tabId: number | undefined; onEnabled: () => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -12,8 +13,8 @@ export function EnableSite({ origin, tabId, onEnabled }: { origin: string; tabId
     // The permission prompt needs this click (a user gesture).
     const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
     if (!granted) return;
-    const res = (await browser.runtime.sendMessage({ type: 'enable-site', origin, tabId })) as { ok: boolean; error?: string };
-    setError(res.ok ? null : (res.error ?? 'error'));
+    const res = await askBackground({ type: 'enable-site', origin, tabId });
+    setError(res?.ok ? null : (res?.error ?? 'error'));
     onEnabled();
   };
   return (

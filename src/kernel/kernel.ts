@@ -30,6 +30,7 @@ import { startProtectSync } from '../protect/settings';
 import { isActiveOn, settingsStore, startSettingsSync } from '../store/settings';
 import { accountListed, listsStore, startListsSync } from '../store/lists';
 import type { ClassifyResponse, ErrorResponse } from '../messaging/messages';
+import { askBackground } from '../messaging/background-protocol';
 import { CLASSIFY_PORT, createClassifyPortClient } from '../messaging/classify-port';
 import type { LevelThresholds } from '../classifier/labels';
 import { createTabRouter, type TabHandlers } from './tab-router';
@@ -65,9 +66,8 @@ export function createKernel(host: string) {
    * or restarting), through the background, which starts it.
    */
   async function classify(texts: string[]): Promise<ClassifyResult> {
-    type Answer = ClassifyResponse | ErrorResponse | undefined;
-    let res: Answer = await hostPort.request(texts).catch(() => undefined);
-    res ??= (await browser.runtime.sendMessage({ type: 'classify', texts, relay: true })) as Answer;
+    let res: ClassifyResponse | ErrorResponse | null = await hostPort.request(texts).catch(() => null);
+    res ??= await askBackground({ type: 'classify', texts, relay: true });
     if (!res) throw new Error('No answer from the Bouclier background');
     if (!res.ok) throw new Error(res.error);
     return res;

@@ -3,12 +3,12 @@
  * are hidden (each once, under its main reason, and per category), whether the page is read by the
  * generic fallback, whether the model fails. Counts only: no text, no author.
  */
-import { browser } from 'wxt/browser';
 import type { TrackedItem } from '../scanner/item';
 import { written } from '../shield/guard';
 import { verdictOf } from '../shield/render';
 import { timed } from '../scanner/busy';
 import type { TabStats } from '../messaging/tab-protocol';
+import { askBackground } from '../messaging/background-protocol';
 
 /** Stats are sent at most this often while verdicts land. */
 const REPORT_EVERY_MS = 1000;
@@ -44,7 +44,7 @@ export function createPageStats(src: StatsSource) {
   function report(): void {
     timer ??= setTimeout(() => {
       timer = null;
-      timed('stats', () => browser.runtime.sendMessage({ type: 'page-stats', stats: stats() }).catch(() => undefined));
+      timed('stats', () => void askBackground({ type: 'page-stats', stats: stats() }));
     }, REPORT_EVERY_MS);
   }
 

@@ -10,9 +10,9 @@
  * Simulated time for tests: the raid detector places each flagged item at its posted time when the
  * page shows one (`<time datetime>` inside the item, or created-timestamp), see src/protect/raid.ts.
  */
-import { browser } from 'wxt/browser';
 import type { TrackedItem } from '../scanner/item';
 import type { ProtectStatus } from '../messaging/tab-protocol';
+import { askBackground } from '../messaging/background-protocol';
 import type { MutationListener } from '../scanner/dom-watch';
 import { createRaidBanner } from './banner';
 import { compileIdentifiers, findDoxxing, type CompiledIdentifiers, type DoxxSpan } from './doxxing';
@@ -212,7 +212,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
     if (!evidenceWrites.take(itemId(item))) return;
     // Pinned (kept until she unpins it), confirmed on the page, then the reporting help.
     hooks.keep(item, () => {
-      if (helpTabs.take()) void browser.runtime.sendMessage({ type: 'protect-open-help' }).catch(() => undefined);
+      if (helpTabs.take()) void askBackground({ type: 'protect-open-help' });
     });
   }
 

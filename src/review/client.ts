@@ -9,12 +9,12 @@
  * - `trackRightClicks`, `markAbusive`: the item she last right-clicked, and her "abusive, hide this"
  *   for it (from the context menu, via the background): a block correction.
  */
-import { browser } from 'wxt/browser';
 import { normalizedText, type TrackedItem } from '../scanner/item';
 import type { Decision } from '../verdict/decide';
 import { CATEGORIES, type Category } from '../verdict/categories';
 import { addCorrections, overrideHit } from './corrections';
 import type { MarkAbusiveReply } from '../messaging/tab-protocol';
+import { askBackground } from '../messaging/background-protocol';
 import { LIMITS, type EntryInput, type EntrySource } from './types';
 import { NOT_ABUSE_MESSAGE, PIN_MESSAGE, type CaptureRect, type NotAbuseRequest, type PinRequest, type ReviewActionReply } from './messages';
 import { pageHref } from '../scanner/page-url';
@@ -34,17 +34,15 @@ function send(): void {
   timer = null;
   if (queue.length === 0) return;
   const batch = queue.splice(0, LIMITS.maxEntriesPerMessage);
-  browser.runtime
-    .sendMessage({ type: 'review-log', entries: batch })
-    .then((res: unknown) => {
-      if (!(res as { ok?: boolean } | undefined)?.ok) throw new Error('not accepted');
+  void askBackground({ type: 'review-log', entries: batch }).then((res) => {
+    if (res?.ok) {
       if (queue.length > 0) schedule(0);
-    })
-    .catch(() => {
-      // Background restarting or extension updated: keep them and try again.
-      queue.unshift(...batch);
-      schedule(3000);
-    });
+      return;
+    }
+    // Background restarting or extension updated: keep them and try again.
+    queue.unshift(...batch);
+    schedule(3000);
+  });
 }
 
 function schedule(delay: number): void {
@@ -91,10 +89,7 @@ const ANSWER_WAIT_MS = 15_000;
 
 const ask = (msg: PinRequest | NotAbuseRequest): Promise<ReviewActionReply> =>
   Promise.race([
-    browser.runtime.sendMessage(msg).then(
-      (res: unknown): ReviewActionReply => (res as ReviewActionReply | undefined) ?? { ok: false, error: 'no-answer' },
-      (e: unknown): ReviewActionReply => ({ ok: false, error: String(e) }),
-    ),
+    askBackground(msg).then((res): ReviewActionReply => res ?? { ok: false, error: 'no-answer' }),
     new Promise<ReviewActionReply>((resolve) => setTimeout(() => resolve({ ok: false, error: 'no-answer' }), ANSWER_WAIT_MS)),
   ]);
 

@@ -4,8 +4,8 @@
  * broken). Shielding itself is unaffected; this only tells her the review log is behind.
  */
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { t } from '@/src/ui/i18n';
+import { askBackground } from '@/src/messaging/background-protocol';
 import { watchStatus } from '../status';
 import type { ReviewStatus } from '../types';
 
@@ -20,7 +20,7 @@ export function ReviewStatusNote({ withRetry = false }: { withRetry?: boolean })
       {status.error && <div className="muted">{t('review_status_error', [status.error])}</div>}
       {withRetry && (
         <div>
-          <button type="button" onClick={() => void browser.runtime.sendMessage({ type: 'review-retry' }).catch(() => undefined)}>
+          <button type="button" onClick={() => void askBackground({ type: 'review-retry' })}>
             {t('review_status_retry')}
           </button>
         </div>
