@@ -4,9 +4,8 @@
  * pile-on recorded in another tab (or an erase) shows at once.
  */
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { t } from '@/src/ui/i18n';
-import { deleteRaidEvents, loadRaidEvents, RAID_EVENTS_KEY, type StoredRaidEvent } from '@/src/protect/events';
+import { deleteRaidEvents, loadRaidEvents, watchRaidEvents, type StoredRaidEvent } from '@/src/protect/events';
 
 function downloadJson(events: StoredRaidEvent[]): void {
   const body = JSON.stringify({ format: 'bouclier-raid-events', version: 1, exportedAtUtc: new Date().toISOString(), events }, null, 2);
@@ -22,13 +21,8 @@ export function RaidRecords() {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleted, setDeleted] = useState(false);
   useEffect(() => {
-    const load = () => void loadRaidEvents().then(setEvents, () => undefined);
-    load();
-    const onChange = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && RAID_EVENTS_KEY in changes) load();
-    };
-    browser.storage.onChanged.addListener(onChange);
-    return () => browser.storage.onChanged.removeListener(onChange);
+    void loadRaidEvents().then(setEvents, () => undefined);
+    return watchRaidEvents(setEvents);
   }, []);
 
   return (

@@ -129,6 +129,18 @@ export interface ReviewStatus {
   at: number;
 }
 
+/** The status as stored, or null when none is (never published, or erased). */
+export function parseStatus(raw: unknown): ReviewStatus | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const s = raw as Record<string, unknown>;
+  return {
+    error: typeof s.error === 'string' ? s.error : null,
+    unsaved: typeof s.unsaved === 'number' ? s.unsaved : 0,
+    dropped: typeof s.dropped === 'number' ? s.dropped : 0,
+    at: typeof s.at === 'number' ? s.at : 0,
+  };
+}
+
 export function parseReviewPrefs(raw: unknown): ReviewPrefs {
   const p = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const r = p.retentionDays;

@@ -1,7 +1,6 @@
 /** The review log's keys outside IndexedDB: her preferences (device-only) and the write health the background publishes. */
 import { createStoredValue } from './persisted';
-import { parseReviewPrefs, REVIEW_PREFS_KEY, REVIEW_STATUS_KEY, type EntryInput } from '../review/types';
-import { parseStatus } from '../review/status';
+import { parseReviewPrefs, parseStatus, REVIEW_PREFS_KEY, REVIEW_STATUS_KEY, type EntryInput } from '../review/types';
 import { parseEntry } from '../review/messages';
 
 export const reviewPrefs = createStoredValue({ key: REVIEW_PREFS_KEY, area: 'local', parse: parseReviewPrefs });
