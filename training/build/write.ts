@@ -5,9 +5,10 @@ import { FeatureFileBuilder } from '../../src/classifier/feature-file.ts';
 import { FEATURIZER_VERSION, featurize } from '../../src/classifier/featurize.ts';
 import { LABELS } from '../../src/classifier/labels.ts';
 import { writeParityInputs } from '../parity-texts.ts';
+import { writeGroupWords } from './group-words.ts';
 import type { BuildStats, Row } from './types.ts';
 
-/** Writes rows.jsonl, features.bin and dataset-stats.json into `outDir`. */
+/** Writes rows.jsonl, features.bin, dataset-stats.json and group-words.json into `outDir`. */
 export function writeWork(rows: Row[], stats: BuildStats, outDir: string): void {
   mkdirSync(outDir, { recursive: true });
   const builder = new FeatureFileBuilder();
@@ -20,6 +21,7 @@ export function writeWork(rows: Row[], stats: BuildStats, outDir: string): void 
   writeFileSync(join(outDir, 'features.bin'), builder.toBytes());
   writeFileSync(join(outDir, 'dataset-stats.json'), JSON.stringify({ featurizerVersion: FEATURIZER_VERSION, ...stats }, null, 2));
   writeParityInputs(outDir);
+  writeGroupWords(outDir);
 }
 
 /** Per-source table: rows read per reader; rows kept per source (a merged duplicate counts for its first source), by split, and positives per label. */

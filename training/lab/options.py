@@ -47,6 +47,8 @@ class LabObjective(Objective):
         self.distill_all = distill_all
 
     def hard_loss(self, logits, data, b):
+        if self.bias is not None:
+            logits = logits + torch.from_numpy(self.bias[b])
         y = torch.from_numpy(data.y[b])
         m = torch.from_numpy(data.m[b]) * torch.from_numpy(data.w[b]).unsqueeze(1)
         posw = torch.tensor([self.pos_weight.get(l, 1.0) for l in LABELS]) if self.pos_weight else None

@@ -34,6 +34,8 @@ def parser():
     ap.add_argument("--source-weights", default="", help="extra row weights, e.g. cmsb=2,edos=1.5")
     ap.add_argument("--max-prevalence", type=float, default=None, help="calibrate as if each label's positives were at most this share of the feed (negatives reweighted)")
     ap.add_argument("--distill-all-labels", action="store_true", help="soft targets on every label, also where the source has no annotation")
+    ap.add_argument("--poe", default=None, help="product of experts with another bias model: logits of bias_model.py (npz; e.g. every word, not only group words) added to the network's on public rows in the hard-label loss, in place of --group-bias")
+    ap.add_argument("--poe-scale", type=float, default=1.0, help="multiplier of the --poe bias logits")
     ap.add_argument("--dump", default=None, help="also save dev/test scores (npz) for compare_runs.py")
     return ap
 
@@ -64,6 +66,8 @@ def main(argv=None):
     data, tr, dv, te = load(args, t0)
     pos_weight = parse_weights(args.pos_weight, LABELS, "--pos-weight")
     obj = cli.objective(args, data, tr, cli.soft_targets(args, data, tr), LabObjective, pos_weight=pos_weight, distill_all=args.distill_all_labels)
+    if args.poe:
+        obj.bias = np.load(args.poe)["bias"] * args.poe_scale
     dil = cli.dilations(args)
     model = VariantNet(data.hdr["buckets"], args.dim, args.channels, args.hidden, dil, args.heads, args.wide_slots, args.emb_pool, args.gru)
     if args.init_encoder:

@@ -15,6 +15,7 @@ from .data import CONTRAST, FRENCH_WEIGHT, GEN, REPO, SOURCE_WEIGHT, Data
 from .distill import load_soft_targets, save_train_scores
 from .export import architecture, export_onnx, write_model_json, write_parity
 from .fit import quantise, train
+from .group_bias import group_bias
 from .losses import Objective
 from .model import Net, score_rows
 from .report import evaluate, keyword_baselines
@@ -47,6 +48,7 @@ def parser():
     ap.add_argument("--contrast-weight", type=float, default=SOURCE_WEIGHT[CONTRAST], help="row weight of our hand-written contrast rows")
     ap.add_argument("--rank", type=float, default=0.0, help="weight of the pairwise ranking loss on contrast minimal pairs (0 = off; train.sh: 1)")
     ap.add_argument("--rank-pairs", type=int, default=32, help="minimal pairs per training step for --rank")
+    ap.add_argument("--group-bias", type=float, default=0.0, help="weight of the group-word bias logits added on public rows in the hard-label loss (group_bias.py; 0 = off)")
     ap.add_argument("--report", default=None, help="where to write report.json (default: <work>/report.json)")
     ap.add_argument("--save-train-scores", default=None, help="teacher for distillation: save the final model's probabilities on the train rows (npz)")
     ap.add_argument("--distill", default="", help="student: comma-separated --save-train-scores files of the teachers (off by default)")
@@ -87,7 +89,11 @@ def soft_targets(args, data, tr):
 
 
 def objective(args, data, tr, soft, cls=Objective, **extra):
-    obj = cls(data, tr, args.consistency, args.consistency_pairs, args.rank, args.rank_pairs, soft, args.distill_weight, **extra)
+    bias = None
+    if args.group_bias > 0:
+        bias = group_bias(data, tr, args.work, seed=args.seed) * args.group_bias
+        print(f"group-word bias: weight {args.group_bias}", flush=True)
+    obj = cls(data, tr, args.consistency, args.consistency_pairs, args.rank, args.rank_pairs, soft, args.distill_weight, bias=bias, **extra)
     if obj.pools:
         print(f"consistency pairs: {len(obj.pools)} family pools, weight {args.consistency}", flush=True)
     if obj.pairs is not None:

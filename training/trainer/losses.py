@@ -4,7 +4,8 @@ per row, plus
   or a man should get the same probabilities (identity_pairs);
 - a pairwise ranking term on our contrast minimal pairs: the hostile sentence must score above its harmless
   twin (rank_loss);
-- with distillation, the BCE against the teachers' mean probabilities (distill.py).
+- with distillation, the BCE against the teachers' mean probabilities (distill.py);
+- with a group-word bias (group_bias.py), that bias's logits added to the network's in the hard-label BCE.
 Every random draw comes from the one RandomState of the run, in a fixed order, so a seed gives one model."""
 import numpy as np
 import torch
@@ -92,18 +93,22 @@ def rank_loss(model, data, pairs, n, rng, drop, margin=2.0):
 class Objective:
     """The loss of one batch. consistency / rank: weights of those terms (0 = off), with the pairs they draw
     per step; soft: [rows, NL] teacher probabilities (distill.load_soft_targets) or None, then the loss is
-    (1 - distill_w) x the hard-label BCE + distill_w x the BCE against the soft targets."""
+    (1 - distill_w) x the hard-label BCE + distill_w x the BCE against the soft targets; bias: [rows, NL] logits
+    added to the network's in the hard-label BCE (group_bias.py) or None."""
 
-    def __init__(self, data, train_idx, consistency=0.0, consistency_pairs=32, rank=0.0, rank_pairs=32, soft=None, distill_w=0.0):
+    def __init__(self, data, train_idx, consistency=0.0, consistency_pairs=32, rank=0.0, rank_pairs=32, soft=None, distill_w=0.0, bias=None):
         self.cons, self.cons_n = consistency, consistency_pairs
         self.pools = identity_pairs(data, train_idx) if consistency > 0 else None
         self.keys = sorted(self.pools) if self.pools else []
         self.rank, self.rank_n = rank, rank_pairs
         self.pairs = contrast_pairs(data, train_idx) if rank > 0 else None
         self.soft, self.distill_w = soft, distill_w
+        self.bias = bias
 
     def hard_loss(self, logits, data, b):
         """Row-weighted BCE on the annotated labels of batch b."""
+        if self.bias is not None:
+            logits = logits + torch.from_numpy(self.bias[b])
         y = torch.from_numpy(data.y[b])
         m = torch.from_numpy(data.m[b]) * torch.from_numpy(data.w[b]).unsqueeze(1)
         return (F.binary_cross_entropy_with_logits(logits, y, reduction="none") * m).sum() / m.sum().clamp(min=1.0)
