@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One command for the whole training pipeline (npm run train / npm run train:smoke):
 #   build-dataset.ts (public datasets + our generated and contrast rows) → keyword-baseline.ts
-#   → train.py × 2 teachers (seeds 7 and 1234, run side by side: one thread each; each saves its scores on the
-#     train rows)
+#   → train.py × 2 teachers (seeds 7 and 1234, run side by side: one thread each; the group-word bias explained
+#     away; each saves its scores on the train rows)
 #   → train.py student (seed 1234, same recipe, also fits the teachers' mean scores: ensemble distillation;
 #     it is the shipped model: train, calibrate, export ONNX, model.json, parity.json)
 #   → the functional suite on the new model (eval.ts --functional-only) → model_card.py (models/README.md).
@@ -24,6 +24,9 @@ STUDENT_SEED=1234
 DISTILL_WEIGHT=0.5
 # The pairwise ranking loss on our contrast minimal pairs (train.py --rank).
 RECIPE=(--rank 1.0)
+# Teachers only: the group-word bias explained away on public rows (train.py --group-bias); the student learns
+# from their debiased scores and the labels.
+TEACHER_RECIPE=(--group-bias 1.0)
 
 if [[ "${1:-}" == "--smoke" ]]; then
   shift
@@ -49,7 +52,7 @@ for s in "${TEACHER_SEEDS[@]}"; do
   mkdir -p "$t"
   echo "== teacher seed $s ($t, log in $t/train.log)"
   # Each teacher writes its own report; the student's run below writes the one the model card reads.
-  "$PY" training/train.py "${SMOKE[@]}" "${RECIPE[@]}" --work "$WORK" --models "$t/models" --seed "$s" \
+  "$PY" training/train.py "${SMOKE[@]}" "${RECIPE[@]}" "${TEACHER_RECIPE[@]}" --work "$WORK" --models "$t/models" --seed "$s" \
     --save-train-scores "$t/train-scores.npz" --report "$t/report.json" > "$t/train.log" 2>&1 &
   pids+=($!)
   scores+=("$t/train-scores.npz")

@@ -30,10 +30,14 @@ describe('training pipeline (smoke)', () => {
     // Like `npm run train`: a teacher saved its scores on the train rows and the exported student was trained on them.
     const teacherScores = join(work, 'teachers', 's7', 'train-scores.npz');
     expect(existsSync(teacherScores)).toBe(true);
-    const report = JSON.parse(reportJson) as { config: { distill: string; rank: number } };
+    const report = JSON.parse(reportJson) as { config: { distill: string; rank: number; group_bias: number } };
     expect(report.config.distill).toBe(teacherScores);
-    // The shipped recipe's ranking loss on our contrast minimal pairs ran (train.sh RECIPE).
+    // The shipped recipe's ranking loss on our contrast minimal pairs ran (train.sh RECIPE); the group-word
+    // bias is explained away in the teachers only (TEACHER_RECIPE).
     expect(report.config.rank).toBeGreaterThan(0);
+    expect(report.config.group_bias).toBe(0);
+    const teacherReport = JSON.parse(readFileSync(join(work, 'teachers', 's7', 'report.json'), 'utf8')) as typeof report;
+    expect(teacherReport.config.group_bias).toBeGreaterThan(0);
 
     const models = join(work, 'models');
     const onnxPath = join(models, 'bouclier.onnx');
@@ -66,7 +70,9 @@ describe('training pipeline (smoke)', () => {
     // The student's flags in train.sh (RECIPE, seed, the teacher's scores, the distillation weight).
     const { work } = await smokePipeline();
     const teacher = join(work, 'teachers', 's7', 'train-scores.npz');
-    const again = await trainAndCompare('training/train.py', 'models-again', ['--rank', '1.0', '--seed', '1234', '--distill', teacher, '--distill-weight', '0.5']);
+    const recipe = /^RECIPE=\((.*)\)$/m.exec(readFileSync('training/train.sh', 'utf8'))?.[1]?.split(/\s+/) ?? [];
+    expect(recipe).toContain('--rank');
+    const again = await trainAndCompare('training/train.py', 'models-again', [...recipe, '--seed', '1234', '--distill', teacher, '--distill-weight', '0.5']);
     expect(again.maxDelta).toBeLessThanOrEqual(1e-5);
     for (const f of ['bouclier.onnx', 'model.json', 'parity.json']) {
       expect(readFileSync(join(again.models, f)).equals(readFileSync(join(work, 'models', f))), f).toBe(true);
