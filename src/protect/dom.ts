@@ -13,6 +13,7 @@ import { itemOf, MEDIA, mediaToClear, ownMedia, setGuarded, written } from '../s
 import { onTrustedClick } from '../shield/trusted';
 import { shieldRoot } from '../shield/label';
 import { setCaption } from '../shield/ui-host';
+import { passMemo } from '../scanner/busy';
 
 export const PROTECT_CSS = `
 [data-bouclier-lockdown="hidden"]:not(:has([data-bouclier])) { display: none !important; }
@@ -36,6 +37,12 @@ export { MEDIA, ownMedia };
 
 /** When the platform says the item was posted: its own <time datetime>, or a created-timestamp attribute. */
 export function itemPostedAt(el: HTMLElement): number | null {
+  // Asked twice per hidden item (the pile-on detector, the review log's evidence).
+  return postedAt.get(el, () => readPostedAt(el));
+}
+const postedAt = passMemo<HTMLElement, number | null>();
+
+function readPostedAt(el: HTMLElement): number | null {
   for (const attr of ['created-timestamp', 'data-timestamp', 'data-created']) {
     const v = el.getAttribute(attr);
     if (v) {

@@ -4,7 +4,7 @@
  * change the page makes (and strips inline styles that would undo a blur or collapse). Our own
  * writes match the remembered value, so they never loop.
  */
-import { styleShadowRootOf } from './shadow-css';
+import { adoptPageCss } from './shadow-css';
 import { passMemo, timed } from '../scanner/busy';
 
 const GUARDED = [
@@ -91,7 +91,7 @@ const watchedRoots = new WeakSet<ShadowRoot>();
 function coverShadowRootOf(el: Element): void {
   const root = el.getRootNode();
   if (!(root instanceof ShadowRoot)) return;
-  styleShadowRootOf(root);
+  adoptPageCss(root);
   if (watchedRoots.has(root)) return;
   watchedRoots.add(root);
   if (observer) observer.observe(root, OBSERVE);

@@ -62,8 +62,7 @@ export function addShadowCss(css: string): void {
   pageStyles.setCss(pageCss.join('\n'));
 }
 
-/** Make sure the page shadow root holding `node` (if any) has our page CSS. */
-export function styleShadowRootOf(node: Node): void {
-  const root = node.getRootNode();
-  if (root instanceof ShadowRoot) pageStyles.adopt(root);
+/** Make sure this page shadow root (one holding our marks) has our page CSS. */
+export function adoptPageCss(root: ShadowRoot): void {
+  pageStyles.adopt(root);
 }
