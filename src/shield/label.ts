@@ -86,7 +86,7 @@ export function buildLabel(
   const { host, root } = createUiHost('shield', 'span', shown.overText ? OVER_TEXT : ON_ITS_LINE);
   if (shown.overText) host.setAttribute('data-overlay', '');
   roots.set(host, root);
-  labelStyles.adopt(root);
+  labelStyles.adoptFresh(root);
   const bar = barFor(shown.verdict, shown.revealed, menu !== null);
   root.append(bar);
   const label = bar.children[1] as HTMLElement;

@@ -28,6 +28,19 @@ export function sharedStyles(initialCss = '') {
       css = next;
       sheet?.replaceSync(css);
     },
+    /** A root just attached, holding no sheet yet: given this one without reading what it has. */
+    adoptFresh(root: ShadowRoot): void {
+      const s = constructed();
+      if (s) {
+        try {
+          root.adoptedStyleSheets = [s];
+          return;
+        } catch {
+          // Not adoptable here: a copy, as adopt() does.
+        }
+      }
+      this.adopt(root);
+    },
     /** Make sure `root` has this CSS. Cheap when it already does. */
     adopt(root: ShadowRoot): void {
       if (copied.has(root)) return;
