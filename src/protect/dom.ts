@@ -155,16 +155,27 @@ export function installMediaListeners(): void {
   );
 }
 
+/** The evidence button, prepared once per caption and cloned: a pile-on of threats gets hundreds. */
+const evidenceButtons = new Map<string, HTMLButtonElement>();
+function evidenceButton(text: string): HTMLButtonElement {
+  let b = evidenceButtons.get(text);
+  if (!b) {
+    b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'evidence';
+    b.setAttribute('data-testid', 'threat-evidence');
+    setCaption(b, text);
+    evidenceButtons.set(text, b);
+  }
+  return b.cloneNode(true) as HTMLButtonElement;
+}
+
 /** The one action offered on a threat: keep it as evidence and open the reporting help. Added to the shield's bar. */
 export function ensureThreatAction(shieldHost: HTMLElement | null, text: string, onClick: () => void): boolean {
   const bar = shieldRoot(shieldHost)?.querySelector('.bar');
   if (!bar) return false;
   if (bar.querySelector('button.evidence')) return true;
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.className = 'evidence';
-  b.setAttribute('data-testid', 'threat-evidence');
-  setCaption(b, text);
+  const b = evidenceButton(text);
   // Her click only: a page script pressing it must not fill her evidence log or open tabs.
   onTrustedClick(b, () => onClick());
   bar.insertBefore(b, bar.querySelector(':scope > button.more'));
