@@ -83,16 +83,16 @@ export function buildLabel(
   menu: (() => MenuEntry[]) | null,
   shown: { verdict: ShownVerdict | undefined; revealed: boolean; overText: boolean },
 ): HTMLElement {
-  const { host, root } = createUiHost('shield', 'span', shown.overText ? OVER_TEXT : ON_ITS_LINE);
-  if (shown.overText) host.setAttribute('data-overlay', '');
+  const { host, root } = shown.overText ? createUiHost('shield', 'span', OVER_TEXT, 'data-overlay') : createUiHost('shield', 'span', ON_ITS_LINE);
   roots.set(host, root);
   labelStyles.adoptFresh(root);
   const bar = barFor(shown.verdict, shown.revealed, menu !== null);
   root.append(bar);
-  const label = bar.children[1] as HTMLElement;
-  const button = bar.children[2] as HTMLButtonElement;
+  // icon, label, button, more: as barFor builds them
+  const label = bar.firstElementChild!.nextElementSibling as HTMLElement;
+  const button = label.nextElementSibling as HTMLButtonElement;
   refs.set(host, { bar, label, button, shown: shownKey(shown.verdict, shown.revealed) });
-  if (menu) attachItemMenu(bar, menu, bar.children[3] as HTMLButtonElement);
+  if (menu) attachItemMenu(bar, menu, button.nextElementSibling as HTMLButtonElement);
   onTrustedClick(button, onToggle);
   return host;
 }

@@ -48,13 +48,17 @@ function watch(host: HTMLElement): void {
  */
 const prototypes = new Map<string, HTMLElement>();
 
-/** A host element with its closed shadow root; `style` adds the host's own layout (display, position…). */
-export function createUiHost(kind: UiKind, tag: 'span' | 'div', style: string): { host: HTMLElement; root: ShadowRoot } {
-  const key = `${kind}|${tag}|${style}`;
+/**
+ * A host element with its closed shadow root; `style` adds the host's own layout (display, position…),
+ * `flag` an attribute its shadow CSS reads (`:host([data-overlay])`).
+ */
+export function createUiHost(kind: UiKind, tag: 'span' | 'div', style: string, flag?: string): { host: HTMLElement; root: ShadowRoot } {
+  const key = `${kind}|${tag}|${style}|${flag}`;
   let proto = prototypes.get(key);
   if (!proto) {
     proto = document.createElement(tag);
     proto.setAttribute('data-bouclier-ui', kind);
+    if (flag) proto.setAttribute(flag, '');
     proto.setAttribute('style', pinnedCss(style));
     prototypes.set(key, proto);
   }
