@@ -10,6 +10,8 @@
  * The host carries data-bouclier-ui="shield|notice|banner|toast" so our own DOM watcher can skip it.
  */
 
+import { timed } from '../scanner/busy';
+
 export type UiKind = 'shield' | 'notice' | 'banner' | 'toast';
 
 /**
@@ -32,13 +34,15 @@ const pinned = new WeakMap<HTMLElement, string>();
 let watcher: MutationObserver | null = null;
 
 function watch(host: HTMLElement): void {
-  watcher ??= new MutationObserver((records) => {
-    for (const r of records) {
-      const el = r.target as HTMLElement;
-      const want = pinned.get(el);
-      if (want !== undefined && el.getAttribute('style') !== want) el.setAttribute('style', want);
-    }
-  });
+  watcher ??= new MutationObserver((records) =>
+    timed('ui guard', () => {
+      for (const r of records) {
+        const el = r.target as HTMLElement;
+        const want = pinned.get(el);
+        if (want !== undefined && el.getAttribute('style') !== want) el.setAttribute('style', want);
+      }
+    }),
+  );
   watcher.observe(host, { attributes: true, attributeFilter: ['style'] });
 }
 
