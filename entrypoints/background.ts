@@ -20,6 +20,7 @@ import { disableAllSites, enableSite, registerSitePermissionCleanup } from '@/sr
 import { registerEraseBackground } from '@/src/store/erase';
 import { registerReviewBackground } from '@/src/review/background';
 import { registerProtectBackground } from '@/src/protect/background';
+import { registerUiStrings } from '@/src/ui/ui-strings';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
@@ -27,6 +28,7 @@ export default defineBackground(() => {
   const router = createBackgroundRouter();
   const review = registerReviewBackground(router);
   registerProtectBackground(router);
+  registerUiStrings(router);
   const hasOffscreen = typeof chrome !== 'undefined' && 'offscreen' in chrome && !!chrome.offscreen;
   const localHost = hasOffscreen ? null : createClassifierHost(() => loadBundledAssets((p) => browser.runtime.getURL(p as never)));
   localHost?.warmUp();

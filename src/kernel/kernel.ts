@@ -22,7 +22,6 @@ import { busyStats, timed } from '../scanner/busy';
 import type { MutationListener } from '../scanner/dom-watch';
 import { verdict, type ItemFacts, type Verdict } from '../verdict/verdict';
 import { renderDecision, setRevealed, deferredShieldsBuilt, options as renderOptions } from '../shield/render';
-import { categoryName } from '../shield/label';
 import { startShieldGuard } from '../shield/guard';
 import { createMutedMatcher, type MutedMatcher } from '../shield/muted-words';
 import { correctionFact, overrideHit, startCorrectionsSync } from '../review/corrections';
@@ -37,6 +36,7 @@ import { createTabRouter, type TabHandlers } from './tab-router';
 import { installPageCss } from './page-css';
 import { createWithholding } from './withholding';
 import { createPageStats } from './page-stats';
+import { loadUiStrings } from '../ui/ui-strings';
 
 export interface Feature {
   /** What this feature knows about an item that the verdict needs; asked only when it can matter. */
@@ -170,7 +170,11 @@ export function createKernel(host: string) {
     async loadSettings(): Promise<void> {
       void startCorrectionsSync(() => reapplyAll()).catch(() => undefined);
       void startProtectSync().catch(() => undefined);
-      await Promise.all([startSettingsSync(), startListsSync()]);
+      const settings = Promise.all([startSettingsSync(), startListsSync()]);
+      // Asked in the next task, once the page is no longer held at document_start (a first message
+      // costs the sender too); the words come back with her settings, before anything is shown.
+      setTimeout(() => timed('i18n', loadUiStrings), 0);
+      await settings;
       withholding.settingsLoaded();
       mutedWords = listsStore.getState().value.mutedWords;
       muted = createMutedMatcher(mutedWords);
@@ -193,9 +197,6 @@ export function createKernel(host: string) {
     /** Start showing verdicts (after her settings and every feature are in). */
     async go(): Promise<void> {
       await startCorrectionsSync().catch(() => undefined);
-      // The first label's words load the extension's message catalog (a synchronous request to the
-      // browser in Chrome): load it now, while the page is idle, not in the middle of a burst.
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => categoryName('misogyny'), { timeout: 1000 });
       startShieldGuard();
       setUp = true;
       if (scanner.hostError() !== null) withholding.modelDown();

@@ -24,7 +24,12 @@ export type BackgroundRequest =
   /** A content script: open the reporting help (content scripts cannot open extension pages). */
   | { type: 'protect-open-help' }
   /** The options page: erase everything Bouclier keeps (src/store/erase.ts). */
-  | { type: 'erase-everything' };
+  | { type: 'erase-everything' }
+  /** A content script: its UI words, read without blocking the page (src/ui/i18n.ts). */
+  | { type: 'ui-strings'; keys: string[] };
+
+/** UI words asked for at once, at most. */
+const MAX_UI_KEYS = 200;
 
 export type BackgroundRequestType = BackgroundRequest['type'];
 export type BackgroundRequestOf<T extends BackgroundRequestType> = Extract<BackgroundRequest, { type: T }>;
@@ -44,6 +49,8 @@ export interface BackgroundReplies {
   'enable-site': { ok: boolean; error?: string };
   'protect-open-help': void;
   'erase-everything': EraseResult;
+  /** Each key's message with its substitutions left as $1…$9 ('' for a key the catalog does not have). */
+  'ui-strings': Record<string, string>;
 }
 
 /** The request, or null when it is not one of ours or is malformed (a message for the offscreen document included). */
@@ -64,6 +71,11 @@ export function parseBackgroundRequest(raw: unknown): BackgroundRequest | null {
     case 'protect-open-help':
     case 'erase-everything':
       return { type };
+    case 'ui-strings': {
+      const keys: unknown = Reflect.get(raw, 'keys');
+      if (!Array.isArray(keys) || keys.length > MAX_UI_KEYS || !keys.every((k) => typeof k === 'string' && k.length <= 64)) return null;
+      return { type, keys: keys as string[] };
+    }
     case 'enable-site': {
       const origin: unknown = Reflect.get(raw, 'origin');
       const tabId: unknown = Reflect.get(raw, 'tabId');

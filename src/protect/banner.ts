@@ -44,6 +44,17 @@ export interface BannerActions {
   dismiss(): void;
 }
 
+/**
+ * A time of day in her language's usual form (the catalog says how). Not Intl.DateTimeFormat: the page's
+ * first date formatter loads the browser's date and time-zone data in one long task.
+ */
+function timeOfDay(at: number): string {
+  const d = new Date(at);
+  const h = d.getHours();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return t('protect_banner_time', [String(h % 12 || 12), pad(h), pad(d.getMinutes()), h < 12 ? 'AM' : 'PM']);
+}
+
 export function createRaidBanner(actions: BannerActions) {
   let host: HTMLElement | null = null;
   let root: ShadowRoot | null = null;
@@ -94,10 +105,7 @@ export function createRaidBanner(actions: BannerActions) {
     return root;
   }
 
-  // Re-rendered while a pile-on is still arriving: one time formatter, and no DOM writes when nothing changed.
-  // Created on first use: building a DateTimeFormat loads locale data (tens of ms) and most pages never
-  // see a pile-on.
-  let timeFormat: Intl.DateTimeFormat | null = null;
+  // Re-rendered while a pile-on is still arriving: no DOM writes when nothing changed.
   let shown = '';
 
   return {
@@ -120,7 +128,7 @@ export function createRaidBanner(actions: BannerActions) {
       r.querySelector('.box')!.classList.toggle('locked', m.locked);
       // Plain words, no emoji: many systems have no emoji font (it would show as an empty box).
       r.querySelector('.title-text')!.textContent = m.locked ? t('protect_banner_locked_title') : t('protect_banner_raid_title');
-      const time = m.raid ? (timeFormat ??= new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' })).format(m.raid.startedAt) : '';
+      const time = m.raid ? timeOfDay(m.raid.startedAt) : '';
       r.querySelector('.text')!.textContent = m.raid
         ? t('protect_banner_raid_text', [String(m.raid.count), String(m.raid.accounts), time])
         : t('protect_banner_locked_text');

@@ -15,10 +15,11 @@ import type { ProtectStatus } from '../messaging/tab-protocol';
 import { askBackground } from '../messaging/background-protocol';
 import type { MutationListener } from '../scanner/dom-watch';
 import { createRaidBanner } from './banner';
-import { compileIdentifiers, findDoxxing, type CompiledIdentifiers, type DoxxSpan } from './doxxing';
-import { doxxingIn, isHers } from './whose';
+import { compileIdentifiers, type CompiledIdentifiers } from './doxxing';
+import { createDoxxingLookup } from './doxxing-items';
+import { isHers } from './whose';
 import { compileAccounts } from '../store/accounts';
-import { createThreadKeys, createThreadOwner } from './thread';
+import { createThreadKeys } from './thread';
 import { ensureThreatAction, installMediaListeners, itemPostedAt, MEDIA, PROTECT_CSS, setLockdownHidden, shieldMedia } from './dom';
 import { itemOf, startShieldGuard, written } from '../shield/guard';
 import { verdictOf, withShield } from '../shield/render';
@@ -77,8 +78,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   let lastIds = protectStore.getState().value.ownIdentifiers;
   let lastAccounts = protectStore.getState().value.ownAccounts;
   let accounts = compileAccounts(lastAccounts);
-  let doxCache = new WeakMap<TrackedItem, { text: string; author: string | null; owner: string | null | undefined; spans: DoxxSpan[] }>();
-  const threadOwner = createThreadOwner();
+  let spansOf = createDoxxingLookup(compiled, accounts);
   const ids = new WeakMap<Element, string>();
   /** Item of each element we rendered (for media added later). */
   const byEl = new WeakMap<Element, TrackedItem>();
@@ -164,7 +164,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
       clearTimeout(bannerTimer);
       bannerTimer = null;
     }
-    bannerTimer ??= setTimeout(() => {
+    bannerTimer ??= setTimeout(() => timed('banner', () => {
       bannerTimer = null;
       const key = currentKey();
       const burst = detector.burst(key);
@@ -175,7 +175,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
         locked,
         hiddenByLockdown: hidden,
       });
-    }, immediate ? 0 : banner.element()?.isConnected ? 1000 : 50);
+    }), immediate ? 0 : banner.element()?.isConnected ? 1000 : 50);
   }
 
   // ---- per item --------------------------------------------------------------------------------
@@ -191,18 +191,6 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
 
   /** Written by her: its author is exactly one of the accounts she listed for this platform. */
   const isSelf = (item: TrackedItem): boolean => isHers(item, { accounts });
-
-  /** Personal data about her in this item (whose.ts decides whose data it is). */
-  function spansOf(item: TrackedItem): DoxxSpan[] {
-    const c = doxCache.get(item);
-    // The thread's owner is looked up only for items with personal data in them (most have none).
-    if (c && c.text === item.text && c.author === item.author && (c.owner === undefined || c.owner === threadOwner(item.platform))) return c.spans;
-    const found = findDoxxing(item.text, { own: compiled });
-    const owner = found.length > 0 ? threadOwner(item.platform) : undefined;
-    const spans = found.length > 0 ? doxxingIn(item, { identifiers: compiled, accounts, threadOwner: owner }, found) : found;
-    doxCache.set(item, { text: item.text, author: item.author, owner, spans });
-    return spans;
-  }
 
   /** Keeping the same item again within a few seconds adds nothing: it is in her log already. */
   const evidenceWrites = createRateLimiter(1, EVIDENCE_EVERY_MS);
@@ -247,7 +235,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
       lastAccounts = s.value.ownAccounts;
       compiled = compileIdentifiers(lastIds);
       accounts = compileAccounts(lastAccounts);
-      doxCache = new WeakMap();
+      spansOf = createDoxxingLookup(compiled, accounts);
       hooks.reapply(); // renders every item again, which calls after()
       return;
     }

@@ -13,6 +13,7 @@ import { itemOf, MEDIA, mediaToClear, ownMedia, setGuarded, written } from '../s
 import { onTrustedClick } from '../shield/trusted';
 import { shieldRoot } from '../shield/label';
 import { setCaption } from '../shield/ui-host';
+import { passMemo } from '../scanner/busy';
 
 export const PROTECT_CSS = `
 [data-bouclier-lockdown="hidden"]:not(:has([data-bouclier])) { display: none !important; }
@@ -36,6 +37,12 @@ export { MEDIA, ownMedia };
 
 /** When the platform says the item was posted: its own <time datetime>, or a created-timestamp attribute. */
 export function itemPostedAt(el: HTMLElement): number | null {
+  // Asked twice per hidden item (the pile-on detector, the review log's evidence).
+  return postedAt.get(el, () => readPostedAt(el));
+}
+const postedAt = passMemo<HTMLElement, number | null>();
+
+function readPostedAt(el: HTMLElement): number | null {
   for (const attr of ['created-timestamp', 'data-timestamp', 'data-created']) {
     const v = el.getAttribute(attr);
     if (v) {
@@ -148,16 +155,27 @@ export function installMediaListeners(): void {
   );
 }
 
+/** The evidence button, prepared once per caption and cloned: a pile-on of threats gets hundreds. */
+const evidenceButtons = new Map<string, HTMLButtonElement>();
+function evidenceButton(text: string): HTMLButtonElement {
+  let b = evidenceButtons.get(text);
+  if (!b) {
+    b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'evidence';
+    b.setAttribute('data-testid', 'threat-evidence');
+    setCaption(b, text);
+    evidenceButtons.set(text, b);
+  }
+  return b.cloneNode(true) as HTMLButtonElement;
+}
+
 /** The one action offered on a threat: keep it as evidence and open the reporting help. Added to the shield's bar. */
 export function ensureThreatAction(shieldHost: HTMLElement | null, text: string, onClick: () => void): boolean {
   const bar = shieldRoot(shieldHost)?.querySelector('.bar');
   if (!bar) return false;
   if (bar.querySelector('button.evidence')) return true;
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.className = 'evidence';
-  b.setAttribute('data-testid', 'threat-evidence');
-  setCaption(b, text);
+  const b = evidenceButton(text);
   // Her click only: a page script pressing it must not fill her evidence log or open tabs.
   onTrustedClick(b, () => onClick());
   bar.insertBefore(b, bar.querySelector(':scope > button.more'));

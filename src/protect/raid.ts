@@ -82,6 +82,8 @@ interface ThreadState {
   authors: Set<string>;
   /** The burst's accounts, lower-cased: a pile-on of hundreds of accounts is checked in O(1) per reply. */
   burstAccounts: Set<string>;
+  /** The copy of the burst's accounts last handed out, and the list it copies (see snapshot). */
+  shown?: { of: string[]; copy: string[] };
 }
 
 export const MAX_RECORDS_PER_THREAD = 5000;
@@ -179,6 +181,16 @@ export function createRaidDetector(opts: {
     b.accounts.push(r.author);
   }
 
+  /**
+   * The burst as handed out (a copy: the detector keeps changing its own). Its accounts are copied again
+   * only when one joined, not for every flagged reply of a pile-on of hundreds of accounts; a list
+   * only grows while its burst lasts, and a new burst has a new one.
+   */
+  function snapshot(s: ThreadState, b: RaidEvent): RaidEvent {
+    if (s.shown?.of !== b.accounts || s.shown.copy.length !== b.accounts.length) s.shown = { of: b.accounts, copy: [...b.accounts] };
+    return { ...b, accounts: s.shown.copy };
+  }
+
   return {
     /** Record one flagged item; returns the burst it belongs to (new or updated), or null. */
     record(o: FlaggedObservation): RaidEvent | null {
@@ -196,7 +208,7 @@ export function createRaidDetector(opts: {
       if (b && r.at >= b.startedAt - cfg.windowMs && r.at <= b.lastAt + cfg.windowMs) {
         addToBurst(b, s.burstAccounts, r);
         s.burstIds.add(r.id);
-        opts.onRaid?.({ ...b, accounts: [...b.accounts] }, 'update');
+        opts.onRaid?.(snapshot(s, b), 'update');
         return b;
       }
       if (s.authors.size < cfg.minAccounts || s.recs.length < cfg.minFlagged) return null;
@@ -211,13 +223,13 @@ export function createRaidDetector(opts: {
         s.burstIds.add(x.id);
       }
       s.burst = burst;
-      opts.onRaid?.({ ...burst, accounts: [...burst.accounts] }, 'start');
+      opts.onRaid?.(snapshot(s, burst), 'start');
       return burst;
     },
     /** The current (latest) burst of a thread, if any. */
     burst(threadKey: string): RaidEvent | null {
-      const b = threads.get(threadKey)?.burst;
-      return b ? { ...b, accounts: [...b.accounts] } : null;
+      const s = threads.get(threadKey);
+      return s?.burst ? snapshot(s, s.burst) : null;
     },
     /** Is the burst still going (a flagged item within the window of now)? */
     ongoing(threadKey: string): boolean {

@@ -15,6 +15,7 @@ import { itemPostedAt } from '../protect/dom';
 import type { TrackedItem } from '../scanner/item';
 import type { CaptureRect } from './messages';
 import { LIMITS, type EntryInput, type ParentPost } from './types';
+import { passMemo } from '../scanner/busy';
 
 /** The evidence fields of an item that the page shows (the screenshot is added by the background). */
 export type ItemEvidence = Pick<EntryInput, 'postedAt' | 'parent' | 'target'>;
@@ -68,6 +69,9 @@ function readPost(post: Element, r: ParentRule): ParentPost | null {
 /** `b` comes after `a` in the page (4 = Node.DOCUMENT_POSITION_FOLLOWING). */
 const follows = (a: Element, b: Element): boolean => (a.compareDocumentPosition(b) & 4) !== 0;
 
+/** The page's main post: looked up once per callback of ours, not once per reply (our writes never add or move one). */
+const mainPostNow = passMemo<PlatformAdapter, Element | null>();
+
 /** The post element a recipe points at for this item, or null. */
 function postFor(item: Element, r: ParentRule, adapter: PlatformAdapter): Element | null {
   const sel = r.post.join(',');
@@ -82,7 +86,7 @@ function postFor(item: Element, r: ParentRule, adapter: PlatformAdapter): Elemen
       const post = document.querySelector(sel);
       return post && !post.contains(item) && follows(post, item) ? post : null;
     }
-    const main = findMainPost([adapter], document, location.pathname)?.el ?? null;
+    const main = mainPostNow.get(adapter, () => findMainPost([adapter], document, location.pathname)?.el ?? null);
     return main && main !== item && main.matches(sel) && !main.contains(item) && follows(main, item) ? main : null;
   } catch {
     return null;

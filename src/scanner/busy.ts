@@ -1,8 +1,8 @@
 /**
  * The extension's main-thread time on the page, counted in one place. Every callback we run there goes
  * through `timed`: the scanner's reading slices and observer, verdict rendering, labels built later, the
- * shield guard, the protections' media watcher, the review log and stats messages, intersection
- * callbacks. bench:page reports the total, the longest task and where time goes; a callback left out
+ * shield guard and the UI hosts' style guard, the protections' media watcher and pile-on banner, the
+ * review log and stats messages, the request for the UI's words, intersection callbacks. bench:page reports the total, the longest task and where time goes; a callback left out
  * would pass for the page's own work.
  *
  * Nested calls (apply() inside a render slice) count once, in the outermost.
@@ -19,6 +19,29 @@ export interface BusyStats {
   start?: { startMs: number; readyMs: number };
 }
 
+const passMemos: Map<unknown, unknown>[] = [];
+
+/**
+ * A cache for one callback of ours (the outermost `timed` call): no page script runs until it returns, so
+ * what the page shows cannot change meanwhile except by our own writes. Emptied when the callback ends;
+ * outside `timed` (tests calling a function directly) nothing is cached.
+ */
+export function passMemo<K, V>(): { get(key: K, compute: () => V): V; clear(): void } {
+  const memo = new Map<K, V>();
+  passMemos.push(memo as Map<unknown, unknown>);
+  return {
+    get(key, compute) {
+      if (depth === 0) return compute();
+      if (memo.has(key)) return memo.get(key)!;
+      const v = compute();
+      memo.set(key, v);
+      return v;
+    },
+    /** Our own write changed what it holds. */
+    clear: () => memo.clear(),
+  };
+}
+
 const stats: BusyStats = { busyMs: 0, tasks: 0, maxTaskMs: 0, maxTaskIn: '', byPart: {} };
 let depth = 0;
 
@@ -30,6 +53,7 @@ export function timed<T>(part: string, run: () => T): T {
     return run();
   } finally {
     depth--;
+    for (const m of passMemos) m.clear();
     const d = performance.now() - start;
     stats.busyMs += d;
     stats.tasks++;

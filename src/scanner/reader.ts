@@ -14,6 +14,8 @@ import { timed } from './busy';
 import { reportLater, yieldToPage } from './tasks';
 
 export const SLICE_MS = 4;
+/** Above this many items in one changed subtree, each rule searches it itself (see scanRoot). */
+const MANY_INSIDE = 64;
 /** Reading done in the mutation callback itself, before the reading loop takes over. */
 const EAGER_READ_MS = 2;
 /**
@@ -103,18 +105,27 @@ export function createReader(p: ReaderParts) {
     setTimeout(() => void drain(), 0);
   }
 
+  /** Every active rule's selector in one, to search a changed subtree once (most hold no item or one). */
+  let anyRule = { of: null as Rule[] | null, selector: '' };
+
   /** Queue the items in (or around) a changed node; they are read one by one by the work loop. */
   function scanRoot(root: Node, active: Rule[]): void {
     const el = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
     if (!el && !(root instanceof ShadowRoot || root instanceof Document)) return;
     const scope = (el ?? root) as Element | Document | ShadowRoot;
+    if (anyRule.of !== active) anyRule = { of: active, selector: active.map((r) => r.selector).join(',') };
+    // Several rules (a platform's old and new markup): one search, then each rule takes its own, in the
+    // same order as one search per rule. A subtree holding many items is searched per rule (cheaper then).
+    let inside: HTMLElement[] | null = active.length > 1 ? [...scope.querySelectorAll<HTMLElement>(anyRule.selector)] : null;
+    if (inside && inside.length > MANY_INSIDE) inside = null;
     for (const r of active) {
       // The changed node may sit inside an item (its text was re-rendered) or contain items.
       if (el) {
         const owner = ownerItem(el, r.selector);
         if (owner) found.push({ el: owner, rule: r });
       }
-      for (const item of scope.querySelectorAll<HTMLElement>(r.selector)) found.push({ el: item, rule: r });
+      if (!inside) for (const item of scope.querySelectorAll<HTMLElement>(r.selector)) found.push({ el: item, rule: r });
+      else for (const item of inside) if (item.matches(r.selector)) found.push({ el: item, rule: r });
     }
   }
 

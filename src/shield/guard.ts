@@ -4,8 +4,8 @@
  * change the page makes (and strips inline styles that would undo a blur or collapse). Our own
  * writes match the remembered value, so they never loop.
  */
-import { styleShadowRootOf } from './shadow-css';
-import { timed } from '../scanner/busy';
+import { adoptPageCss } from './shadow-css';
+import { passMemo, timed } from '../scanner/busy';
 
 const GUARDED = [
   'data-bouclier',
@@ -42,6 +42,8 @@ export function setGuarded(el: Element, name: GuardedAttr, value: string | null)
     expected.set(el, m);
     coverShadowRootOf(el);
   }
+  // An element becoming (or ceasing to be) an item of ours changes whose media is whose (itemOf).
+  if (name === 'data-bouclier' && (value === null) !== ((m.get(name) ?? null) === null)) mediaOf.clear();
   m.set(name, value);
   if (value === null) el.removeAttribute(name);
   else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
@@ -89,7 +91,7 @@ const watchedRoots = new WeakSet<ShadowRoot>();
 function coverShadowRootOf(el: Element): void {
   const root = el.getRootNode();
   if (!(root instanceof ShadowRoot)) return;
-  styleShadowRootOf(root);
+  adoptPageCss(root);
   if (watchedRoots.has(root)) return;
   watchedRoots.add(root);
   if (observer) observer.observe(root, OBSERVE);
@@ -114,18 +116,22 @@ export function itemOf(node: Element): Element | null {
 }
 
 /** The element's own media (not a nested item's, which is its own item), in its own shadow root too. */
-export function ownMedia(el: Element): HTMLElement[] {
-  const media = [...el.querySelectorAll<HTMLElement>(MEDIA)];
-  if (el.shadowRoot) media.push(...el.shadowRoot.querySelectorAll<HTMLElement>(MEDIA));
-  return media.filter((m) => itemOf(m) === el);
+export function ownMedia(el: Element): readonly HTMLElement[] {
+  return mediaOf.get(el, () => {
+    const media = [...el.querySelectorAll<HTMLElement>(MEDIA)];
+    if (el.shadowRoot) media.push(...el.shadowRoot.querySelectorAll<HTMLElement>(MEDIA));
+    return media.filter((m) => itemOf(m) === el);
+  });
 }
+/** Each item's own media, found once per callback of ours: rendering a verdict asks for them several times. */
+const mediaOf = passMemo<Element, readonly HTMLElement[]>();
 
 /**
  * The item's own media that may carry marks to clear: none until we have marked any media on this page.
  * Clearing runs for every item at every render (pending, then clean), so a thread without a blurred
  * image does not search each comment for media again and again.
  */
-export function mediaToClear(el: Element): HTMLElement[] {
+export function mediaToClear(el: Element): readonly HTMLElement[] {
   return mediaMarked ? ownMedia(el) : [];
 }
 

@@ -25,8 +25,8 @@ button.more { padding-inline: 8px; letter-spacing: 1px; }
 .menu button:hover, .menu button:focus-visible { background: #efeaf8; outline: 2px solid #1a73e8; outline-offset: -2px; }
 `;
 
-/** Add the "more" button to a label's bar; `entries` is asked each time she opens the menu. */
-export function attachItemMenu(bar: HTMLElement, entries: () => MenuEntry[]): void {
+/** The "more" button that opens the menu (labels clone it from their template). */
+export function moreButton(): HTMLButtonElement {
   const more = document.createElement('button');
   more.type = 'button';
   more.className = 'more';
@@ -34,7 +34,14 @@ export function attachItemMenu(bar: HTMLElement, entries: () => MenuEntry[]): vo
   more.setAttribute('aria-label', t('menu_more'));
   more.setAttribute('aria-haspopup', 'menu');
   more.setAttribute('aria-expanded', 'false');
-  bar.append(more);
+  return more;
+}
+
+/**
+ * Make `more` (a button of the label's bar, added when not given) open the menu; `entries` is asked each
+ * time she opens it.
+ */
+export function attachItemMenu(bar: HTMLElement, entries: () => MenuEntry[], more: HTMLButtonElement = bar.appendChild(moreButton())): void {
   let menu: HTMLElement | null = null;
 
   const close = (focusBack: boolean) => {

@@ -9,7 +9,7 @@ import { SHIELD_LABEL_CSS } from './styles';
 import { sharedStyles } from './shadow-css';
 import { t } from '../ui/i18n';
 import { onTrustedClick } from './trusted';
-import { attachItemMenu, ITEM_MENU_CSS, type MenuEntry } from './item-menu';
+import { attachItemMenu, ITEM_MENU_CSS, moreButton, type MenuEntry } from './item-menu';
 import { createUiHost, cssString, setCaption, setUiHostStyle } from './ui-host';
 
 /** What the shield decided for an item it shows: never written into the page. */
@@ -28,28 +28,6 @@ export function categoryName(c: Category): string {
 /** One stylesheet shared by every shield's shadow root. */
 const labelStyles = sharedStyles(SHIELD_LABEL_CSS + ITEM_MENU_CSS);
 
-/** The label's markup, built once and cloned into each shield's shadow root. */
-let shieldTemplate: DocumentFragment | null = null;
-function shieldParts(): DocumentFragment {
-  if (!shieldTemplate) {
-    shieldTemplate = document.createDocumentFragment();
-    const bar = document.createElement('div');
-    bar.className = 'bar';
-    bar.setAttribute('role', 'group');
-    const icon = document.createElement('span');
-    icon.className = 'icon';
-    icon.setAttribute('aria-hidden', 'true');
-    // Drawn by CSS (a shield, or a warning triangle for threats): emoji fonts are missing on many systems.
-    const label = document.createElement('span');
-    label.className = 'label';
-    const button = document.createElement('button');
-    button.type = 'button';
-    bar.append(icon, label, button);
-    shieldTemplate.append(bar);
-  }
-  return shieldTemplate.cloneNode(true) as DocumentFragment;
-}
-
 interface ShieldRefs {
   bar: HTMLElement;
   label: HTMLElement;
@@ -67,18 +45,54 @@ export function shieldRoot(host: HTMLElement | null): ShadowRoot | null {
 }
 
 /**
- * A new label: `onToggle` runs on her own click of its button (mouse, keyboard, assistive tech; never a
- * page script's, and never seen by the platform as a click on the comment); `menu` fills its menu.
+ * The label's markup for one wording (reason, shown or hidden again, with or without a menu), built once
+ * and cloned into each shield's shadow root: a thread's hundreds of labels say the same few things, and
+ * a clone copies its attributes and inline properties without building or parsing them again.
  */
-export function buildLabel(onToggle: () => void, menu: (() => MenuEntry[]) | null): HTMLElement {
-  const { host, root } = createUiHost('shield', 'span', ON_ITS_LINE);
+const templates = new Map<string, HTMLElement>();
+function barFor(verdict: ShownVerdict | undefined, revealed: boolean, withMenu: boolean): HTMLElement {
+  const key = `${shownKey(verdict, revealed)}|${withMenu}`;
+  let bar = templates.get(key);
+  if (!bar) {
+    bar = document.createElement('div');
+    bar.className = 'bar';
+    bar.setAttribute('role', 'group');
+    const icon = document.createElement('span');
+    icon.className = 'icon';
+    icon.setAttribute('aria-hidden', 'true');
+    // Drawn by CSS (a shield, or a warning triangle for threats): emoji fonts are missing on many systems.
+    const label = document.createElement('span');
+    label.className = 'label';
+    const button = document.createElement('button');
+    button.type = 'button';
+    bar.append(icon, label, button);
+    if (withMenu) bar.append(moreButton());
+    say({ bar, label, button, shown: '' }, verdict, revealed);
+    templates.set(key, bar);
+  }
+  return bar.cloneNode(true) as HTMLElement;
+}
+
+/**
+ * A new label saying what `verdict` says (`revealed`: shown again), on its own line or over blurred
+ * text: `onToggle` runs on her own click of its button (mouse, keyboard, assistive tech; never a page
+ * script's, and never seen by the platform as a click on the comment); `menu` fills its menu.
+ */
+export function buildLabel(
+  onToggle: () => void,
+  menu: (() => MenuEntry[]) | null,
+  shown: { verdict: ShownVerdict | undefined; revealed: boolean; overText: boolean },
+): HTMLElement {
+  const { host, root } = shown.overText ? createUiHost('shield', 'span', OVER_TEXT, 'data-overlay') : createUiHost('shield', 'span', ON_ITS_LINE);
   roots.set(host, root);
-  labelStyles.adopt(root);
-  root.append(shieldParts());
-  const bar = root.lastElementChild as HTMLElement;
-  const button = bar.lastElementChild as HTMLButtonElement;
-  refs.set(host, { bar, label: button.previousElementSibling as HTMLElement, button, shown: '' });
-  if (menu) attachItemMenu(bar, menu);
+  labelStyles.adoptFresh(root);
+  const bar = barFor(shown.verdict, shown.revealed, menu !== null);
+  root.append(bar);
+  // icon, label, button, more: as barFor builds them
+  const label = bar.firstElementChild!.nextElementSibling as HTMLElement;
+  const button = label.nextElementSibling as HTMLButtonElement;
+  refs.set(host, { bar, label, button, shown: shownKey(shown.verdict, shown.revealed) });
+  if (menu) attachItemMenu(bar, menu, button.nextElementSibling as HTMLButtonElement);
   onTrustedClick(button, onToggle);
   return host;
 }
@@ -117,11 +131,16 @@ function buttonWords(revealed: boolean): string {
   return words;
 }
 
+const shownKey = (verdict: ShownVerdict | undefined, revealed: boolean): string => `${verdict?.reason}|${verdict?.labels.join(' ')}|${revealed}`;
+
 /** Say what the label says for this verdict, shown or hidden again (writes nothing when nothing changed). */
 export function updateLabel(host: HTMLElement, verdict: ShownVerdict | undefined, revealed: boolean): void {
   const r = refs.get(host);
-  if (!r) return;
-  const shown = `${verdict?.reason}|${verdict?.labels.join(' ')}|${revealed}`;
+  if (r) say(r, verdict, revealed);
+}
+
+function say(r: ShieldRefs, verdict: ShownVerdict | undefined, revealed: boolean): void {
+  const shown = shownKey(verdict, revealed);
   if (r.shown === shown) return;
   r.shown = shown;
   const { text, isThreat } = shieldWording(verdict);

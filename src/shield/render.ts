@@ -107,8 +107,11 @@ function shieldOf(item: ShieldTarget): HTMLElement | null {
   return null;
 }
 
+/** A new shield saying what the item's verdict says now, inserted just before its text. */
 function buildShield(item: ShieldTarget): HTMLElement {
   const menuFor = options.menuFor;
+  const state = written(item.el, 'data-bouclier');
+  const verdict = verdicts.get(item.el);
   const host = buildLabel(
     () => {
       const revealed = written(item.el, 'data-bouclier') === 'revealed';
@@ -117,7 +120,10 @@ function buildShield(item: ShieldTarget): HTMLElement {
       updateShieldText(host, item);
     },
     menuFor ? () => menuFor(item) : null,
+    { verdict, revealed: state === 'revealed', overText: state === 'flagged' && verdict?.action === 'blur' },
   );
+  item.textEls[0]?.before(host);
+  shields.set(item.el, host);
   return host;
 }
 
@@ -150,11 +156,8 @@ function buildDeferred(el: HTMLElement): void {
   if (!d) return;
   const state = written(el, 'data-bouclier');
   if ((state !== 'flagged' && state !== 'revealed') || shieldOf(d.item)) return;
+  // What it hides was marked with its verdict (renderDecision): only the label is missing.
   const shield = buildShield(d.item);
-  d.item.textEls[0]?.before(shield);
-  shields.set(el, shield);
-  applyVisibility(d.item);
-  updateShieldText(shield, d.item);
   d.onBuilt?.(shield);
   built++;
 }
@@ -268,11 +271,8 @@ export function renderDecision(item: ShieldTarget, decision: Decision & { reason
       buildWhenIdle();
     }
   } else {
-    const shield = buildShield(item);
-    item.textEls[0]?.before(shield);
-    shields.set(el, shield);
     applyVisibility(item);
-    updateShieldText(shield, item);
+    buildShield(item);
   }
 }
 

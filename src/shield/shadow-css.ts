@@ -28,6 +28,19 @@ export function sharedStyles(initialCss = '') {
       css = next;
       sheet?.replaceSync(css);
     },
+    /** A root just attached, holding no sheet yet: given this one without reading what it has. */
+    adoptFresh(root: ShadowRoot): void {
+      const s = constructed();
+      if (s) {
+        try {
+          root.adoptedStyleSheets = [s];
+          return;
+        } catch {
+          // Not adoptable here: a copy, as adopt() does.
+        }
+      }
+      this.adopt(root);
+    },
     /** Make sure `root` has this CSS. Cheap when it already does. */
     adopt(root: ShadowRoot): void {
       if (copied.has(root)) return;
@@ -62,8 +75,7 @@ export function addShadowCss(css: string): void {
   pageStyles.setCss(pageCss.join('\n'));
 }
 
-/** Make sure the page shadow root holding `node` (if any) has our page CSS. */
-export function styleShadowRootOf(node: Node): void {
-  const root = node.getRootNode();
-  if (root instanceof ShadowRoot) pageStyles.adopt(root);
+/** Make sure this page shadow root (one holding our marks) has our page CSS. */
+export function adoptPageCss(root: ShadowRoot): void {
+  pageStyles.adopt(root);
 }

@@ -10,6 +10,8 @@
  * The host carries data-bouclier-ui="shield|notice|banner|toast" so our own DOM watcher can skip it.
  */
 
+import { timed } from '../scanner/busy';
+
 export type UiKind = 'shield' | 'notice' | 'banner' | 'toast';
 
 /**
@@ -32,33 +34,57 @@ const pinned = new WeakMap<HTMLElement, string>();
 let watcher: MutationObserver | null = null;
 
 function watch(host: HTMLElement): void {
-  watcher ??= new MutationObserver((records) => {
-    for (const r of records) {
-      const el = r.target as HTMLElement;
-      const want = pinned.get(el);
-      if (want !== undefined && el.getAttribute('style') !== want) el.setAttribute('style', want);
-    }
-  });
+  watcher ??= new MutationObserver((records) =>
+    timed('ui guard', () => {
+      for (const r of records) {
+        const el = r.target as HTMLElement;
+        const want = pinned.get(el);
+        if (want !== undefined && el.getAttribute('style') !== want) el.setAttribute('style', want);
+      }
+    }),
+  );
   watcher.observe(host, { attributes: true, attributeFilter: ['style'] });
 }
 
-/** A host element with its closed shadow root; `style` adds the host's own layout (display, position…). */
-export function createUiHost(kind: UiKind, tag: 'span' | 'div', style: string): { host: HTMLElement; root: ShadowRoot } {
-  const host = document.createElement(tag);
-  host.setAttribute('data-bouclier-ui', kind);
-  setUiHostStyle(host, style);
+/**
+ * One host of each kind and layout, cloned for every new host: a clone copies its pinned declarations
+ * without parsing them again (a thread has hundreds of labels).
+ */
+const prototypes = new Map<string, HTMLElement>();
+
+/**
+ * A host element with its closed shadow root; `style` adds the host's own layout (display, position…),
+ * `flag` an attribute its shadow CSS reads (`:host([data-overlay])`).
+ */
+export function createUiHost(kind: UiKind, tag: 'span' | 'div', style: string, flag?: string): { host: HTMLElement; root: ShadowRoot } {
+  const key = `${kind}|${tag}|${style}|${flag}`;
+  let proto = prototypes.get(key);
+  if (!proto) {
+    proto = document.createElement(tag);
+    proto.setAttribute('data-bouclier-ui', kind);
+    if (flag) proto.setAttribute(flag, '');
+    proto.setAttribute('style', pinnedCss(style));
+    prototypes.set(key, proto);
+  }
+  const host = proto.cloneNode(false) as HTMLElement;
+  pinned.set(host, pinnedCss(style));
   watch(host);
   return { host, root: host.attachShadow({ mode: 'closed' }) };
 }
 
-/** Change a host's own layout (the label floating over blurred text, or on its own line). */
-const pinnedCss = new Map<string, string>();
-export function setUiHostStyle(host: HTMLElement, style: string): void {
-  let css = pinnedCss.get(style);
+const pinnedCssOf = new Map<string, string>();
+function pinnedCss(style: string): string {
+  let css = pinnedCssOf.get(style);
   if (css === undefined) {
     css = `${PINNED} ${important(style)}`;
-    pinnedCss.set(style, css);
+    pinnedCssOf.set(style, css);
   }
+  return css;
+}
+
+/** Change a host's own layout (the label floating over blurred text, or on its own line). */
+export function setUiHostStyle(host: HTMLElement, style: string): void {
+  const css = pinnedCss(style);
   if (pinned.get(host) === css) return;
   pinned.set(host, css);
   host.setAttribute('style', css);

@@ -47,6 +47,7 @@ export function compileAccounts(accounts: readonly OwnAccount[]): ReadonlySet<st
 
 /** Is this author, on this platform, one of her accounts? Exact match only. */
 export function isOwnAccount(compiled: ReadonlySet<string>, author: string | null | undefined, platform: string): boolean {
+  if (compiled.size === 0) return false; // asked for every item; most people list none
   const key = handleKey(author);
   return key !== null && compiled.has(`${platform}\u0000${key}`);
 }

@@ -72,7 +72,7 @@ export function withAccount(lists: Lists, kind: 'trustedAccounts' | 'mutedAccoun
 
 /** Is this author on the given account list, for this platform (or globally)? */
 export function accountListed(entries: ListEntry[], author: string | null, platform: string): boolean {
-  if (!author) return false;
+  if (!author || entries.length === 0) return false;
   const a = normaliseHandle(author);
   return entries.some((e) => (e.platform === null || e.platform === platform) && normaliseHandle(e.value) === a);
 }
