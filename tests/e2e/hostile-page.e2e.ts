@@ -56,7 +56,7 @@ const THREAT = 'Je sais où tu habites, je vais venir te tuer.';
 const KIND = 'Merci pour cet article, très clair et bien sourcé.';
 /** Her private identifiers (options page, Protection): her son's first name and her street. */
 const SON = 'Lucas';
-const STREET = 'rue des Lilas';
+const STREET = 'rue des Peupliers';
 const MUTED_WORD = 'pastèque';
 /** Harmless comments that only her own data can hide (the first test checks the model leaves them readable). */
 const SON_HELLO = `Bonjour ${SON} !`;

@@ -19,7 +19,7 @@ STRICT_MAX_FPR = 0.2
 # low and harmless sentences about women get flagged through them. Their balanced (and relaxed) thresholds
 # never flag more than this share of the generated harmless dev rows.
 HARMLESS_CAP = 0.05
-HARMLESS_CAP_LABELS = ("threat",)
+HARMLESS_CAP_LABELS = ("threat", "sexual")
 LEVELS = ("relaxed", "balanced", "strict")
 
 
