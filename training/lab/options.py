@@ -19,6 +19,7 @@ import torch.nn.functional as F
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from trainer import calibrate as C  # noqa: E402
 from trainer.data import LABELS, is_harmless_ours, is_ours  # noqa: E402
+from trainer.data import CONTRAST  # noqa: E402
 from trainer.losses import Objective  # noqa: E402
 
 
@@ -40,11 +41,42 @@ def row_weights(data, source_weight, french_weight, kind_weight):
     )
 
 
+def contrast_pools(data, train_idx):
+    """Our contrast TRAIN rows split into hostile (toxic 1, attacks on other groups left out) and harmless ones,
+    whatever their pair: every hostile sentence should rank above every harmless one, not only its twin."""
+    hostile, harmless = [], []
+    for i in train_idx:
+        r = data.rows[i]
+        if r["source"] != CONTRAST or data.m[i, 5] == 0:
+            continue
+        if data.y[i, 5] == 1:
+            if r.get("family") != "identity_attack_other_group":
+                hostile.append(i)
+        else:
+            harmless.append(i)
+    return np.array(hostile, np.int64), np.array(harmless, np.int64)
+
+
 class LabObjective(Objective):
-    def __init__(self, *args, pos_weight=None, distill_all=False, **kw):
+    def __init__(self, *args, pos_weight=None, distill_all=False, rank_cross=0.0, rank_cross_pairs=32, **kw):
         super().__init__(*args, **kw)
         self.pos_weight = pos_weight or {}
         self.distill_all = distill_all
+        self.rank_cross, self.rank_cross_n = rank_cross, rank_cross_pairs
+        self.cross = contrast_pools(args[0], args[1]) if rank_cross > 0 else None
+        if self.cross is not None:
+            print(f"cross ranking: {len(self.cross[0])} hostile x {len(self.cross[1])} harmless contrast rows, weight {rank_cross}", flush=True)
+
+    def __call__(self, model, data, b, ids, mask, rng, drop):
+        loss = super().__call__(model, data, b, ids, mask, rng, drop)
+        if self.cross is not None:
+            h, n = self.cross
+            k = self.rank_cross_n
+            rows = list(h[rng.randint(0, len(h), k)]) + list(n[rng.randint(0, len(n), k)])
+            ids, mask = data.pack(data.first_chunks(rows))
+            z = torch.logsumexp(model.logits(drop(ids), mask), dim=1)
+            loss = loss + self.rank_cross * F.softplus(2.0 - (z[:k] - z[k:])).mean()
+        return loss
 
     def hard_loss(self, logits, data, b):
         if self.bias is not None:

@@ -36,6 +36,8 @@ def parser():
     ap.add_argument("--distill-all-labels", action="store_true", help="soft targets on every label, also where the source has no annotation")
     ap.add_argument("--poe", default=None, help="product of experts with another bias model: logits of bias_model.py (npz; e.g. every word, not only group words) added to the network's on public rows in the hard-label loss, in place of --group-bias")
     ap.add_argument("--poe-scale", type=float, default=1.0, help="multiplier of the --poe bias logits")
+    ap.add_argument("--rank-cross", type=float, default=0.0, help="weight of a ranking term between random hostile and harmless contrast rows, not only minimal pairs (0 = off)")
+    ap.add_argument("--rank-cross-pairs", type=int, default=32, help="pairs per training step for --rank-cross")
     ap.add_argument("--dump", default=None, help="also save dev/test scores (npz) for compare_runs.py")
     return ap
 
@@ -65,7 +67,8 @@ def main(argv=None):
     t0 = time.time()
     data, tr, dv, te = load(args, t0)
     pos_weight = parse_weights(args.pos_weight, LABELS, "--pos-weight")
-    obj = cli.objective(args, data, tr, cli.soft_targets(args, data, tr), LabObjective, pos_weight=pos_weight, distill_all=args.distill_all_labels)
+    obj = cli.objective(args, data, tr, cli.soft_targets(args, data, tr), LabObjective, pos_weight=pos_weight, distill_all=args.distill_all_labels,
+                        rank_cross=args.rank_cross, rank_cross_pairs=args.rank_cross_pairs)
     if args.poe:
         obj.bias = np.load(args.poe)["bias"] * args.poe_scale
     dil = cli.dilations(args)
