@@ -48,10 +48,11 @@ export interface Feature {
 }
 
 export function createKernel(host: string) {
-  // This tab's port to the classifier host, opened now: reading and classifying start before her
-  // settings are loaded, and the first batch should not also wait for the connection.
+  // This tab's port to the classifier host, opened in the next task (once the page is no longer held
+  // at document_start) or by the first request if that comes sooner: the first batch should not also
+  // wait for the connection, and the page should not wait for it either.
   const hostPort = createClassifyPortClient(() => browser.runtime.connect({ name: CLASSIFY_PORT }));
-  hostPort.connect();
+  setTimeout(() => timed('port', () => hostPort.connect()), 0);
   const css = installPageCss();
   // Platforms on arbitrary domains (Mastodon instances she enabled) are recognised by their markup.
   const hostAdapters = adaptersForHost(host);
@@ -168,12 +169,17 @@ export function createKernel(host: string) {
      * thread, so reading them one after the other held the first verdicts back for several round trips.
      */
     async loadSettings(): Promise<void> {
-      void startCorrectionsSync(() => reapplyAll()).catch(() => undefined);
-      void startProtectSync().catch(() => undefined);
       const settings = Promise.all([startSettingsSync(), startListsSync()]);
-      // Asked in the next task, once the page is no longer held at document_start (a first message
-      // costs the sender too); the words come back with her settings, before anything is shown.
-      setTimeout(() => timed('i18n', loadUiStrings), 0);
+      // Asked in the next task, once the page is no longer held at document_start: her corrections and
+      // protections (needed by go() and the protect feature, which wait for them), and the UI's words
+      // (a first message costs the sender too), which come back with her settings, before anything is shown.
+      setTimeout(() => {
+        timed('storage', () => {
+          void startCorrectionsSync(() => reapplyAll()).catch(() => undefined);
+          void startProtectSync().catch(() => undefined);
+        });
+        timed('i18n', loadUiStrings);
+      }, 0);
       await settings;
       withholding.settingsLoaded();
       mutedWords = listsStore.getState().value.mutedWords;
