@@ -212,8 +212,11 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
     const labels: readonly string[] = flagged ? (verdictOf(el)?.labels ?? []) : [];
     const on = hooks.active();
     const key = threadKey(item.kind);
-    const trusted = hooks.isTrusted(item.author, item.platform);
-    const facts = { kind: item.kind, flagged, trusted, self: isSelf(item), locked: on && isLocked(key) };
+    const locked = on && isLocked(key);
+    // Most items are neither hidden nor in a locked thread nor a DM: whose they are changes nothing then.
+    const quiet = !flagged && !locked && item.kind !== 'dm';
+    const trusted = !quiet && hooks.isTrusted(item.author, item.platform);
+    const facts = { kind: item.kind, flagged, trusted, self: !quiet && isSelf(item), locked };
 
     setLockdownHidden(el, item.textEls, hiddenByLockdown(facts));
     shieldMedia(el, on ? mediaReason(facts, protectStore.getState().value) : null, mediaLabel);

@@ -54,14 +54,14 @@ export function extractItem(item: Element, rule: ItemRule, known?: { textEls: HT
   const content = found.text;
 
   let author: string | null = null;
-  if (rule.authorAttr && item.hasAttribute(rule.authorAttr)) author = cleanHandle(item.getAttribute(rule.authorAttr));
+  const authorAttr = rule.authorAttr ? item.getAttribute(rule.authorAttr) : null;
+  if (authorAttr !== null) author = cleanHandle(authorAttr);
   if (!author) {
     const a = firstMatch(item, rule.author)?.els[0];
     if (a) author = cleanHandle(rule.authorAttr && a.getAttribute(rule.authorAttr)) ?? cleanHandle(a.getAttribute('href')) ?? cleanHandle(a.textContent);
   }
 
-  let permalink: string | null = null;
-  if (rule.permalinkAttr && item.hasAttribute(rule.permalinkAttr)) permalink = item.getAttribute(rule.permalinkAttr);
+  let permalink: string | null = rule.permalinkAttr ? item.getAttribute(rule.permalinkAttr) : null;
   if (!permalink) {
     const link = firstMatch(item, rule.permalink)?.els[0];
     const href = link?.closest('a')?.getAttribute('href') ?? link?.getAttribute('href');
