@@ -42,7 +42,9 @@ export function createDomWatch(o: DomWatchOptions) {
         }
         if ((m.target as Element).closest?.('[data-bouclier-ui]')) continue;
         let structural = false;
-        for (const n of m.addedNodes) {
+        const added = m.addedNodes;
+        for (let i = 0; i < added.length; i++) {
+          const n = added[i]!;
           if (isUiHost(n)) continue;
           dirty.add(n);
           structural = true;

@@ -19,8 +19,6 @@ export interface TrackedItem extends ItemData {
   /** normalize(text), computed on first use (muted words, corrections): see normalizedText(). */
   normalized?: string;
   scores: Scores | null;
-  /** performance.now() when the item was first seen with this text (for the insertion→verdict bench). */
-  seenAt: number;
   /**
    * The model's verdict does not cover this item: its text failed alone however it was sent (see
    * batcher.ts), or it is longer than the classifier reads (MAX_TEXT_CHARS) and only its start was

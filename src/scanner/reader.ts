@@ -147,14 +147,18 @@ export function createReader(p: ReaderParts) {
       return;
     }
     const data = extractItem(el, r.rule, found)!;
+    // Written out, not spread: every item gets the same shape, built once per comment of a long thread.
     const item: TrackedItem = {
-      ...data,
       el,
       kind: r.rule.kind,
       platform: r.platform,
+      textEls: data.textEls,
+      text: data.text,
+      author: data.author,
+      displayName: data.displayName,
+      permalink: data.permalink,
       key: data.text,
       scores: null,
-      seenAt: performance.now(),
     };
     p.items.add(item);
     // Its text lives in its own shadow root (Reddit chat events): watch it for re-renders there.
