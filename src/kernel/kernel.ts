@@ -110,14 +110,18 @@ export function createKernel(host: string) {
     const lists = listsStore.getState().value;
     const active = isActiveOn(settingsStore.getState().value, host);
     const trustedAuthor = accountListed(lists.trustedAccounts, item.author, item.platform);
-    const known = { active, trustedAuthor, scores: item.scores, unchecked: item.unchecked === true };
+    const scores = item.scores;
+    const unchecked = item.unchecked === true;
     // Nothing else can change the verdict: skip the costlier facts (text matching, doxxing search).
-    if (!active || trustedAuthor) return { ...known, mutedAuthor: false, mutedWord: false, doxxing: false, correction: null };
+    if (!active || trustedAuthor) return { active, trustedAuthor, scores, unchecked, mutedAuthor: false, mutedWord: false, doxxing: false, correction: null };
     // Asked for every item at every decision: no object built per feature.
     let doxxing = false;
     for (const f of features) if (f.facts?.(item).doxxing) doxxing = true;
     return {
-      ...known,
+      active,
+      trustedAuthor,
+      scores,
+      unchecked,
       doxxing,
       mutedAuthor: accountListed(lists.mutedAccounts, item.author, item.platform),
       mutedWord: muted.match(item.text, item.platform, () => normalizedText(item)) !== null,
