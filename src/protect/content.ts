@@ -250,7 +250,10 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   hooks.listen((mutations) => timed('media watch', () => {
     const touched = new Set<TrackedItem>();
     for (const m of mutations) {
-      for (const n of m.addedNodes) {
+      // By index: a NodeList's iterator costs more than the look itself, for every comment of a thread.
+      const added = m.addedNodes;
+      for (let i = 0; i < added.length; i++) {
+        const n = added[i];
         if (!(n instanceof Element) || !(n.matches(MEDIA) || n.querySelector(MEDIA))) continue;
         const owner = itemOf(n);
         const it = owner ? byEl.get(owner) : undefined;

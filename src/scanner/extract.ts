@@ -5,6 +5,7 @@
 import type { ItemRule } from '../platforms/types';
 import { pageOrigin } from './page-url';
 import { cleanHandle } from '../platforms/handle';
+import { arrayOf } from './node-list';
 
 export interface ItemData {
   textEls: HTMLElement[];
@@ -19,9 +20,9 @@ function firstMatch(root: Element, selectors: string[] | undefined): { sel: stri
   for (const sel of selectors ?? []) {
     try {
       // ':scope' means the item itself is the text block (generic fallback).
-      let els = sel === ':scope' ? [root as HTMLElement] : [...root.querySelectorAll<HTMLElement>(sel)];
+      let els = sel === ':scope' ? [root as HTMLElement] : arrayOf(root.querySelectorAll<HTMLElement>(sel));
       // Items that render their content in their own (open) shadow root, e.g. Reddit chat events.
-      if (els.length === 0 && root.shadowRoot && sel !== ':scope') els = [...root.shadowRoot.querySelectorAll<HTMLElement>(sel)];
+      if (els.length === 0 && root.shadowRoot && sel !== ':scope') els = arrayOf(root.shadowRoot.querySelectorAll<HTMLElement>(sel));
       if (els.length > 0) return { sel, els };
     } catch {
       // A malformed selector in one adapter must not stop the others; the adapter test catches it.
