@@ -17,6 +17,8 @@ export interface DomWatchOptions {
   onMutations(): void;
   /** Shadow roots were opened (their content is dirty): read them soon. */
   onRoots(): void;
+  /** The page removed nodes (items may have left it): called first, before any other callback of ours. */
+  onRemoved?(): void;
 }
 
 export function createDomWatch(o: DomWatchOptions) {
@@ -40,6 +42,7 @@ export function createDomWatch(o: DomWatchOptions) {
           if (m.target.parentElement) dirty.add(m.target.parentElement);
           continue;
         }
+        if (m.removedNodes.length > 0) o.onRemoved?.();
         if ((m.target as Element).closest?.('[data-bouclier-ui]')) continue;
         let structural = false;
         const added = m.addedNodes;
