@@ -30,7 +30,7 @@ import { isActiveOn, settingsStore, startSettingsSync } from '../store/settings'
 import { accountListed, listsStore, startListsSync } from '../store/lists';
 import type { ClassifyResponse, ErrorResponse } from '../messaging/messages';
 import { askBackground } from '../messaging/background-protocol';
-import { CLASSIFY_PORT, createClassifyPortClient } from '../messaging/classify-port';
+import { CLASSIFY_PORT, createClassifyPortClient, type PortLike } from '../messaging/classify-port';
 import type { LevelThresholds } from '../classifier/labels';
 import { createTabRouter, type TabHandlers } from './tab-router';
 import { installPageCss } from './page-css';
@@ -47,11 +47,21 @@ export interface Feature {
   handlers?: TabHandlers;
 }
 
+/** The port, its answers read in a callback counted with the rest of the answer's work (busy.ts). */
+function timedAnswers(port: PortLike): PortLike {
+  return {
+    postMessage: (msg) => port.postMessage(msg),
+    disconnect: () => port.disconnect(),
+    onMessage: { addListener: (cb) => port.onMessage.addListener((msg) => timed('answer', () => cb(msg))) },
+    onDisconnect: port.onDisconnect,
+  };
+}
+
 export function createKernel(host: string) {
   // This tab's port to the classifier host, opened in the next task (once the page is no longer held
   // at document_start) or by the first request if that comes sooner: the first batch should not also
   // wait for the connection, and the page should not wait for it either.
-  const hostPort = createClassifyPortClient(() => browser.runtime.connect({ name: CLASSIFY_PORT }));
+  const hostPort = createClassifyPortClient(() => timedAnswers(browser.runtime.connect({ name: CLASSIFY_PORT })));
   setTimeout(() => timed('port', () => hostPort.connect()), 0);
   const css = installPageCss();
   // Platforms on arbitrary domains (Mastodon instances she enabled) are recognised by their markup.

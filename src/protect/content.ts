@@ -106,7 +106,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   let persistTimer: ReturnType<typeof setTimeout> | null = null;
   function persist(e: RaidEvent): void {
     pending.set(e.id, e);
-    persistTimer ??= setTimeout(() => {
+    persistTimer ??= setTimeout(() => timed('raid log', () => {
       persistTimer = null;
       for (const ev of pending.values()) {
         const lockedAt = protectStore.getState().value.lockdowns[ev.threadKey] ?? null;
@@ -119,7 +119,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
         }));
       }
       pending.clear();
-    }, 500);
+    }), 500);
   }
 
   function setLockdown(key: string, on: boolean): void {
