@@ -86,6 +86,10 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
 
   const threadKey = createThreadKeys();
   const isLocked = (key: string) => key in protectStore.getState().value.lockdowns;
+  const anyLocked = (): boolean => {
+    for (const _ in protectStore.getState().value.lockdowns) return true;
+    return false;
+  };
 
   // ---- raid ----------------------------------------------------------------------------------
   const detectedAt = new Map<string, number>();
@@ -211,8 +215,10 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
     const flagged = state === 'flagged' || state === 'revealed';
     const labels: readonly string[] = flagged ? (verdictOf(el)?.labels ?? []) : [];
     const on = hooks.active();
-    const key = threadKey(item.kind);
-    const locked = on && isLocked(key);
+    // Which thread it is matters to a hidden item (pile-ons) and when she locked any thread down; for
+    // the rest (most items) the page's URL is not even read.
+    const key = (flagged && on) || anyLocked() ? threadKey(item.kind) : '';
+    const locked = on && key !== '' && isLocked(key);
     // Most items are neither hidden nor in a locked thread nor a DM: whose they are changes nothing then.
     const quiet = !flagged && !locked && item.kind !== 'dm';
     const trusted = !quiet && hooks.isTrusted(item.author, item.platform);
