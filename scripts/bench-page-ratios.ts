@@ -17,6 +17,8 @@ interface PageRun {
   onScreenCount: number;
   onScreenReadable: number;
   extensionBusyMs: number;
+  /** milliseconds per part (src/scanner/busy.ts) */
+  extensionMsByPart: Record<string, number>;
   extensionMaxTaskMs: number;
   extensionMaxTaskIn: string;
   extensionShareOfPageScript: number;
@@ -103,6 +105,13 @@ export function pageRows(table: Table, sitting: Sitting | string): void {
     '  floor, same thread (no messaging): p95 / JS, medians',
     `${ms(median(pages.map((_, i) => sameThread(i).p95Ms[0]!)))} / ${ms(median(pages.map((_, i) => sameThread(i).jsMs[0]!)))}`,
   );
+  // Where the extension's time goes: each part's median over the runs, largest first.
+  const parts = [...new Set(pages.flatMap((p) => Object.keys(p.extensionMsByPart ?? {})))];
+  const byPart = parts.map((k) => [k, median(of(pages, (p) => p.extensionMsByPart?.[k] ?? 0))] as const).sort((a, b) => b[1] - a[1]);
+  const listed = byPart.filter(([, v]) => v >= 1).map(([k, v]) => `${k} ${v.toFixed(0)}`);
+  // Two rows, so the table's column stays readable.
+  table.info('  extension JS by part, medians (ms)', listed.slice(0, 5).join(', '));
+  if (listed.length > 5) table.info('  … and (ms)', listed.slice(5).join(', '));
   table.info('  insertion → verdict p50, median', ms(median(of(pages, (p) => p.latencyP50Ms))));
   table.info('  longest extension task ran in', [...new Set(pages.map((p) => p.extensionMaxTaskIn))].join(', '));
   table.info('  content script ready (main() done, storage waits included), median', ms(median(of(pages, (p) => p.contentScriptReadyMs))));

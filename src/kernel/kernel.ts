@@ -30,7 +30,7 @@ import { isActiveOn, settingsStore, startSettingsSync } from '../store/settings'
 import { accountListed, listsStore, startListsSync } from '../store/lists';
 import type { ClassifyResponse, ErrorResponse } from '../messaging/messages';
 import { askBackground } from '../messaging/background-protocol';
-import { CLASSIFY_PORT, createClassifyPortClient } from '../messaging/classify-port';
+import { CLASSIFY_PORT, createClassifyPortClient, type PortLike } from '../messaging/classify-port';
 import type { LevelThresholds } from '../classifier/labels';
 import { createTabRouter, type TabHandlers } from './tab-router';
 import { installPageCss } from './page-css';
@@ -47,11 +47,22 @@ export interface Feature {
   handlers?: TabHandlers;
 }
 
+/** The port, its answers read in a callback counted with the rest of the answer's work (busy.ts). */
+function timedAnswers(port: PortLike): PortLike {
+  return {
+    postMessage: (msg) => port.postMessage(msg),
+    disconnect: () => port.disconnect(),
+    onMessage: { addListener: (cb) => port.onMessage.addListener((msg) => timed('answer', () => cb(msg))) },
+    onDisconnect: port.onDisconnect,
+  };
+}
+
 export function createKernel(host: string) {
-  // This tab's port to the classifier host, opened now: reading and classifying start before her
-  // settings are loaded, and the first batch should not also wait for the connection.
-  const hostPort = createClassifyPortClient(() => browser.runtime.connect({ name: CLASSIFY_PORT }));
-  hostPort.connect();
+  // This tab's port to the classifier host, opened in the next task (once the page is no longer held
+  // at document_start) or by the first request if that comes sooner: the first batch should not also
+  // wait for the connection, and the page should not wait for it either.
+  const hostPort = createClassifyPortClient(() => timedAnswers(browser.runtime.connect({ name: CLASSIFY_PORT })));
+  setTimeout(() => timed('port', () => hostPort.connect()), 0);
   const css = installPageCss();
   // Platforms on arbitrary domains (Mastodon instances she enabled) are recognised by their markup.
   const hostAdapters = adaptersForHost(host);
@@ -109,14 +120,18 @@ export function createKernel(host: string) {
     const lists = listsStore.getState().value;
     const active = isActiveOn(settingsStore.getState().value, host);
     const trustedAuthor = accountListed(lists.trustedAccounts, item.author, item.platform);
-    const known = { active, trustedAuthor, scores: item.scores, unchecked: item.unchecked === true };
+    const scores = item.scores;
+    const unchecked = item.unchecked === true;
     // Nothing else can change the verdict: skip the costlier facts (text matching, doxxing search).
-    if (!active || trustedAuthor) return { ...known, mutedAuthor: false, mutedWord: false, doxxing: false, correction: null };
+    if (!active || trustedAuthor) return { active, trustedAuthor, scores, unchecked, mutedAuthor: false, mutedWord: false, doxxing: false, correction: null };
     // Asked for every item at every decision: no object built per feature.
     let doxxing = false;
     for (const f of features) if (f.facts?.(item).doxxing) doxxing = true;
     return {
-      ...known,
+      active,
+      trustedAuthor,
+      scores,
+      unchecked,
       doxxing,
       mutedAuthor: accountListed(lists.mutedAccounts, item.author, item.platform),
       mutedWord: muted.match(item.text, item.platform, () => normalizedText(item)) !== null,
@@ -168,12 +183,17 @@ export function createKernel(host: string) {
      * thread, so reading them one after the other held the first verdicts back for several round trips.
      */
     async loadSettings(): Promise<void> {
-      void startCorrectionsSync(() => reapplyAll()).catch(() => undefined);
-      void startProtectSync().catch(() => undefined);
       const settings = Promise.all([startSettingsSync(), startListsSync()]);
-      // Asked in the next task, once the page is no longer held at document_start (a first message
-      // costs the sender too); the words come back with her settings, before anything is shown.
-      setTimeout(() => timed('i18n', loadUiStrings), 0);
+      // Asked in the next task, once the page is no longer held at document_start: her corrections and
+      // protections (needed by go() and the protect feature, which wait for them), and the UI's words
+      // (a first message costs the sender too), which come back with her settings, before anything is shown.
+      setTimeout(() => {
+        timed('storage', () => {
+          void startCorrectionsSync(() => reapplyAll()).catch(() => undefined);
+          void startProtectSync().catch(() => undefined);
+        });
+        timed('i18n', loadUiStrings);
+      }, 0);
       await settings;
       withholding.settingsLoaded();
       mutedWords = listsStore.getState().value.mutedWords;

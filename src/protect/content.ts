@@ -86,6 +86,10 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
 
   const threadKey = createThreadKeys();
   const isLocked = (key: string) => key in protectStore.getState().value.lockdowns;
+  const anyLocked = (): boolean => {
+    for (const _ in protectStore.getState().value.lockdowns) return true;
+    return false;
+  };
 
   // ---- raid ----------------------------------------------------------------------------------
   const detectedAt = new Map<string, number>();
@@ -106,7 +110,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   let persistTimer: ReturnType<typeof setTimeout> | null = null;
   function persist(e: RaidEvent): void {
     pending.set(e.id, e);
-    persistTimer ??= setTimeout(() => {
+    persistTimer ??= setTimeout(() => timed('raid log', () => {
       persistTimer = null;
       for (const ev of pending.values()) {
         const lockedAt = protectStore.getState().value.lockdowns[ev.threadKey] ?? null;
@@ -119,7 +123,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
         }));
       }
       pending.clear();
-    }, 500);
+    }), 500);
   }
 
   function setLockdown(key: string, on: boolean): void {
@@ -211,9 +215,14 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
     const flagged = state === 'flagged' || state === 'revealed';
     const labels: readonly string[] = flagged ? (verdictOf(el)?.labels ?? []) : [];
     const on = hooks.active();
-    const key = threadKey(item.kind);
-    const trusted = hooks.isTrusted(item.author, item.platform);
-    const facts = { kind: item.kind, flagged, trusted, self: isSelf(item), locked: on && isLocked(key) };
+    // Which thread it is matters to a hidden item (pile-ons) and when she locked any thread down; for
+    // the rest (most items) the page's URL is not even read.
+    const key = (flagged && on) || anyLocked() ? threadKey(item.kind) : '';
+    const locked = on && key !== '' && isLocked(key);
+    // Most items are neither hidden nor in a locked thread nor a DM: whose they are changes nothing then.
+    const quiet = !flagged && !locked && item.kind !== 'dm';
+    const trusted = !quiet && hooks.isTrusted(item.author, item.platform);
+    const facts = { kind: item.kind, flagged, trusted, self: !quiet && isSelf(item), locked };
 
     setLockdownHidden(el, item.textEls, hiddenByLockdown(facts));
     shieldMedia(el, on ? mediaReason(facts, protectStore.getState().value) : null, mediaLabel);
@@ -247,7 +256,10 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
   hooks.listen((mutations) => timed('media watch', () => {
     const touched = new Set<TrackedItem>();
     for (const m of mutations) {
-      for (const n of m.addedNodes) {
+      // By index: a NodeList's iterator costs more than the look itself, for every comment of a thread.
+      const added = m.addedNodes;
+      for (let i = 0; i < added.length; i++) {
+        const n = added[i];
         if (!(n instanceof Element) || !(n.matches(MEDIA) || n.querySelector(MEDIA))) continue;
         const owner = itemOf(n);
         const it = owner ? byEl.get(owner) : undefined;

@@ -110,8 +110,10 @@ function replyingTo(item: Element, selectors: string[] | undefined): string[] {
   return out;
 }
 
+/** Each platform's adapter by id (asked for every hidden item). */
+const adapterById = new Map(ADAPTERS.map((a) => [a.id, a]));
 function adapterOf(platform: string): PlatformAdapter | undefined {
-  return ADAPTERS.find((a) => a.id === platform);
+  return adapterById.get(platform);
 }
 
 /** What the page shows of this item's context: what `entryFor(…, evidence)` and recordFlagged take. */

@@ -1,9 +1,10 @@
 /**
  * The extension's main-thread time on the page, counted in one place. Every callback we run there goes
  * through `timed`: the scanner's reading slices and observer, verdict rendering, labels built later, the
- * shield guard and the UI hosts' style guard, the protections' media watcher and pile-on banner, the
- * review log and stats messages, the request for the UI's words, intersection callbacks. bench:page reports the total, the longest task and where time goes; a callback left out
- * would pass for the page's own work.
+ * shield guard and the UI hosts' style guard, the protections' media watcher, pile-on banner and pile-on
+ * log, the classifier's answers as they arrive, the review log and stats messages, the request for the
+ * UI's words and her stored settings, intersection callbacks. bench:page reports the total, the
+ * longest task and where time goes; a callback left out would pass for the page's own work.
  *
  * Nested calls (apply() inside a render slice) count once, in the outermost.
  */

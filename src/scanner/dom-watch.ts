@@ -17,6 +17,8 @@ export interface DomWatchOptions {
   onMutations(): void;
   /** Shadow roots were opened (their content is dirty): read them soon. */
   onRoots(): void;
+  /** The page removed nodes (items may have left it): called first, before any other callback of ours. */
+  onRemoved?(): void;
 }
 
 export function createDomWatch(o: DomWatchOptions) {
@@ -40,9 +42,12 @@ export function createDomWatch(o: DomWatchOptions) {
           if (m.target.parentElement) dirty.add(m.target.parentElement);
           continue;
         }
+        if (m.removedNodes.length > 0) o.onRemoved?.();
         if ((m.target as Element).closest?.('[data-bouclier-ui]')) continue;
         let structural = false;
-        for (const n of m.addedNodes) {
+        const added = m.addedNodes;
+        for (let i = 0; i < added.length; i++) {
+          const n = added[i]!;
           if (isUiHost(n)) continue;
           dirty.add(n);
           structural = true;
@@ -64,8 +69,11 @@ export function createDomWatch(o: DomWatchOptions) {
     }
   });
 
-  /** Shadow roots opened so far (hosts removed from the page are dropped at the next pass). */
-  let shadowScopes: ShadowRoot[] = [];
+  /**
+   * Hosts found without a shadow root yet (it is attached when the host's element is defined): looked at
+   * again periodically. Hosts added later are seen by the observer, in the document or in a root we watch.
+   */
+  const rootless = new Set<Element>();
   /** Each root found is observed and marked dirty, then searched for further hosts. */
   function openShadowRoots(from: (Document | ShadowRoot | Element)[]): void {
     const queue = [...from];
@@ -74,19 +82,27 @@ export function createDomWatch(o: DomWatchOptions) {
       const hosts = scope instanceof Element && scope.matches(hostSelector) ? [scope, ...scope.querySelectorAll(hostSelector)] : scope.querySelectorAll(hostSelector);
       for (const host of hosts) {
         const root = host.shadowRoot;
-        if (!root || observed.has(root)) continue;
+        if (!root) {
+          rootless.add(host);
+          continue;
+        }
+        rootless.delete(host);
+        if (observed.has(root)) continue;
         observe(root);
-        shadowScopes.push(root);
         dirty.add(root);
         queue.push(root);
       }
     }
     if (dirty.size > 0) o.onRoots();
   }
-  /** Periodic pass (a host's shadow root may be attached after the host is inserted, when its element is defined). */
-  function shadowRootsIn(): void {
-    shadowScopes = shadowScopes.filter((r) => r.host.isConnected);
-    openShadowRoots([document, ...shadowScopes]);
+  /** Periodic pass over the hosts still without a root (those removed from the page are forgotten). */
+  function rootsAttached(): void {
+    const now: Element[] = [];
+    for (const host of rootless) {
+      if (!host.isConnected) rootless.delete(host);
+      else if (host.shadowRoot) now.push(host);
+    }
+    if (now.length > 0) openShadowRoots(now);
   }
 
   return {
@@ -97,8 +113,8 @@ export function createDomWatch(o: DomWatchOptions) {
       observe(document);
       dirty.add(document);
       if (hostSelector) {
-        shadowRootsIn();
-        setInterval(() => timed('shadow roots', shadowRootsIn), 1000);
+        openShadowRoots([document]);
+        setInterval(() => rootless.size > 0 && timed('shadow roots', rootsAttached), 1000);
       }
     },
     /** Also hand every batch of mutations to `listen` (after the scanner has taken what it needs). */

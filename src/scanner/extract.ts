@@ -5,6 +5,7 @@
 import type { ItemRule } from '../platforms/types';
 import { pageOrigin } from './page-url';
 import { cleanHandle } from '../platforms/handle';
+import { arrayOf } from './node-list';
 
 export interface ItemData {
   textEls: HTMLElement[];
@@ -19,9 +20,9 @@ function firstMatch(root: Element, selectors: string[] | undefined): { sel: stri
   for (const sel of selectors ?? []) {
     try {
       // ':scope' means the item itself is the text block (generic fallback).
-      let els = sel === ':scope' ? [root as HTMLElement] : [...root.querySelectorAll<HTMLElement>(sel)];
+      let els = sel === ':scope' ? [root as HTMLElement] : arrayOf(root.querySelectorAll<HTMLElement>(sel));
       // Items that render their content in their own (open) shadow root, e.g. Reddit chat events.
-      if (els.length === 0 && root.shadowRoot && sel !== ':scope') els = [...root.shadowRoot.querySelectorAll<HTMLElement>(sel)];
+      if (els.length === 0 && root.shadowRoot && sel !== ':scope') els = arrayOf(root.shadowRoot.querySelectorAll<HTMLElement>(sel));
       if (els.length > 0) return { sel, els };
     } catch {
       // A malformed selector in one adapter must not stop the others; the adapter test catches it.
@@ -54,14 +55,14 @@ export function extractItem(item: Element, rule: ItemRule, known?: { textEls: HT
   const content = found.text;
 
   let author: string | null = null;
-  if (rule.authorAttr && item.hasAttribute(rule.authorAttr)) author = cleanHandle(item.getAttribute(rule.authorAttr));
+  const authorAttr = rule.authorAttr ? item.getAttribute(rule.authorAttr) : null;
+  if (authorAttr !== null) author = cleanHandle(authorAttr);
   if (!author) {
     const a = firstMatch(item, rule.author)?.els[0];
     if (a) author = cleanHandle(rule.authorAttr && a.getAttribute(rule.authorAttr)) ?? cleanHandle(a.getAttribute('href')) ?? cleanHandle(a.textContent);
   }
 
-  let permalink: string | null = null;
-  if (rule.permalinkAttr && item.hasAttribute(rule.permalinkAttr)) permalink = item.getAttribute(rule.permalinkAttr);
+  let permalink: string | null = rule.permalinkAttr ? item.getAttribute(rule.permalinkAttr) : null;
   if (!permalink) {
     const link = firstMatch(item, rule.permalink)?.els[0];
     const href = link?.closest('a')?.getAttribute('href') ?? link?.getAttribute('href');

@@ -19,8 +19,6 @@ export interface TrackedItem extends ItemData {
   /** normalize(text), computed on first use (muted words, corrections): see normalizedText(). */
   normalized?: string;
   scores: Scores | null;
-  /** performance.now() when the item was first seen with this text (for the insertion→verdict bench). */
-  seenAt: number;
   /**
    * The model's verdict does not cover this item: its text failed alone however it was sent (see
    * batcher.ts), or it is longer than the classifier reads (MAX_TEXT_CHARS) and only its start was
@@ -36,27 +34,42 @@ export function normalizedText(item: TrackedItem): string {
   return item.normalized;
 }
 
-/** The items of the page, by element, and the list of those still in it. */
+/**
+ * The items of the page, by element, and the list of those still in it. Items that left the page are
+ * looked for only after the page removed nodes (`removed()`, from the DOM watcher, whose callback runs
+ * before any other callback of ours sees the page): the banner and the stats ask for the list every
+ * second, and checking every comment of a long thread each time cost more than the rest of their work.
+ */
 export function createItemRegistry() {
   const tracked = new WeakMap<Element, TrackedItem>();
   const live = new Set<TrackedItem>();
   let liveList: TrackedItem[] | null = null;
+  let removals = true;
   return {
     get: (el: Element): TrackedItem | undefined => tracked.get(el),
     /** False once the page re-rendered the element with another text (a newer item took its place). */
     current: (item: TrackedItem): boolean => tracked.get(item.el) === item,
     add(item: TrackedItem): void {
+      const prev = tracked.get(item.el);
+      if (prev) live.delete(prev); // the same element, read again with another text
       tracked.set(item.el, item);
       live.add(item);
       liveList = null;
     },
+    /** The page removed nodes: some items may have left it. */
+    removed(): void {
+      removals = true;
+    },
     size: (): number => live.size,
     /** Items currently in the page (the same array until one comes or goes: the popup and banner ask often). */
     list(): TrackedItem[] {
-      for (const it of live) {
-        if (!it.el.isConnected || tracked.get(it.el) !== it) {
-          live.delete(it);
-          liveList = null;
+      if (removals) {
+        removals = false;
+        for (const it of live) {
+          if (!it.el.isConnected) {
+            live.delete(it);
+            liveList = null;
+          }
         }
       }
       liveList ??= [...live];

@@ -1,29 +1,19 @@
 /**
- * The page's URL, read cheaply. Asking `location` from a content script builds a new string each time,
- * and a 2,000-comment thread asked it several times per comment (permalinks, thread keys, review log).
- *  - the origin cannot change during a document's life: read once (per Location object: tests swap it);
- *  - the href changes with SPA navigation, but never inside one task: read once per task.
+ * The page's URL, read cheaply. Asking `location` from a content script costs more than reading a
+ * comment's attribute, and a 2,000-comment thread asked it several times per comment (permalinks,
+ * thread keys, review log). It cannot change inside one callback of ours (no page script runs until it
+ * returns, and we never navigate), so it is read once per callback (busy.ts passMemo); outside our
+ * callbacks (tests) each call reads it.
  */
-let originOf: Location | null = null;
-let origin = '';
+import { passMemo } from './busy';
+
+const originNow = passMemo<0, string>();
+const hrefNow = passMemo<0, string>();
 
 export function pageOrigin(): string {
-  if (originOf !== location) {
-    originOf = location;
-    origin = location.origin;
-  }
-  return origin;
+  return originNow.get(0, () => location.origin);
 }
 
-let href: string | null = null;
-
 export function pageHref(): string {
-  if (href === null) {
-    href = location.href;
-    // Forget it when this task (and its microtasks) ends: the next task may run after a navigation.
-    queueMicrotask(() => {
-      href = null;
-    });
-  }
-  return href;
+  return hrefNow.get(0, () => location.href);
 }

@@ -11,9 +11,15 @@ import type { DomWatch } from './dom-watch';
 import type { Batcher } from './batcher';
 import type { RenderQueue } from './render-queue';
 import { timed } from './busy';
+import { arrayOf } from './node-list';
 import { reportLater, yieldToPage } from './tasks';
 
 export const SLICE_MS = 4;
+/**
+ * Items read between two looks at the clock: performance.now() costs about as much as a DOM read, and
+ * reading one item takes a small fraction of a slice.
+ */
+const CLOCK_EVERY = 8;
 /** Above this many items in one changed subtree, each rule searches it itself (see scanRoot). */
 const MANY_INSIDE = 64;
 /** Reading done in the mutation callback itself, before the reading loop takes over. */
@@ -55,7 +61,10 @@ export function createReader(p: ReaderParts) {
    */
   function readSome(budgetMs: number, active: Rule[]): boolean {
     const start = performance.now();
-    for (;;) {
+    for (let n = 1; ; n++) {
+      // The clock is read every CLOCK_EVERY steps (an item read, a subtree searched) and after a subtree
+      // holding many items, not after every step.
+      let clock = n % CLOCK_EVERY === 0;
       try {
         if (foundAt < found.length) {
           const { el, rule } = found[foundAt++]!;
@@ -66,6 +75,7 @@ export function createReader(p: ReaderParts) {
           const root = dirty.values().next().value as Node;
           dirty.delete(root);
           scanRoot(root, active);
+          if (found.length > CLOCK_EVERY) clock = true;
           if (!p.burst.on() && found.length + p.batcher.waiting() >= BURST_WAITING) {
             // Items already known (a thread re-rendered in place) are no burst.
             let newItems = p.batcher.waiting();
@@ -80,7 +90,7 @@ export function createReader(p: ReaderParts) {
       } catch (e) {
         reportLater(e);
       }
-      if (performance.now() - start > budgetMs) return true;
+      if (clock && performance.now() - start > budgetMs) return true;
     }
   }
 
@@ -116,7 +126,7 @@ export function createReader(p: ReaderParts) {
     if (anyRule.of !== active) anyRule = { of: active, selector: active.map((r) => r.selector).join(',') };
     // Several rules (a platform's old and new markup): one search, then each rule takes its own, in the
     // same order as one search per rule. A subtree holding many items is searched per rule (cheaper then).
-    let inside: HTMLElement[] | null = active.length > 1 ? [...scope.querySelectorAll<HTMLElement>(anyRule.selector)] : null;
+    let inside: HTMLElement[] | null = active.length > 1 ? arrayOf(scope.querySelectorAll<HTMLElement>(anyRule.selector)) : null;
     if (inside && inside.length > MANY_INSIDE) inside = null;
     for (const r of active) {
       // The changed node may sit inside an item (its text was re-rendered) or contain items.
@@ -124,7 +134,10 @@ export function createReader(p: ReaderParts) {
         const owner = ownerItem(el, r.selector);
         if (owner) found.push({ el: owner, rule: r });
       }
-      if (!inside) for (const item of scope.querySelectorAll<HTMLElement>(r.selector)) found.push({ el: item, rule: r });
+      if (!inside) {
+        const all = scope.querySelectorAll<HTMLElement>(r.selector);
+        for (let i = 0; i < all.length; i++) found.push({ el: all[i]!, rule: r });
+      }
       else for (const item of inside) if (item.matches(r.selector)) found.push({ el: item, rule: r });
     }
   }
@@ -147,14 +160,18 @@ export function createReader(p: ReaderParts) {
       return;
     }
     const data = extractItem(el, r.rule, found)!;
+    // Written out, not spread: every item gets the same shape, built once per comment of a long thread.
     const item: TrackedItem = {
-      ...data,
       el,
       kind: r.rule.kind,
       platform: r.platform,
+      textEls: data.textEls,
+      text: data.text,
+      author: data.author,
+      displayName: data.displayName,
+      permalink: data.permalink,
       key: data.text,
       scores: null,
-      seenAt: performance.now(),
     };
     p.items.add(item);
     // Its text lives in its own shadow root (Reddit chat events): watch it for re-renders there.

@@ -131,6 +131,7 @@ export function createScanner(opts: ScannerOptions) {
       batcher.pump();
     },
     onRoots: () => reader.schedule(),
+    onRemoved: () => items.removed(),
   });
   const reader = createReader({ items, rules, watch, batcher, render, burst: { on: () => burst, begin: () => setBurst(true), check: burstOverCheck } });
 

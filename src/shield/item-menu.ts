@@ -38,10 +38,10 @@ export function moreButton(): HTMLButtonElement {
 }
 
 /**
- * Make `more` (a button of the label's bar, added when not given) open the menu; `entries` is asked each
- * time she opens it.
+ * The menu behind `more` (a button of the label's bar): returns what her click on `more` does (open or
+ * close it), for the label's one click listener. `entries` is asked each time she opens it.
  */
-export function attachItemMenu(bar: HTMLElement, entries: () => MenuEntry[], more: HTMLButtonElement = bar.appendChild(moreButton())): void {
+export function attachItemMenu(bar: HTMLElement, entries: () => MenuEntry[], more: HTMLButtonElement): () => void {
   let menu: HTMLElement | null = null;
 
   const close = (focusBack: boolean) => {
@@ -99,5 +99,5 @@ export function attachItemMenu(bar: HTMLElement, entries: () => MenuEntry[], mor
     return m;
   };
 
-  onTrustedClick(more, () => (menu && !menu.hidden ? close(true) : open()));
+  return () => (menu && !menu.hidden ? close(true) : open());
 }

@@ -8,7 +8,7 @@ import type { Decision } from '../verdict/decide';
 import { SHIELD_LABEL_CSS } from './styles';
 import { sharedStyles } from './shadow-css';
 import { t } from '../ui/i18n';
-import { onTrustedClick } from './trusted';
+import { onTrustedClickIn } from './trusted';
 import { attachItemMenu, ITEM_MENU_CSS, moreButton, type MenuEntry } from './item-menu';
 import { createUiHost, cssString, setCaption, setUiHostStyle } from './ui-host';
 
@@ -92,8 +92,11 @@ export function buildLabel(
   const label = bar.firstElementChild!.nextElementSibling as HTMLElement;
   const button = label.nextElementSibling as HTMLButtonElement;
   refs.set(host, { bar, label, button, shown: shownKey(shown.verdict, shown.revealed) });
-  if (menu) attachItemMenu(bar, menu, button.nextElementSibling as HTMLButtonElement);
-  onTrustedClick(button, onToggle);
+  const more = menu ? (button.nextElementSibling as HTMLButtonElement) : null;
+  const toggleMenu = more && menu ? attachItemMenu(bar, menu, more) : null;
+  // One listener for the label's own buttons, her clicks only (the threat's evidence button and the
+  // menu's entries listen for themselves).
+  onTrustedClickIn(bar, (target) => (target === button ? onToggle : target === more ? toggleMenu : null));
   return host;
 }
 

@@ -38,12 +38,14 @@ export interface ShieldTarget {
 function markHidden(item: ShieldTarget, how: '' | 'blur' | 'collapse' | 'pending' | 'unchecked'): void {
   // Clearing looks at the item's media even when it never marked them itself: a parent item judged
   // before this nested reply was known may have claimed (and blurred) them.
-  for (const el of [...item.textEls, ...(how ? ownMedia(item.el) : mediaToClear(item.el))]) {
-    if (how) setGuarded(el, 'data-bouclier-hide', how);
-    else setGuarded(el, 'data-bouclier-hide', null);
-    if (how === 'blur' || how === 'collapse') setGuarded(el, 'aria-hidden', 'true');
-    else setGuarded(el, 'aria-hidden', null);
-  }
+  const hidden = how === 'blur' || how === 'collapse' ? 'true' : null;
+  for (const el of item.textEls) markOne(el, how || null, hidden);
+  for (const el of how ? ownMedia(item.el) : mediaToClear(item.el)) markOne(el, how || null, hidden);
+}
+
+function markOne(el: HTMLElement, how: string | null, hidden: 'true' | null): void {
+  setGuarded(el, 'data-bouclier-hide', how);
+  setGuarded(el, 'aria-hidden', hidden);
 }
 
 /**

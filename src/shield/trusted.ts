@@ -16,6 +16,21 @@ export function onTrustedClick(el: EventTarget, handler: (e: MouseEvent) => void
   });
 }
 
+/**
+ * onTrustedClick for several controls of one container with one listener (a thread has hundreds of
+ * labels): `handlerFor` names the action of the control clicked, or null for anything else, which is
+ * left alone.
+ */
+export function onTrustedClickIn(container: EventTarget, handlerFor: (target: EventTarget | null) => (() => void) | null): void {
+  container.addEventListener('click', (e) => {
+    const handler = handlerFor(e.target);
+    if (!handler) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (e.isTrusted) handler();
+  });
+}
+
 export interface RateLimiter {
   /** True (and counted) when one more action under `key` is allowed now. */
   take(key?: string | number): boolean;

@@ -49,9 +49,13 @@ export function strongestAction(labels: readonly Category[], settings: VerdictSe
  * (muted words/accounts, doxxing) still apply on their own.
  */
 export function decide(scores: Scores | null, thresholds: LevelThresholds | null, settings: VerdictSettings, ruleLabels: readonly Category[] = []): Decision {
-  const found: Category[] = scores && thresholds ? [...modelLabels(scores, thresholds, settings)] : [];
-  for (const r of ruleLabels) if (!found.includes(r)) found.push(r);
-  const labels = found.filter((c) => settings.actions[c] !== 'off');
+  // The model's labels, then the rules' not already there, each kept only when its category acts: one
+  // array per decision (asked for every item of a thread, most with no label at all).
+  const labels: Category[] = [];
+  if (scores && thresholds) {
+    for (const c of MODEL_CATEGORIES) if (scores[c] >= thresholdFor(c, thresholds, settings) && settings.actions[c] !== 'off') labels.push(c);
+  }
+  for (const r of ruleLabels) if (settings.actions[r] !== 'off' && !labels.includes(r)) labels.push(r);
   const action = strongestAction(labels, settings);
   return { labels, action: action === 'off' ? null : action };
 }

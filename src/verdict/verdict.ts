@@ -54,12 +54,20 @@ export function withCorrection(correction: CorrectionFact | null, decision: Deci
   return { labels, action: threatSafe(action, labels) as Exclude<typeof action, 'off'> };
 }
 
+/** The rules' labels, by which rules hold (never changed: decide() only reads them). */
+const RULES = {
+  none: [] as readonly Category[],
+  muted: ['muted'] as readonly Category[],
+  doxxing: ['doxxing'] as readonly Category[],
+  both: ['muted', 'doxxing'] as readonly Category[],
+};
+
 export function verdict(facts: ItemFacts, settings: VerdictSettings, thresholds: LevelThresholds | null): Verdict {
   if (!facts.active || facts.trustedAuthor) return VISIBLE;
-  const rules: Category[] = facts.mutedAuthor ? ['muted'] : [...(facts.mutedWord ? (['muted'] as const) : []), ...(facts.doxxing ? (['doxxing'] as const) : [])];
+  const rules = facts.mutedAuthor ? RULES.muted : facts.mutedWord ? (facts.doxxing ? RULES.both : RULES.muted) : facts.doxxing ? RULES.doxxing : RULES.none;
   const model = decide(facts.scores, facts.scores ? thresholds : null, settings, rules);
   const decision = withCorrection(facts.correction, model, settings);
   // Only a hiding verdict stands for an item the model could not (fully) check.
   const waiting = (!facts.scores || facts.unchecked) && !decision.action;
-  return { ...decision, reason: decision.action ? mainReason(decision.labels, facts.scores) : null, waiting };
+  return { labels: decision.labels, action: decision.action, reason: decision.action ? mainReason(decision.labels, facts.scores) : null, waiting };
 }
