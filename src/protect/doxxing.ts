@@ -70,7 +70,6 @@ function tidy(spans: DoxxSpan[]): DoxxSpan[] {
   return out;
 }
 
-/** Personal data found in `text`, as spans on the original text. Total: never throws. */
 /**
  * Whether the text holds any numeral (\p{N}). Char codes first: an ASCII digit answers at once, and a
  * text of ASCII, Latin letters and punctuation (no numeral among them) needs no regex, which took longer
@@ -86,6 +85,7 @@ function hasNumeral(t: string): boolean {
   return other && (ANY_NUMBER ??= /\p{N}/u).test(t);
 }
 
+/** Personal data found in `text`, as spans on the original text. Total: never throws. */
 export function findDoxxing(text: string, opts: DoxxOptions = {}): DoxxSpan[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
