@@ -7,13 +7,7 @@
 
 /** Listen for her own clicks only (Enter/Space on a focused button are trusted clicks too). */
 export function onTrustedClick(el: EventTarget, handler: (e: MouseEvent) => void): void {
-  el.addEventListener('click', (e) => {
-    // Stopped either way: a synthetic click on our control must not reach the platform's handlers as a click on the comment.
-    e.preventDefault();
-    e.stopPropagation();
-    if (!e.isTrusted) return;
-    handler(e as MouseEvent);
-  });
+  onTrustedClickIn(el, () => handler);
 }
 
 /**
@@ -21,13 +15,14 @@ export function onTrustedClick(el: EventTarget, handler: (e: MouseEvent) => void
  * labels): `handlerFor` names the action of the control clicked, or null for anything else, which is
  * left alone.
  */
-export function onTrustedClickIn(container: EventTarget, handlerFor: (target: EventTarget | null) => (() => void) | null): void {
+export function onTrustedClickIn(container: EventTarget, handlerFor: (target: EventTarget | null) => ((e: MouseEvent) => void) | null): void {
   container.addEventListener('click', (e) => {
     const handler = handlerFor(e.target);
     if (!handler) return;
+    // Stopped either way: a synthetic click on our control must not reach the platform's handlers as a click on the comment.
     e.preventDefault();
     e.stopPropagation();
-    if (e.isTrusted) handler();
+    if (e.isTrusted) handler(e as MouseEvent);
   });
 }
 

@@ -32,9 +32,14 @@ export function thresholdFor(c: ModelCategory, thresholds: LevelThresholds, sett
   return settings.thresholdOverrides[c] ?? thresholds[level][c];
 }
 
+/** Does this category's score cross its threshold (whatever its action)? */
+function crosses(c: ModelCategory, scores: Scores, thresholds: LevelThresholds, settings: VerdictSettings, level: Level = settings.level): boolean {
+  return scores[c] >= thresholdFor(c, thresholds, settings, level);
+}
+
 /** Model categories whose score crosses its threshold (whatever their action). */
 export function modelLabels(scores: Scores, thresholds: LevelThresholds, settings: VerdictSettings, level: Level = settings.level): ModelCategory[] {
-  return MODEL_CATEGORIES.filter((c) => scores[c] >= thresholdFor(c, thresholds, settings, level));
+  return MODEL_CATEGORIES.filter((c) => crosses(c, scores, thresholds, settings, level));
 }
 
 /** The strongest action among the labels' actions ('off' when none hides). */
@@ -53,7 +58,7 @@ export function decide(scores: Scores | null, thresholds: LevelThresholds | null
   // array per decision (asked for every item of a thread, most with no label at all).
   const labels: Category[] = [];
   if (scores && thresholds) {
-    for (const c of MODEL_CATEGORIES) if (scores[c] >= thresholdFor(c, thresholds, settings) && settings.actions[c] !== 'off') labels.push(c);
+    for (const c of MODEL_CATEGORIES) if (settings.actions[c] !== 'off' && crosses(c, scores, thresholds, settings)) labels.push(c);
   }
   for (const r of ruleLabels) if (settings.actions[r] !== 'off' && !labels.includes(r)) labels.push(r);
   const action = strongestAction(labels, settings);
