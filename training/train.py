@@ -4,7 +4,8 @@ dev, exports ONNX + model.json + parity.json into models/, and writes a metrics 
 (`npm run train`, `npm run train:smoke`) for the teachers and the distilled student; `--help` lists the
 options. The code is the package training/trainer/ (one module per job: see its __init__.py).
 
-Run with Debian's /usr/bin/python3 (python3-torch, python3-onnx, python3-numpy)."""
+Run with Debian's /usr/bin/python3 (python3-torch, python3-onnx, python3-numpy, python3-scipy,
+python3-sklearn)."""
 import os
 import sys
 

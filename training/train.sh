@@ -14,8 +14,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=/usr/bin/python3
-if ! "$PY" -c 'import torch, onnx, numpy' 2>/dev/null; then
-  echo "ERROR: $PY cannot import torch/onnx/numpy. Install Debian's python3-torch python3-onnx python3-numpy (apt-get install -y python3-torch python3-onnx python3-numpy)." >&2
+if ! "$PY" -c 'import torch, onnx, numpy, scipy, sklearn' 2>/dev/null; then
+  echo "ERROR: $PY cannot import torch/onnx/numpy/scipy/sklearn. Install Debian's python3-torch python3-onnx python3-numpy python3-scipy python3-sklearn (apt-get install -y python3-torch python3-onnx python3-numpy python3-scipy python3-sklearn)." >&2
   exit 3
 fi
 

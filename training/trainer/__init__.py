@@ -11,7 +11,8 @@
   report.py     test-split metrics and keyword baselines for report.json (and so the model card)
   cli.py        the command line of training/train.py, which runs these in order
 
-Run with Debian's /usr/bin/python3 (python3-torch, python3-onnx, python3-numpy). Deterministic: fixed seeds,
+Run with Debian's /usr/bin/python3 (python3-torch, python3-onnx, python3-numpy, and
+python3-scipy, python3-sklearn for the group-word bias). Deterministic: fixed seeds,
 one thread, deterministic algorithms. Experiments that were not kept live in training/lab/ and build on these
 modules.
 """

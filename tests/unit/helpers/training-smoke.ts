@@ -36,9 +36,9 @@ export function runProcess(cmd: string, args: string[], timeoutMs: number, env?:
 }
 
 function requireTorch(): void {
-  const torchCheck = spawnSync('/usr/bin/python3', ['-c', 'import torch, onnx, numpy'], { encoding: 'utf8' });
+  const torchCheck = spawnSync('/usr/bin/python3', ['-c', 'import torch, onnx, numpy, scipy, sklearn'], { encoding: 'utf8' });
   if (torchCheck.status !== 0) {
-    throw new Error(`/usr/bin/python3 cannot import torch/onnx/numpy (install python3-torch python3-onnx python3-numpy):\n${torchCheck.stderr}`);
+    throw new Error(`/usr/bin/python3 cannot import torch/onnx/numpy/scipy/sklearn (install python3-torch python3-onnx python3-numpy python3-scipy python3-sklearn):\n${torchCheck.stderr}`);
   }
 }
 
