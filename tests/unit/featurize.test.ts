@@ -107,24 +107,6 @@ describe('featurize', () => {
     expect(chunks).toHaveLength(MAX_CHUNKS);
     expect(chunks.every((c) => c.length === T_MAX * K)).toBe(true);
   });
-
-  it('featurizes at least 20k short texts per second', () => {
-    const words = 'tu es une vraie salope va te faire voir les femmes sont super I think you are great lol 😂'.split(' ');
-    const texts = Array.from({ length: 5000 }, (_, i) =>
-      Array.from({ length: 3 + (i % 12) }, (_, j) => words[(i * 7 + j * 13) % words.length]).join(' '),
-    );
-    texts.slice(0, 500).forEach((t) => featurize(t)); // warm-up
-    // best of 3 passes: the cores are shared with other jobs
-    const best = Math.max(
-      ...[0, 1, 2].map(() => {
-        const t0 = performance.now();
-        for (const t of texts) featurize(t);
-        return texts.length / ((performance.now() - t0) / 1000);
-      }),
-    );
-    // target ≥ 20k/s on an idle core; fail only far below it.
-    expect(best).toBeGreaterThan(5_000);
-  });
 });
 
 describe('featurize: properties', () => {
