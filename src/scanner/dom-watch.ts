@@ -37,13 +37,20 @@ export function createDomWatch(o: DomWatchOptions) {
   const observer = new MutationObserver((mutations) => {
     timed('observer', () => {
       const newHosts: Element[] = [];
+      // A thread appends its comments to one container: whether it lies in our UI is asked once per target.
+      let lastTarget: Node | null = null;
+      let inOurUi = false;
       for (const m of mutations) {
         if (m.type === 'characterData') {
           if (m.target.parentElement) dirty.add(m.target.parentElement);
           continue;
         }
         if (m.removedNodes.length > 0) o.onRemoved?.();
-        if ((m.target as Element).closest?.('[data-bouclier-ui]')) continue;
+        if (m.target !== lastTarget) {
+          lastTarget = m.target;
+          inOurUi = !!(m.target as Element).closest?.('[data-bouclier-ui]');
+        }
+        if (inOurUi) continue;
         let structural = false;
         const added = m.addedNodes;
         for (let i = 0; i < added.length; i++) {
