@@ -86,7 +86,10 @@ export function createDomWatch(o: DomWatchOptions) {
     const queue = [...from];
     for (let i = 0; i < queue.length; i++) {
       const scope = queue[i]!;
-      const hosts = scope instanceof Element && scope.matches(hostSelector) ? [scope, ...scope.querySelectorAll(hostSelector)] : scope.querySelectorAll(hostSelector);
+      const self = scope instanceof Element && scope.matches(hostSelector);
+      // Most added nodes hold no host: one look, without building a list for each.
+      if (!self && !scope.querySelector(hostSelector)) continue;
+      const hosts = self ? [scope, ...scope.querySelectorAll(hostSelector)] : scope.querySelectorAll(hostSelector);
       for (const host of hosts) {
         const root = host.shadowRoot;
         if (!root) {
