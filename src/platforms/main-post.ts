@@ -6,6 +6,7 @@
  */
 import { cleanHandle } from './handle';
 import type { MainPostRule, PlatformAdapter } from './types';
+import { pagePath } from '../scanner/page-url';
 
 export interface MainPost {
   el: HTMLElement;
@@ -77,7 +78,7 @@ export function mainPostFinder(adapters: readonly PlatformAdapter[]): () => Main
   if (!adapters.some((a) => a.mainPost?.length)) return () => null;
   let memo: { path: string; post: MainPost | null; at: number } | null = null;
   return () => {
-    const path = location.pathname;
+    const path = pagePath();
     const now = Date.now();
     if (memo && memo.path === path && (memo.post ? memo.post.el.isConnected : now - memo.at < 500)) return memo.post;
     memo = { path, post: findMainPost(adapters, document, path), at: now };

@@ -9,13 +9,13 @@
  */
 import { ADAPTERS } from '../platforms';
 import { cleanHandle } from '../platforms/handle';
-import { findMainPost } from '../platforms/main-post';
+import { findMainPost, mainPostFinder, type MainPost } from '../platforms/main-post';
 import type { ParentRule, PlatformAdapter } from '../platforms/types';
 import { itemPostedAt } from '../protect/dom';
 import type { TrackedItem } from '../scanner/item';
 import type { CaptureRect } from './messages';
 import { LIMITS, type EntryInput, type ParentPost } from './types';
-import { passMemo } from '../scanner/busy';
+import { inPass } from '../scanner/busy';
 
 /** The evidence fields of an item that the page shows (the screenshot is added by the background). */
 export type ItemEvidence = Pick<EntryInput, 'postedAt' | 'parent' | 'target'>;
@@ -69,8 +69,19 @@ function readPost(post: Element, r: ParentRule): ParentPost | null {
 /** `b` comes after `a` in the page (4 = Node.DOCUMENT_POSITION_FOLLOWING). */
 const follows = (a: Element, b: Element): boolean => (a.compareDocumentPosition(b) & 4) !== 0;
 
-/** The page's main post: looked up once per callback of ours, not once per reply (our writes never add or move one). */
-const mainPostNow = passMemo<PlatformAdapter, Element | null>();
+/**
+ * The page's main post, found the way the protections find it (mainPostFinder: kept while it stays in the
+ * page, looked for again at most every half second while there is none), not once per hidden reply: a
+ * thread without one (most pages) was searched from the top for every callback of ours. Outside our
+ * callbacks (tests) it is looked up every time.
+ */
+const mainPostFinders = new Map<PlatformAdapter, () => MainPost | null>();
+function mainPost(adapter: PlatformAdapter): Element | null {
+  if (!inPass()) return findMainPost([adapter], document, location.pathname)?.el ?? null;
+  let find = mainPostFinders.get(adapter);
+  if (!find) mainPostFinders.set(adapter, (find = mainPostFinder([adapter])));
+  return find()?.el ?? null;
+}
 
 /** The post element a recipe points at for this item, or null. */
 function postFor(item: Element, r: ParentRule, adapter: PlatformAdapter): Element | null {
@@ -86,7 +97,7 @@ function postFor(item: Element, r: ParentRule, adapter: PlatformAdapter): Elemen
       const post = document.querySelector(sel);
       return post && !post.contains(item) && follows(post, item) ? post : null;
     }
-    const main = mainPostNow.get(adapter, () => findMainPost([adapter], document, location.pathname)?.el ?? null);
+    const main = mainPost(adapter);
     return main && main !== item && main.matches(sel) && !main.contains(item) && follows(main, item) ? main : null;
   } catch {
     return null;

@@ -43,6 +43,11 @@ export function passMemo<K, V>(): { get(key: K, compute: () => V): V; clear(): v
   };
 }
 
+/** True inside a callback of ours (a `timed` call): what the page shows can change only by our writes. */
+export function inPass(): boolean {
+  return depth > 0;
+}
+
 const stats: BusyStats = { busyMs: 0, tasks: 0, maxTaskMs: 0, maxTaskIn: '', byPart: {} };
 let depth = 0;
 

@@ -37,13 +37,20 @@ export function createDomWatch(o: DomWatchOptions) {
   const observer = new MutationObserver((mutations) => {
     timed('observer', () => {
       const newHosts: Element[] = [];
+      // A thread appends its comments to one container: whether it lies in our UI is asked once per target.
+      let lastTarget: Node | null = null;
+      let inOurUi = false;
       for (const m of mutations) {
         if (m.type === 'characterData') {
           if (m.target.parentElement) dirty.add(m.target.parentElement);
           continue;
         }
         if (m.removedNodes.length > 0) o.onRemoved?.();
-        if ((m.target as Element).closest?.('[data-bouclier-ui]')) continue;
+        if (m.target !== lastTarget) {
+          lastTarget = m.target;
+          inOurUi = !!(m.target as Element).closest?.('[data-bouclier-ui]');
+        }
+        if (inOurUi) continue;
         let structural = false;
         const added = m.addedNodes;
         for (let i = 0; i < added.length; i++) {
@@ -79,7 +86,10 @@ export function createDomWatch(o: DomWatchOptions) {
     const queue = [...from];
     for (let i = 0; i < queue.length; i++) {
       const scope = queue[i]!;
-      const hosts = scope instanceof Element && scope.matches(hostSelector) ? [scope, ...scope.querySelectorAll(hostSelector)] : scope.querySelectorAll(hostSelector);
+      const self = scope instanceof Element && scope.matches(hostSelector);
+      // Most added nodes hold no host: one look, without building a list for each.
+      if (!self && !scope.querySelector(hostSelector)) continue;
+      const hosts = self ? [scope, ...scope.querySelectorAll(hostSelector)] : scope.querySelectorAll(hostSelector);
       for (const host of hosts) {
         const root = host.shadowRoot;
         if (!root) {

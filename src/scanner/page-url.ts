@@ -9,6 +9,7 @@ import { passMemo } from './busy';
 
 const originNow = passMemo<0, string>();
 const hrefNow = passMemo<0, string>();
+const pathNow = passMemo<0, string>();
 
 export function pageOrigin(): string {
   return originNow.get(0, () => location.origin);
@@ -16,4 +17,8 @@ export function pageOrigin(): string {
 
 export function pageHref(): string {
   return hrefNow.get(0, () => location.href);
+}
+
+export function pagePath(): string {
+  return pathNow.get(0, () => location.pathname);
 }

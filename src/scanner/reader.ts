@@ -126,7 +126,8 @@ export function createReader(p: ReaderParts) {
     if (anyRule.of !== active) anyRule = { of: active, selector: active.map((r) => r.selector).join(',') };
     // Several rules (a platform's old and new markup): one search, then each rule takes its own, in the
     // same order as one search per rule. A subtree holding many items is searched per rule (cheaper then).
-    let inside: HTMLElement[] | null = active.length > 1 ? arrayOf(scope.querySelectorAll<HTMLElement>(anyRule.selector)) : null;
+    // Most changed nodes (a comment, its text) hold no item: one look, without building a list for each.
+    let inside: HTMLElement[] | null = active.length > 1 ? (scope.querySelector(anyRule.selector) ? arrayOf(scope.querySelectorAll<HTMLElement>(anyRule.selector)) : []) : null;
     if (inside && inside.length > MANY_INSIDE) inside = null;
     for (const r of active) {
       // The changed node may sit inside an item (its text was re-rendered) or contain items.
@@ -135,6 +136,7 @@ export function createReader(p: ReaderParts) {
         if (owner) found.push({ el: owner, rule: r });
       }
       if (!inside) {
+        if (!scope.querySelector(r.selector)) continue;
         const all = scope.querySelectorAll<HTMLElement>(r.selector);
         for (let i = 0; i < all.length; i++) found.push({ el: all[i]!, rule: r });
       }
