@@ -12,7 +12,8 @@
  *     french-badwords-list, union): a listed word counts positive for every label; margin = model F1 − best
  *     baseline F1 per label.
  * (c) functional tests (tests/functional/*.jsonl via load-cases.ts): pass rate per function and language, and the
- *     ranking AUC of hateful vs harmless sentences about women with the share of the harmless ones hidden
+ *     ranking AUC of hateful vs harmless sentences about women with the share of the harmless ones hidden, then
+ *     on the replies written to her (`toHer`) the share of hostile ones caught and of harmless ones kept
  *     (`--functional-only` prints just this, without the dataset).
  * (d) generated test rows (`bouclier-gen`): false-positive rate (any label flagged) on non-hostile kinds,
  *     women vs other targets, next to recall on hostile kinds.

@@ -68,3 +68,54 @@ export function formatWomenSummary(rows: readonly WomenSummary[]): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * Replies written to her (cases with `toHer`), per language: the share of hostile ones the level hides and of
+ * harmless ones it leaves visible. It measures what she sees in her own mentions, which the women ranking above
+ * (sentences about women, mostly third person) does not isolate.
+ */
+export interface ToHerSummary {
+  lang: Lang;
+  /** Hostile replies to her (expected flag) and how many the level hides. */
+  hostile: number;
+  caught: number;
+  /** Harmless replies to her (expected pass) and how many the level leaves visible. */
+  harmless: number;
+  kept: number;
+  /** caught / hostile and kept / harmless (NaN with no case). */
+  caughtShare: number;
+  keptShare: number;
+}
+
+const ratio = (n: number, of: number) => (of === 0 ? NaN : n / of);
+
+/** `flagged(c)` says whether the level under test hides the case. */
+export function toHerSummary(cases: readonly FunctionalCase[], flagged: (c: FunctionalCase) => boolean): ToHerSummary[] {
+  return LANGS.map((lang) => {
+    const toHer = cases.filter((c) => c.lang === lang && c.toHer === true);
+    const hostile = toHer.filter((c) => c.expected === 'flag');
+    const harmless = toHer.filter((c) => c.expected === 'pass');
+    const caught = hostile.filter(flagged).length;
+    const kept = harmless.filter((c) => !flagged(c)).length;
+    return {
+      lang,
+      hostile: hostile.length,
+      caught,
+      harmless: harmless.length,
+      kept,
+      caughtShare: ratio(caught, hostile.length),
+      keptShare: ratio(kept, harmless.length),
+    };
+  });
+}
+
+export function formatToHerSummary(rows: readonly ToHerSummary[]): string {
+  const pct = (x: number) => (Number.isNaN(x) ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+  const lines = ['lang  hostile n  caught  harmless n    kept'];
+  for (const r of rows) {
+    lines.push(
+      `${r.lang.padEnd(4)}  ${String(r.hostile).padStart(9)}  ${pct(r.caughtShare).padStart(6)}  ${String(r.harmless).padStart(10)}  ${pct(r.keptShare).padStart(6)}`,
+    );
+  }
+  return lines.join('\n');
+}

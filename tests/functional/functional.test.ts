@@ -94,10 +94,13 @@ describe('functional case files', () => {
       '{"id":"en-neutral-003","lang":"en","function":"neutral_women","expected":"pass","labels":["toxic"],"text":"x"}',
       '{"id":"en-verlan-004","lang":"en","function":"french_slang_verlan","expected":"flag","labels":["rude"],"text":"y"}',
       'not json',
+      '{"id":"en-slur-008","lang":"en","function":"slur_direct","expected":"flag","labels":["insult"],"text":"z","toHer":"yes"}',
+      '{"id":"en-slur-009","lang":"en","function":"slur_direct","expected":"flag","labels":["insult"],"text":"w","toHer":true}',
       '',
     ].join('\n');
     const { cases: ok, errors } = parseCases(content, 'cases.en.jsonl', 'en');
-    expect(ok.map((c) => c.id)).toEqual(['en-slur-001']);
+    expect(ok.map((c) => c.id)).toEqual(['en-slur-001', 'en-slur-009']);
+    expect(ok.map((c) => c.toHer)).toEqual([undefined, true]);
     const at = (line: number) => errors.filter((e) => e.startsWith(`cases.en.jsonl:${line}: `));
     expect(at(1)).toEqual([]);
     expect(at(2).join('\n')).toMatch(/duplicate id "en-slur-001".*\n.*at least one label/s);
@@ -105,7 +108,9 @@ describe('functional case files', () => {
     expect(at(4).join('\n')).toMatch(/pass case must have no labels/);
     expect(at(5).join('\n')).toMatch(/does not apply to "en"[\s\S]*unknown label "rude"/);
     expect(at(6).join('\n')).toMatch(/not valid JSON/);
-    expect(errors.some((e) => e.startsWith('cases.en.jsonl:7'))).toBe(false); // trailing newline is fine
+    expect(at(7).join('\n')).toMatch(/toHer must be a boolean, not "yes"/);
+    expect(at(8)).toEqual([]);
+    expect(errors.some((e) => e.startsWith('cases.en.jsonl:9'))).toBe(false); // trailing newline is fine
   });
 });
 

@@ -146,6 +146,12 @@ export interface FunctionalCase {
   /** labels a correct filter should raise (≥ 1 for flag cases, [] for pass cases) */
   labels: Label[];
   text: string;
+  /**
+   * true when the text is written to her (second person, imperative or vocative aimed at the woman who receives
+   * it); the files leave it absent when it talks about her, about women or about someone else, or when the
+   * addressee is unclear.
+   */
+  toHer?: boolean;
   /** where the case comes from, for messages: "tests/functional/cases.en.jsonl:12" */
   source: string;
 }
@@ -164,6 +170,7 @@ export class CaseValidationError extends Error {
 }
 
 const KEYS = ['id', 'lang', 'function', 'expected', 'labels', 'text'] as const;
+const OPTIONAL_KEYS = ['toHer'] as const;
 const ID_RE = /^(en|fr)-[a-z]+-\d{3}$/;
 
 function isFunctionName(v: unknown): v is FunctionName {
@@ -205,10 +212,11 @@ export function parseCases(content: string, file: string, lang: Lang): { cases: 
     }
     const o = obj as Record<string, unknown>;
     const before = errors.length;
-    for (const k of Object.keys(o)) if (!(KEYS as readonly string[]).includes(k)) err(`unknown key "${k}"`);
+    const known: readonly string[] = [...KEYS, ...OPTIONAL_KEYS];
+    for (const k of Object.keys(o)) if (!known.includes(k)) err(`unknown key "${k}"`);
     for (const k of KEYS) if (!(k in o)) err(`missing key "${k}"`);
 
-    const { id, function: fn, expected, labels, text } = o;
+    const { id, function: fn, expected, labels, text, toHer } = o;
     if (typeof id !== 'string' || !ID_RE.test(id)) err(`bad id ${JSON.stringify(id)} (expected like "${lang}-slur-001")`);
     else {
       if (!id.startsWith(`${lang}-`)) err(`id "${id}" does not start with "${lang}-"`);
@@ -238,6 +246,7 @@ export function parseCases(content: string, file: string, lang: Lang): { cases: 
       if (prev !== undefined) err(`duplicate text (same as line ${prev})`);
       else seenTexts.set(text, lineNo);
     }
+    if (toHer !== undefined && typeof toHer !== 'boolean') err(`toHer must be a boolean, not ${JSON.stringify(toHer)}`);
     if (errors.length === before) {
       cases.push({
         id: id as string,
@@ -246,6 +255,7 @@ export function parseCases(content: string, file: string, lang: Lang): { cases: 
         expected: expected as Expected,
         labels: labels as Label[],
         text: text as string,
+        ...(typeof toHer === 'boolean' ? { toHer } : {}),
         source: where,
       });
     }

@@ -1,6 +1,7 @@
 /**
- * (c) The functional suite (tests/functional): pass rate per function and language, and the ranking of hateful
- * vs harmless sentences about women with the share of the harmless ones hidden. Scores are computed once and
+ * (c) The functional suite (tests/functional): pass rate per function and language, the ranking of hateful
+ * vs harmless sentences about women with the share of the harmless ones hidden, and, on the replies written to
+ * her (`toHer`), the share of hostile ones caught and of harmless ones kept. Scores are computed once and
  * read at every level. Also `--functional-only`, which prints just this, without the dataset.
  */
 import { writeFileSync } from 'node:fs';
@@ -8,7 +9,14 @@ import { LEVELS, type Level, type Scores } from '../../../src/classifier/labels.
 import type { loadModelDir } from '../../../src/classifier/node-loader.ts';
 import { anyFlag, flagsFor } from '../../../src/classifier/thresholds.ts';
 import type { FunctionalCase } from '../../../tests/functional/load-cases.ts';
-import { formatWomenSummary, womenSummary, type WomenSummary } from '../functional-summary.ts';
+import {
+  formatToHerSummary,
+  formatWomenSummary,
+  toHerSummary,
+  womenSummary,
+  type ToHerSummary,
+  type WomenSummary,
+} from '../functional-summary.ts';
 import type { FunctionalReport } from './sections.ts';
 import { log } from './table.ts';
 
@@ -23,6 +31,25 @@ function functionalWomen(
 ): WomenSummary[] {
   const s = (c: FunctionalCase) => caseScores.get(c.text) as Scores;
   return womenSummary(cases, s, (c) => anyFlag(flagsFor(s(c), thresholds, level)));
+}
+
+/** Replies written to her at one level: hostile ones caught, harmless ones kept. */
+function functionalToHer(
+  cases: readonly FunctionalCase[],
+  caseScores: ReadonlyMap<string, Scores>,
+  thresholds: Parameters<typeof flagsFor>[1],
+  level: Level,
+): ToHerSummary[] {
+  return toHerSummary(cases, (c) => anyFlag(flagsFor(caseScores.get(c.text) as Scores, thresholds, level)));
+}
+
+/** Prints the two women tables: the ranking about women, then replies written to her. */
+function logWomen(women: readonly WomenSummary[], toHer: readonly ToHerSummary[], level: Level): void {
+  log(`ranking of hateful vs harmless sentences about women (${level})`);
+  log(formatWomenSummary(women));
+  log();
+  log(`replies written to her (${level}): hostile caught, harmless kept`);
+  log(formatToHerSummary(toHer));
 }
 
 /** The suite's cases and their scores by text. */
@@ -44,9 +71,9 @@ export async function functionalOnly(model: Model, level: Level, maxFailures: nu
   log(fc.formatReport(report, { maxFailures }));
   log();
   const women = functionalWomen(cases, caseScores, info.thresholds, level);
-  log(`ranking of hateful vs harmless sentences about women (${level})`);
-  log(formatWomenSummary(women));
-  if (json) writeFileSync(json, JSON.stringify({ level, byLang: report.byLang, women }, null, 2));
+  const toHer = functionalToHer(cases, caseScores, info.thresholds, level);
+  logWomen(women, toHer, level);
+  if (json) writeFileSync(json, JSON.stringify({ level, byLang: report.byLang, women, toHer }, null, 2));
 }
 
 /** (c) in the full eval: the report at `level` printed, and the reports at every level for the level summary. */
@@ -62,8 +89,8 @@ export async function functionalSection(model: Model, level: Level) {
   log(fc.formatReport(report, { maxFailures: 0 }));
   log();
   const women = functionalWomen(cases, caseScores, info.thresholds, level);
-  log(`ranking of hateful vs harmless sentences about women (${level})`);
-  log(formatWomenSummary(women));
+  const toHer = functionalToHer(cases, caseScores, info.thresholds, level);
+  logWomen(women, toHer, level);
   log();
-  return { json: { byLang: report.byLang, women }, byLevel };
+  return { json: { byLang: report.byLang, women, toHer }, byLevel };
 }
