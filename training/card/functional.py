@@ -57,6 +57,7 @@ def functional_section(fj, specs):
     """Markdown for {{FUNCTIONAL}} from the parsed functional.json."""
     by_lang = fj.get("byLang") or {}
     women = {w.get("lang"): w for w in fj.get("women") or []}
+    to_her = {t.get("lang"): t for t in fj.get("toHer") or []}
     langs = [l for l in FUNCTIONAL_LANGS if l in by_lang] + sorted(l for l in by_lang if l not in FUNCTIONAL_LANGS)
     head = " | ".join(l.upper() for l in langs)
     sep = "|".join("---" for _ in langs)
@@ -66,7 +67,8 @@ def functional_section(fj, specs):
         "must-flag case passes when the level raises at least one label, a must-pass case when it raises none. "
         "\"About women\": the hateful functions aimed at a woman or at women against the harmless ones that "
         "mention women (neutral, positive, counter-speech, negated hate, testimony, feminist debate). The ranking "
-        "ROC-AUC uses the highest of the six scores, so no threshold can move it.\n"
+        "ROC-AUC uses the highest of the six scores, so no threshold can move it. \"Written to her\": the cases "
+        "addressed to the woman who receives them (`toHer`).\n"
     )
     out.append(f"| measure | {head} | target |\n|---|{sep}|---|")
     rows = [
@@ -93,6 +95,16 @@ def functional_section(fj, specs):
             "hateful sentences about women caught",
             lambda l: count_cell(women.get(l, {}).get("hatefulCaught"), women.get(l, {}).get("hateful")),
             "",
+        ),
+        (
+            "replies written to her: hostile caught",
+            lambda l: count_cell(to_her.get(l, {}).get("caughtShare"), to_her.get(l, {}).get("hostile")),
+            "≥ 90 %",
+        ),
+        (
+            "replies written to her: harmless kept",
+            lambda l: count_cell(to_her.get(l, {}).get("keptShare"), to_her.get(l, {}).get("harmless")),
+            "≥ 90 %",
         ),
         ("all must-flag cases caught (recall)", lambda l: rate_cell(by_lang[l].get("mustFlag")), ""),
         ("all must-pass cases left visible (specificity)", lambda l: rate_cell(by_lang[l].get("mustPass")), ""),
