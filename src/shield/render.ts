@@ -12,7 +12,7 @@
  */
 import type { Category } from '../verdict/categories';
 import { mainReason, type Decision } from '../verdict/decide';
-import { mediaToClear, ownMedia, setGuarded, written } from './guard';
+import { guardUiHost, mediaToClear, ownMedia, setGuarded, written } from './guard';
 import { timed } from '../scanner/busy';
 import type { MenuEntry } from './item-menu';
 import { buildLabel, placeLabel, updateLabel, type ShownVerdict } from './label';
@@ -125,6 +125,7 @@ function buildShield(item: ShieldTarget): HTMLElement {
     { verdict, revealed: state === 'revealed', overText: state === 'flagged' && verdict?.action === 'blur' },
   );
   item.textEls[0]?.before(host);
+  guardUiHost(host);
   shields.set(item.el, host);
   return host;
 }
