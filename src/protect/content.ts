@@ -24,6 +24,7 @@ import { ensureThreatAction, installMediaListeners, itemPostedAt, MEDIA, PROTECT
 import { itemOf, startShieldGuard, written } from '../shield/guard';
 import { verdictOf, withShield } from '../shield/render';
 import { addShadowCss } from '../shield/shadow-css';
+import { isUiHost } from '../shield/ui-host';
 import { saveRaidEvent } from './events';
 import { hiddenByLockdown, mediaReason } from './policy';
 import { createRaidDetector, type RaidEvent } from './raid';
@@ -260,7 +261,8 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
       const added = m.addedNodes;
       for (let i = 0; i < added.length; i++) {
         const n = added[i];
-        if (!(n instanceof Element) || !(n.matches(MEDIA) || n.querySelector(MEDIA))) continue;
+        // Our own labels hold no media of the page.
+        if (!(n instanceof Element) || isUiHost(n) || !(n.matches(MEDIA) || n.querySelector(MEDIA))) continue;
         const owner = itemOf(n);
         const it = owner ? byEl.get(owner) : undefined;
         if (it) touched.add(it);
