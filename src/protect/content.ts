@@ -27,10 +27,10 @@ import { addShadowCss } from '../shield/shadow-css';
 import { isUiHost } from '../shield/ui-host';
 import { saveRaidEvent } from './events';
 import { hiddenByLockdown, mediaReason } from './policy';
-import { createRaidDetector, type RaidEvent } from './raid';
+import { createRaidDetector, type FlaggedObservation, type RaidEvent } from './raid';
 import { protectStore, startProtectSync } from './settings';
 import { t } from '../ui/i18n';
-import { timed } from '../scanner/busy';
+import { atPassEnd, timed } from '../scanner/busy';
 import { createRateLimiter } from '../shield/trusted';
 
 export interface ProtectHooks {
@@ -94,6 +94,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
 
   // ---- raid ----------------------------------------------------------------------------------
   const detectedAt = new Map<string, number>();
+  const pileOn: FlaggedObservation[] = [];
   const detector = createRaidDetector({
     config: () => protectStore.getState().value.raid,
     onRaid: (e, phase) => {
@@ -233,8 +234,9 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
       withShield(item, (shield) => ensureThreatAction(shield, t('protect_threat_evidence'), () => captureAndHelp(item)));
     }
 
-    if (flagged && on) {
-      detector.record({ threadKey: key, itemId: itemId(item), author: item.author, at: itemPostedAt(el) });
+    // A frame's flagged replies reach the detector together: the banner and the log hear once per frame.
+    if (flagged && on && pileOn.push({ threadKey: key, itemId: itemId(item), author: item.author, at: itemPostedAt(el) }) === 1) {
+      atPassEnd(() => detector.recordAll(pileOn.splice(0)));
     }
     refreshBanner();
   }
