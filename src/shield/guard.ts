@@ -100,12 +100,13 @@ function coverShadowRootOf(el: Element): void {
 }
 
 /**
- * A UI host just put in the page (a label, ui-host.ts): its pinned style is watched by this guard's
- * observer, which sees every style change in the document and in the shadow roots holding our marks,
- * rather than by an observer registration of its own.
+ * A UI host just put in the page (a label, ui-host.ts) beside `sibling`: its pinned style is watched by
+ * this guard's observer, which sees every style change in the document and in the shadow roots holding
+ * our marks, rather than by an observer registration of its own.
  */
-export function guardUiHost(host: Element): void {
-  coverShadowRootOf(host);
+export function guardUiHost(host: Element, sibling: Element | undefined): void {
+  // A sibling carrying our marks (the hidden text) is in a root watched already.
+  if (!sibling || !expected.has(sibling)) coverShadowRootOf(host);
 }
 
 /**

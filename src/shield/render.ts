@@ -125,7 +125,7 @@ function buildShield(item: ShieldTarget): HTMLElement {
     { verdict, revealed: state === 'revealed', overText: state === 'flagged' && verdict?.action === 'blur' },
   );
   item.textEls[0]?.before(host);
-  guardUiHost(host);
+  guardUiHost(host, item.textEls[0]);
   shields.set(item.el, host);
   return host;
 }

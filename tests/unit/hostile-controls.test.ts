@@ -119,8 +119,11 @@ describe("a label's pinned look", () => {
     const pageRoot = outer.attachShadow({ mode: 'open' });
     const inShadow = makeItem('another abusive comment');
     pageRoot.append(inShadow.el);
-    for (const item of [inDocument, inShadow]) {
-      renderDecision(item, { labels: ['insult'], action: 'collapse' });
+    // Its text marked beside it, or not (a removed item's whole element is marked instead).
+    const removedInShadow = makeItem('a third abusive comment');
+    pageRoot.append(removedInShadow.el);
+    for (const [item, action] of [[inDocument, 'collapse'], [inShadow, 'blur'], [removedInShadow, 'remove']] as const) {
+      renderDecision(item, { labels: ['insult'], action });
       const host = shieldOf(item);
       const pinned = host.getAttribute('style');
       expect(pinned).toContain('!important');
