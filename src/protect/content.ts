@@ -24,12 +24,13 @@ import { ensureThreatAction, installMediaListeners, itemPostedAt, MEDIA, PROTECT
 import { itemOf, startShieldGuard, written } from '../shield/guard';
 import { verdictOf, withShield } from '../shield/render';
 import { addShadowCss } from '../shield/shadow-css';
+import { isUiHost } from '../shield/ui-host';
 import { saveRaidEvent } from './events';
 import { hiddenByLockdown, mediaReason } from './policy';
-import { createRaidDetector, type RaidEvent } from './raid';
+import { createRaidDetector, type FlaggedObservation, type RaidEvent } from './raid';
 import { protectStore, startProtectSync } from './settings';
 import { t } from '../ui/i18n';
-import { timed } from '../scanner/busy';
+import { atPassEnd, timed } from '../scanner/busy';
 import { createRateLimiter } from '../shield/trusted';
 
 export interface ProtectHooks {
@@ -93,6 +94,7 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
 
   // ---- raid ----------------------------------------------------------------------------------
   const detectedAt = new Map<string, number>();
+  const pileOn: FlaggedObservation[] = [];
   const detector = createRaidDetector({
     config: () => protectStore.getState().value.raid,
     onRaid: (e, phase) => {
@@ -232,8 +234,9 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
       withShield(item, (shield) => ensureThreatAction(shield, t('protect_threat_evidence'), () => captureAndHelp(item)));
     }
 
-    if (flagged && on) {
-      detector.record({ threadKey: key, itemId: itemId(item), author: item.author, at: itemPostedAt(el) });
+    // A frame's flagged replies reach the detector together: the banner and the log hear once per frame.
+    if (flagged && on && pileOn.push({ threadKey: key, itemId: itemId(item), author: item.author, at: itemPostedAt(el) }) === 1) {
+      atPassEnd(() => detector.recordAll(pileOn.splice(0)));
     }
     refreshBanner();
   }
@@ -260,7 +263,8 @@ export async function installProtect(hooks: ProtectHooks): Promise<Protect> {
       const added = m.addedNodes;
       for (let i = 0; i < added.length; i++) {
         const n = added[i];
-        if (!(n instanceof Element) || !(n.matches(MEDIA) || n.querySelector(MEDIA))) continue;
+        // Our own labels hold no media of the page.
+        if (!(n instanceof Element) || isUiHost(n) || !(n.matches(MEDIA) || n.querySelector(MEDIA))) continue;
         const owner = itemOf(n);
         const it = owner ? byEl.get(owner) : undefined;
         if (it) touched.add(it);

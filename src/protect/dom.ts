@@ -50,6 +50,8 @@ function readPostedAt(el: HTMLElement): number | null {
       if (Number.isFinite(t)) return t;
     }
   }
+  // Most items show no time of their own: one look, without building a list for each.
+  if (!el.querySelector('time[datetime]')) return null;
   for (const time of el.querySelectorAll('time[datetime]')) {
     if (itemOf(time) !== el) continue; // a nested reply's
     const t = Date.parse(time.getAttribute('datetime') ?? '');

@@ -191,40 +191,57 @@ export function createRaidDetector(opts: {
     return { ...b, accounts: s.shown.copy };
   }
 
+  /** Add one flagged item; the burst it joined or started, or null. */
+  function add(o: FlaggedObservation): { s: ThreadState; b: RaidEvent; phase: RaidPhase } | null {
+    const s = stateOf(o.threadKey);
+    if (s.seen.has(o.itemId)) return null;
+    s.seen.add(o.itemId);
+    const t = now();
+    const at = typeof o.at === 'number' && Number.isFinite(o.at) ? Math.min(o.at, t) : t;
+    const r: Rec = { id: o.itemId, author: o.author, at };
+    insertSorted(s.recs, r);
+    if (o.author && s.authors.size < MAX_RECORDS_PER_THREAD) s.authors.add(o.author.toLowerCase());
+    const cfg = config();
+
+    const b = s.burst;
+    if (b && r.at >= b.startedAt - cfg.windowMs && r.at <= b.lastAt + cfg.windowMs) {
+      addToBurst(b, s.burstAccounts, r);
+      s.burstIds.add(r.id);
+      return { s, b, phase: 'update' };
+    }
+    if (s.authors.size < cfg.minAccounts || s.recs.length < cfg.minFlagged) return null;
+    const win = qualifyingWindow(s, r, cfg);
+    if (!win) return null;
+    const first = win[0]!;
+    const burst: RaidEvent = { id: `${o.threadKey}@${first.at}`, threadKey: o.threadKey, startedAt: first.at, lastAt: first.at, accounts: [], count: 0 };
+    s.burstIds = new Set();
+    s.burstAccounts = new Set();
+    for (const x of win) {
+      addToBurst(burst, s.burstAccounts, x);
+      s.burstIds.add(x.id);
+    }
+    s.burst = burst;
+    return { s, b: burst, phase: 'start' };
+  }
+
   return {
     /** Record one flagged item; returns the burst it belongs to (new or updated), or null. */
     record(o: FlaggedObservation): RaidEvent | null {
-      const s = stateOf(o.threadKey);
-      if (s.seen.has(o.itemId)) return null;
-      s.seen.add(o.itemId);
-      const t = now();
-      const at = typeof o.at === 'number' && Number.isFinite(o.at) ? Math.min(o.at, t) : t;
-      const r: Rec = { id: o.itemId, author: o.author, at };
-      insertSorted(s.recs, r);
-      if (o.author && s.authors.size < MAX_RECORDS_PER_THREAD) s.authors.add(o.author.toLowerCase());
-      const cfg = config();
-
-      const b = s.burst;
-      if (b && r.at >= b.startedAt - cfg.windowMs && r.at <= b.lastAt + cfg.windowMs) {
-        addToBurst(b, s.burstAccounts, r);
-        s.burstIds.add(r.id);
-        opts.onRaid?.(snapshot(s, b), 'update');
-        return b;
+      const hit = add(o);
+      if (hit) opts.onRaid?.(snapshot(hit.s, hit.b), hit.phase);
+      return hit?.b ?? null;
+    },
+    /**
+     * Record flagged items gathered together (a frame's verdicts): each burst they touch is told to
+     * onRaid once, as it stands after them all ('start' if one of them started it).
+     */
+    recordAll(list: readonly FlaggedObservation[]): void {
+      const touched = new Map<RaidEvent, { s: ThreadState; phase: RaidPhase }>();
+      for (const o of list) {
+        const hit = add(o);
+        if (hit) touched.set(hit.b, { s: hit.s, phase: touched.get(hit.b)?.phase === 'start' ? 'start' : hit.phase });
       }
-      if (s.authors.size < cfg.minAccounts || s.recs.length < cfg.minFlagged) return null;
-      const win = qualifyingWindow(s, r, cfg);
-      if (!win) return null;
-      const first = win[0]!;
-      const burst: RaidEvent = { id: `${o.threadKey}@${first.at}`, threadKey: o.threadKey, startedAt: first.at, lastAt: first.at, accounts: [], count: 0 };
-      s.burstIds = new Set();
-      s.burstAccounts = new Set();
-      for (const x of win) {
-        addToBurst(burst, s.burstAccounts, x);
-        s.burstIds.add(x.id);
-      }
-      s.burst = burst;
-      opts.onRaid?.(snapshot(s, burst), 'start');
-      return burst;
+      for (const [b, { s, phase }] of touched) opts.onRaid?.(snapshot(s, b), phase);
     },
     /** The current (latest) burst of a thread, if any. */
     burst(threadKey: string): RaidEvent | null {

@@ -15,7 +15,7 @@ import { itemPostedAt } from '../protect/dom';
 import type { TrackedItem } from '../scanner/item';
 import type { CaptureRect } from './messages';
 import { LIMITS, type EntryInput, type ParentPost } from './types';
-import { inPass } from '../scanner/busy';
+import { inPass, passMemo } from '../scanner/busy';
 
 /** The evidence fields of an item that the page shows (the screenshot is added by the background). */
 export type ItemEvidence = Pick<EntryInput, 'postedAt' | 'parent' | 'target'>;
@@ -78,17 +78,29 @@ const follows = (a: Element, b: Element): boolean => (a.compareDocumentPosition(
 const mainPostFinders = new Map<PlatformAdapter, () => MainPost | null>();
 function mainPost(adapter: PlatformAdapter): Element | null {
   if (!inPass()) return findMainPost([adapter], document, location.pathname)?.el ?? null;
-  let find = mainPostFinders.get(adapter);
-  if (!find) mainPostFinders.set(adapter, (find = mainPostFinder([adapter])));
-  return find()?.el ?? null;
+  // Asked by each of the adapter's rules for every hidden reply: once per callback of ours is enough.
+  return mainPostNow.get(adapter, () => {
+    let find = mainPostFinders.get(adapter);
+    if (!find) mainPostFinders.set(adapter, (find = mainPostFinder([adapter])));
+    return find()?.el ?? null;
+  });
+}
+const mainPostNow = passMemo<PlatformAdapter, Element | null>();
+
+/** A rule's selectors as one selector list, joined once (asked for every hidden reply). */
+const joinedOf = new WeakMap<string[], string>();
+function joined(selectors: string[]): string {
+  let sel = joinedOf.get(selectors);
+  if (sel === undefined) joinedOf.set(selectors, (sel = selectors.join(',')));
+  return sel;
 }
 
 /** The post element a recipe points at for this item, or null. */
 function postFor(item: Element, r: ParentRule, adapter: PlatformAdapter): Element | null {
-  const sel = r.post.join(',');
+  const sel = joined(r.post);
   try {
     if (r.from === 'enclosing') {
-      const within = item.parentElement?.closest(r.within?.join(',') || ':not(*)');
+      const within = item.parentElement?.closest((r.within && joined(r.within)) || ':not(*)');
       const post = within ? first(within, r.post) : null;
       // The thread element also holds the comment itself: a comment does not answer itself or its own reply.
       return post && post !== item && !item.contains(post) ? post : null;

@@ -20,6 +20,8 @@ export interface BusyStats {
   start?: { startMs: number; readyMs: number };
 }
 
+import { reportLater } from './tasks';
+
 const passMemos: Map<unknown, unknown>[] = [];
 
 /**
@@ -50,6 +52,27 @@ export function inPass(): boolean {
 
 const stats: BusyStats = { busyMs: 0, tasks: 0, maxTaskMs: 0, maxTaskIn: '', byPart: {} };
 let depth = 0;
+const atEnd: (() => void)[] = [];
+
+/**
+ * Run `fn` at the end of this callback of ours, inside its time (what was gathered item by item is then
+ * handled once); outside our callbacks (tests), at once.
+ */
+export function atPassEnd(fn: () => void): void {
+  if (depth === 0) fn();
+  else atEnd.push(fn);
+}
+
+function runPassEnd(): void {
+  for (let i = 0; i < atEnd.length; i++) {
+    try {
+      atEnd[i]!();
+    } catch (e) {
+      reportLater(e);
+    }
+  }
+  atEnd.length = 0;
+}
 
 export function timed<T>(part: string, run: () => T): T {
   if (depth > 0) return run();
@@ -58,6 +81,7 @@ export function timed<T>(part: string, run: () => T): T {
   try {
     return run();
   } finally {
+    runPassEnd();
     depth--;
     for (const m of passMemos) m.clear();
     const d = performance.now() - start;

@@ -37,31 +37,35 @@ export function createDomWatch(o: DomWatchOptions) {
   const observer = new MutationObserver((mutations) => {
     timed('observer', () => {
       const newHosts: Element[] = [];
-      // A thread appends its comments to one container: whether it lies in our UI is asked once per target.
+      // A thread appends its comments to one container: whether it lies in our UI is asked once per
+      // target, and only when the change holds something of the page's (not for our own label put in).
       let lastTarget: Node | null = null;
       let inOurUi = false;
+      const inUi = (target: Node): boolean => {
+        if (target !== lastTarget) {
+          lastTarget = target;
+          inOurUi = !!(target as Element).closest?.('[data-bouclier-ui]');
+        }
+        return inOurUi;
+      };
       for (const m of mutations) {
         if (m.type === 'characterData') {
           if (m.target.parentElement) dirty.add(m.target.parentElement);
           continue;
         }
         if (m.removedNodes.length > 0) o.onRemoved?.();
-        if (m.target !== lastTarget) {
-          lastTarget = m.target;
-          inOurUi = !!(m.target as Element).closest?.('[data-bouclier-ui]');
-        }
-        if (inOurUi) continue;
         let structural = false;
         const added = m.addedNodes;
         for (let i = 0; i < added.length; i++) {
           const n = added[i]!;
           if (isUiHost(n)) continue;
+          if (!structural && inUi(m.target)) break;
           dirty.add(n);
           structural = true;
           if (hostSelector && n.nodeType === Node.ELEMENT_NODE) newHosts.push(n as Element);
         }
         // Text nodes replaced inside an item (framework re-render): re-read the item.
-        if (!structural && m.removedNodes.length > 0) dirty.add(m.target);
+        if (!structural && m.removedNodes.length > 0 && !inUi(m.target)) dirty.add(m.target);
       }
       if (newHosts.length > 0) openShadowRoots(newHosts);
       if (dirty.size > 0) o.onMutations();

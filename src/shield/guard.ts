@@ -5,6 +5,7 @@
  * writes match the remembered value, so they never loop.
  */
 import { adoptPageCss } from './shadow-css';
+import { restorePinnedStyle } from './ui-host';
 import { passMemo, timed } from '../scanner/busy';
 
 const GUARDED = [
@@ -99,6 +100,16 @@ function coverShadowRootOf(el: Element): void {
 }
 
 /**
+ * A UI host just put in the page (a label, ui-host.ts) beside `sibling`: its pinned style is watched by
+ * this guard's observer, which sees every style change in the document and in the shadow roots holding
+ * our marks, rather than by an observer registration of its own.
+ */
+export function guardUiHost(host: Element, sibling: Element | undefined): void {
+  // A sibling carrying our marks (the hidden text) is in a root watched already.
+  if (!sibling || !expected.has(sibling)) coverShadowRootOf(host);
+}
+
+/**
  * The item an element belongs to: its nearest ancestor we marked as an item (data-bouclier written by us:
  * a page-set one would let the page take media out of an item), through shadow roots to their hosts.
  */
@@ -142,7 +153,12 @@ export function startShieldGuard(root: Node = document): { restored: () => numbe
     observer = new MutationObserver((mutations) => timed('guard', () => {
       for (const m of mutations) {
         const el = m.target as Element;
-        if (!m.attributeName || !expected.has(el)) continue;
+        if (!m.attributeName) continue;
+        if (!expected.has(el)) {
+          // A label's host (guardUiHost): its pinned look put back.
+          if (m.attributeName === 'style') restorePinnedStyle(el);
+          continue;
+        }
         if (m.attributeName === 'style') {
           stripUnhidingStyle(el);
         } else if (el.getAttribute(m.attributeName) !== expected.get(el)?.get(m.attributeName)) {

@@ -83,7 +83,8 @@ export function buildLabel(
   menu: (() => MenuEntry[]) | null,
   shown: { verdict: ShownVerdict | undefined; revealed: boolean; overText: boolean },
 ): HTMLElement {
-  const { host, root } = shown.overText ? createUiHost('shield', 'span', OVER_TEXT, 'data-overlay') : createUiHost('shield', 'span', ON_ITS_LINE);
+  // Its pinned style is watched by the shield guard once it is in the page (render.ts, guard.ts guardUiHost).
+  const { host, root } = shown.overText ? createUiHost('shield', 'span', OVER_TEXT, 'data-overlay', true) : createUiHost('shield', 'span', ON_ITS_LINE, undefined, true);
   roots.set(host, root);
   labelStyles.adoptFresh(root);
   const bar = barFor(shown.verdict, shown.revealed, menu !== null);

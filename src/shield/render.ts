@@ -12,7 +12,7 @@
  */
 import type { Category } from '../verdict/categories';
 import { mainReason, type Decision } from '../verdict/decide';
-import { mediaToClear, ownMedia, setGuarded, written } from './guard';
+import { guardUiHost, mediaToClear, ownMedia, setGuarded, written } from './guard';
 import { timed } from '../scanner/busy';
 import type { MenuEntry } from './item-menu';
 import { buildLabel, placeLabel, updateLabel, type ShownVerdict } from './label';
@@ -125,6 +125,7 @@ function buildShield(item: ShieldTarget): HTMLElement {
     { verdict, revealed: state === 'revealed', overText: state === 'flagged' && verdict?.action === 'blur' },
   );
   item.textEls[0]?.before(host);
+  guardUiHost(host, item.textEls[0]);
   shields.set(item.el, host);
   return host;
 }
@@ -153,8 +154,7 @@ export const deferredShieldsBuilt = (): number => built;
 /** The item's shield is wanted now: build it if it is still flagged (or revealed) and has none. */
 function buildDeferred(el: HTMLElement): void {
   const d = deferred.get(el);
-  deferred.delete(el);
-  nearScreen?.unobserve(el);
+  undefer(el);
   if (!d) return;
   const state = written(el, 'data-bouclier');
   if ((state !== 'flagged' && state !== 'revealed') || shieldOf(d.item)) return;
@@ -162,6 +162,14 @@ function buildDeferred(el: HTMLElement): void {
   const shield = buildShield(d.item);
   d.onBuilt?.(shield);
   built++;
+}
+
+/**
+ * No longer deferred. Left observed (its entries are ignored) until none is left: one disconnect instead
+ * of an unobserve per label, most of them built in the same idle slice.
+ */
+function undefer(el: HTMLElement): void {
+  if (deferred.delete(el) && deferred.size === 0) nearScreen?.disconnect();
 }
 
 /** Budget of one building slice: labels are cosmetic next to hiding, which is already done. */
@@ -253,7 +261,7 @@ export function renderDecision(item: ShieldTarget, decision: Decision & { reason
     if (written(el, 'data-bouclier-hide') === 'remove') setGuarded(el, 'data-bouclier-hide', null);
     existing?.remove();
     shields.delete(el);
-    if (deferred.delete(el)) nearScreen?.unobserve(el);
+    undefer(el);
     return;
   }
   // Only a reveal of hers counts: a page that inserts an item already marked "revealed" has it hidden.

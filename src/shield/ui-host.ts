@@ -33,14 +33,16 @@ function important(style: string): string {
 const pinned = new WeakMap<HTMLElement, string>();
 let watcher: MutationObserver | null = null;
 
+/** Put back the host's pinned declarations if the page changed them (no-op for anything not ours). */
+export function restorePinnedStyle(el: Element): void {
+  const want = pinned.get(el as HTMLElement);
+  if (want !== undefined && el.getAttribute('style') !== want) el.setAttribute('style', want);
+}
+
 function watch(host: HTMLElement): void {
   watcher ??= new MutationObserver((records) =>
     timed('ui guard', () => {
-      for (const r of records) {
-        const el = r.target as HTMLElement;
-        const want = pinned.get(el);
-        if (want !== undefined && el.getAttribute('style') !== want) el.setAttribute('style', want);
-      }
+      for (const r of records) restorePinnedStyle(r.target as Element);
     }),
   );
   watcher.observe(host, { attributes: true, attributeFilter: ['style'] });
@@ -54,9 +56,17 @@ const prototypes = new Map<string, HTMLElement>();
 
 /**
  * A host element with its closed shadow root; `style` adds the host's own layout (display, position…),
- * `flag` an attribute its shadow CSS reads (`:host([data-overlay])`).
+ * `flag` an attribute its shadow CSS reads (`:host([data-overlay])`). `guarded`: the caller puts the host
+ * where the shield guard's observer already sees every style change (guard.ts `guardUiHost`), so it is
+ * not watched once more on its own (a thread has hundreds of labels).
  */
-export function createUiHost(kind: UiKind, tag: 'span' | 'div', style: string, flag?: string): { host: HTMLElement; root: ShadowRoot } {
+export function createUiHost(
+  kind: UiKind,
+  tag: 'span' | 'div',
+  style: string,
+  flag?: string,
+  guarded = false,
+): { host: HTMLElement; root: ShadowRoot } {
   const key = `${kind}|${tag}|${style}|${flag}`;
   let proto = prototypes.get(key);
   if (!proto) {
@@ -68,7 +78,7 @@ export function createUiHost(kind: UiKind, tag: 'span' | 'div', style: string, f
   }
   const host = proto.cloneNode(false) as HTMLElement;
   pinned.set(host, pinnedCss(style));
-  watch(host);
+  if (!guarded) watch(host);
   return { host, root: host.attachShadow({ mode: 'closed' }) };
 }
 

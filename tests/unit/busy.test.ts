@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { busyStats, timed } from '../../src/scanner/busy';
+import { atPassEnd, busyStats, timed } from '../../src/scanner/busy';
 
 function spin(ms: number): void {
   const end = performance.now() + ms;
@@ -41,5 +41,19 @@ describe('busy: one count of the extension main-thread time', () => {
     // the depth is restored: the next call is counted on its own
     timed('read', () => spin(1));
     expect(busyStats().tasks - after.tasks).toBe(1);
+  });
+
+  it('runs what was left for the end of a callback once, inside its time, and at once outside any', () => {
+    const order: string[] = [];
+    const before = busyStats();
+    timed('render', () => {
+      atPassEnd(() => order.push('end'));
+      timed('labels', () => atPassEnd(() => order.push('end of nested')));
+      order.push('body');
+    });
+    expect(order).toEqual(['body', 'end', 'end of nested']);
+    expect(busyStats().tasks - before.tasks).toBe(1);
+    atPassEnd(() => order.push('outside'));
+    expect(order.at(-1)).toBe('outside');
   });
 });

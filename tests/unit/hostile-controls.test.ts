@@ -8,7 +8,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRateLimiter } from '../../src/shield/trusted';
-import { setGuarded } from '../../src/shield/guard';
+import { setGuarded, startShieldGuard } from '../../src/shield/guard';
 import { renderDecision, type ShieldTarget } from '../../src/shield/render';
 import { shieldRoot } from '../../src/shield/label';
 import { ensureThreatAction, installMediaListeners, shieldMedia } from '../../src/protect/dom';
@@ -105,6 +105,35 @@ describe('in-page controls act on her own events only', () => {
     expect(img.getAttribute('data-bouclier-media')).toBe('blurred');
     dispatchTrusted(img, new KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true }));
     expect(img.getAttribute('data-bouclier-media')).toBe('revealed');
+  });
+});
+
+describe("a label's pinned look", () => {
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+
+  it('is put back when the page edits or removes its inline style, in the document and in a page shadow root', async () => {
+    startShieldGuard();
+    const inDocument = makeItem('an abusive comment');
+    const outer = document.createElement('div');
+    document.body.append(outer);
+    const pageRoot = outer.attachShadow({ mode: 'open' });
+    const inShadow = makeItem('another abusive comment');
+    pageRoot.append(inShadow.el);
+    // Its text marked beside it, or not (a removed item's whole element is marked instead).
+    const removedInShadow = makeItem('a third abusive comment');
+    pageRoot.append(removedInShadow.el);
+    for (const [item, action] of [[inDocument, 'collapse'], [inShadow, 'blur'], [removedInShadow, 'remove']] as const) {
+      renderDecision(item, { labels: ['insult'], action });
+      const host = shieldOf(item);
+      const pinned = host.getAttribute('style');
+      expect(pinned).toContain('!important');
+      host.setAttribute('style', 'display: none !important');
+      await tick();
+      expect(host.getAttribute('style')).toBe(pinned);
+      host.removeAttribute('style');
+      await tick();
+      expect(host.getAttribute('style')).toBe(pinned);
+    }
   });
 });
 

@@ -37,6 +37,19 @@ describe('raid detector (defaults: ≥10 flagged from ≥5 accounts within 15 mi
     expect(updates.at(-1)!.e.id).toBe(starts[0]!.e.id);
   });
 
+  it('recording a frame of replies together finds the same burst, told once (start) then once per frame (update)', () => {
+    const one = setup();
+    const together = setup();
+    const seen = (i: number) => ({ threadKey: THREAD, itemId: `item-${i}`, author: `acct${i % 6}`, at: T0 + i * MIN });
+    for (let i = 0; i < 30; i++) one.d.record(seen(i));
+    together.d.recordAll(Array.from({ length: 20 }, (_, i) => seen(i)));
+    expect(together.events.map((x) => x.phase)).toEqual(['start']);
+    together.d.recordAll(Array.from({ length: 10 }, (_, i) => seen(20 + i)));
+    expect(together.events.map((x) => x.phase)).toEqual(['start', 'update']);
+    expect(together.events.at(-1)!.e).toEqual(one.events.at(-1)!.e);
+    expect(together.d.burst(THREAD)).toEqual(one.d.burst(THREAD));
+  });
+
   it('does not raise for 9 flagged replies, or 10 replies from only 4 accounts', () => {
     const a = setup();
     for (let i = 0; i < 9; i++) a.flagged(`acct${i}`, MIN);
