@@ -22,25 +22,19 @@ import { log } from './table.ts';
 
 type Model = Awaited<ReturnType<typeof loadModelDir>>;
 
-/** The women ranking of the functional suite at one level (scores computed once by the caller). */
-function functionalWomen(
+/**
+ * The two women tables at one level (scores computed once by the caller): the ranking about women, and the
+ * replies written to her, both read through one "hidden at this level" test.
+ */
+function womenTables(
   cases: readonly FunctionalCase[],
   caseScores: ReadonlyMap<string, Scores>,
   thresholds: Parameters<typeof flagsFor>[1],
   level: Level,
-): WomenSummary[] {
+): { women: WomenSummary[]; toHer: ToHerSummary[] } {
   const s = (c: FunctionalCase) => caseScores.get(c.text) as Scores;
-  return womenSummary(cases, s, (c) => anyFlag(flagsFor(s(c), thresholds, level)));
-}
-
-/** Replies written to her at one level: hostile ones caught, harmless ones kept. */
-function functionalToHer(
-  cases: readonly FunctionalCase[],
-  caseScores: ReadonlyMap<string, Scores>,
-  thresholds: Parameters<typeof flagsFor>[1],
-  level: Level,
-): ToHerSummary[] {
-  return toHerSummary(cases, (c) => anyFlag(flagsFor(caseScores.get(c.text) as Scores, thresholds, level)));
+  const hidden = (c: FunctionalCase) => anyFlag(flagsFor(s(c), thresholds, level));
+  return { women: womenSummary(cases, s, hidden), toHer: toHerSummary(cases, hidden) };
 }
 
 /** Prints the two women tables: the ranking about women, then replies written to her. */
@@ -70,8 +64,7 @@ export async function functionalOnly(model: Model, level: Level, maxFailures: nu
   log(`functional tests (${cases.length} cases, level ${level})`);
   log(fc.formatReport(report, { maxFailures }));
   log();
-  const women = functionalWomen(cases, caseScores, info.thresholds, level);
-  const toHer = functionalToHer(cases, caseScores, info.thresholds, level);
+  const { women, toHer } = womenTables(cases, caseScores, info.thresholds, level);
   logWomen(women, toHer, level);
   if (json) writeFileSync(json, JSON.stringify({ level, byLang: report.byLang, women, toHer }, null, 2));
 }
@@ -88,8 +81,7 @@ export async function functionalSection(model: Model, level: Level) {
   log(`(c) functional tests (${cases.length} hand-written cases; flag case passes if any label is raised, pass case if none)`);
   log(fc.formatReport(report, { maxFailures: 0 }));
   log();
-  const women = functionalWomen(cases, caseScores, info.thresholds, level);
-  const toHer = functionalToHer(cases, caseScores, info.thresholds, level);
+  const { women, toHer } = womenTables(cases, caseScores, info.thresholds, level);
   logWomen(women, toHer, level);
   log();
   return { json: { byLang: report.byLang, women, toHer }, byLevel };
