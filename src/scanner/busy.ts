@@ -8,6 +8,8 @@
  *
  * Nested calls (apply() inside a render slice) count once, in the outermost.
  */
+import { reportLater } from './tasks';
+
 export interface BusyStats {
   busyMs: number;
   tasks: number;
@@ -19,8 +21,6 @@ export interface BusyStats {
   /** The content script's own start (start-clock.ts), in milliseconds, once known. */
   start?: { startMs: number; readyMs: number };
 }
-
-import { reportLater } from './tasks';
 
 const passMemos: Map<unknown, unknown>[] = [];
 
