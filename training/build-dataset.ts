@@ -22,8 +22,12 @@
  * folder (--datasets DIR or $BOUCLIER_DATASETS, e.g. the test fixture) absent folders are skipped with a note,
  * and finding none is an error.
  *
+ * Ordinary sentences: plain sentences from the unlabelled corpora (../shared/corpora), every label 0, train split
+ * only (datasets/ordinary.ts): the labelled sets hold almost no everyday text. A labelled row of the same text
+ * replaces one.
+ *
  * Usage: npx tsx training/build-dataset.ts [--datasets DIR] [--out DIR] [--limit N] [--seed N] [--no-generated]
- *   [--no-contrast] [--contrast DIR]
+ *   [--no-contrast] [--contrast DIR] [--ordinary N | --no-ordinary] [--corpora DIR]
  *
  * The work is done in training/build/ (rows.ts: reading, merging, splitting; suite.ts; write.ts: the work
  * folder); the readers are in training/datasets/, the generators in training/generators/. Data that was tried
@@ -57,6 +61,9 @@ export function parseArgs(argv: string[]): BuildOptions & { out: string } {
     else if (a === '--no-generated') opts.generated = false;
     else if (a === '--no-contrast') opts.contrast = false;
     else if (a === '--contrast') opts.contrastDir = resolve(next());
+    else if (a === '--ordinary') opts.ordinary = Number.parseInt(next(), 10);
+    else if (a === '--no-ordinary') opts.ordinary = 0;
+    else if (a === '--corpora') opts.corporaDir = resolve(next());
     else throw new Error(`unknown argument ${a}`);
   }
   return opts;

@@ -10,6 +10,7 @@ import { featurize } from '../../src/classifier/featurize.ts';
 import { LABELS } from '../../src/classifier/labels.ts';
 import { normalize } from '../../src/classifier/normalize.ts';
 import { CONTRAST_SOURCE, readContrast } from '../datasets/contrast.ts';
+import { ORDINARY_PER_LANG, ORDINARY_SOURCE, corporaDir, ordinaryRows } from '../datasets/ordinary.ts';
 import { READERS, SOURCE_INFO } from '../datasets/readers.ts';
 import type { SourceRow, Split } from '../datasets/types.ts';
 import { generateRows } from '../generators/generate.ts';
@@ -110,6 +111,14 @@ function readSources(dir: string, options: BuildOptions, stats: BuildStats): Sou
     if (licence) stats.licences![name] = licence;
     all.push(...sample(rows));
   }
+  // Ordinary sentences from the unlabelled corpora (weak negatives): by default with the shared datasets only,
+  // so a build from another folder (the test fixture, smoke training) is the same with or without ../shared.
+  const perLang = options.ordinary ?? (resolve(dir) === SHARED_DATASETS && existsSync(corporaDir()) ? ORDINARY_PER_LANG : 0);
+  if (perLang > 0) {
+    const rows = ordinaryRows(perLang, options.corporaDir);
+    stats.read[ORDINARY_SOURCE] = rows.length;
+    all.push(...sample(rows));
+  }
   if (options.generated !== false) {
     const gen = generateRows({ seed: options.seed, sets: options.familySets });
     stats.read['bouclier-gen'] = gen.length;
@@ -133,8 +142,11 @@ function groupByText(all: SourceRow[], suite: Set<string>, stats: BuildStats): M
     }
     const g = groups.get(key);
     if (g) {
-      g.push(r);
       stats.duplicatesMerged++;
+      // An ordinary sentence is a weak negative: a labelled row of the same text says more, whatever their order.
+      if (r.source === ORDINARY_SOURCE) continue;
+      if (g[0]!.source === ORDINARY_SOURCE) g.splice(0, g.length, r);
+      else g.push(r);
     } else groups.set(key, [r]);
   }
   return groups;

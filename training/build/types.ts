@@ -26,6 +26,13 @@ export interface BuildOptions {
   readers?: ReadonlyArray<[string, Reader]>;
   /** The generated template family sets (default: FAMILY_SETS of generators/generate.ts). */
   familySets?: readonly FamilySet[];
+  /**
+   * Ordinary sentences per language from the unlabelled corpora, as weak negatives (datasets/ordinary.ts). Default:
+   * ORDINARY_PER_LANG with the shared datasets folder when the corpora are there, else none.
+   */
+  ordinary?: number;
+  /** Corpora folder (default: $BOUCLIER_CORPORA or ../shared/corpora next to the repo root). */
+  corporaDir?: string;
 }
 
 export interface Row {

@@ -125,7 +125,30 @@ def functional_section(fj, specs):
         if all(c == "–" for c in cells):
             continue
         out.append(f"| {fn} | {expected.get(fn, '?')} | " + " | ".join(cells) + " |")
+    out.extend(ordinary_section(fj.get("ordinary")))
     return "\n".join(out)
+
+
+def ordinary_section(ordinary):
+    """Lines for the held-out ordinary corpus sentences the categories hide ({sample: {lang|corpus: {hidden,
+    total}}}); none when they were not measured (no corpora)."""
+    if not ordinary:
+        return []
+    out = [
+        "",
+        "### Ordinary sentences hidden (held-out corpus sentences, not the suite)\n",
+        "Plain sentences from the unlabelled corpora (tweets, TV reviews, parliamentary debates, theatre, literature) "
+        "that no model was trained on (`training/datasets/ordinary.ts`), and the share the categories would hide "
+        "at this level (toxic is scored but hides nothing). \"Filtered\": no profanity-list word and no group word, "
+        "as the training sentences; \"as they come\": unfiltered, so a few are rude or about women.\n",
+        "| sample | EN | FR | per corpus |",
+        "|---|---|---|---|",
+    ]
+    for name, by in ordinary.items():
+        cell = lambda k: (f"{pct(by[k]['hidden'] / by[k]['total'])} ({by[k]['hidden']}/{by[k]['total']})" if by.get(k) and by[k]["total"] else "–")
+        corpora = ", ".join(f"{k} {cell(k)}" for k in by if k not in ("en", "fr"))
+        out.append(f"| {name} | {cell('en')} | {cell('fr')} | {corpora} |")
+    return out
 
 
 def functional_block(path, newer_than=None):

@@ -15,6 +15,8 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 # Our own rows: generated counterfactuals and hand-written contrast sentences (training/contrast/).
 GEN, CONTRAST = "bouclier-gen", "bouclier-contrast"
+# Plain sentences from the unlabelled corpora (training/datasets/ordinary.ts): weak negatives, not curated.
+ORDINARY = "corpus-ordinary"
 
 # Row weights: our counterfactual rows carry the behaviours the public data lacks (negation, counter-speech,
 # identity swaps), French is the minority language, Davidson is noisy and lexically biased.
@@ -24,6 +26,7 @@ SOURCE_WEIGHT = {
     "davidson2017": 0.35,
     "hateval2019": 0.7,
     "cmsb/scales": 0.5,
+    ORDINARY: 0.5,
 }
 FRENCH_WEIGHT = 1.6
 

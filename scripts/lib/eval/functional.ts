@@ -18,6 +18,7 @@ import {
   type WomenSummary,
 } from '../functional-summary.ts';
 import type { FunctionalReport } from './sections.ts';
+import { ordinarySection } from './ordinary.ts';
 import { log } from './table.ts';
 
 type Model = Awaited<ReturnType<typeof loadModelDir>>;
@@ -66,7 +67,9 @@ export async function functionalOnly(model: Model, level: Level, maxFailures: nu
   log();
   const { women, toHer } = womenTables(cases, caseScores, info.thresholds, level);
   logWomen(women, toHer, level);
-  if (json) writeFileSync(json, JSON.stringify({ level, byLang: report.byLang, women, toHer }, null, 2));
+  log();
+  const ordinary = await ordinarySection(model, level);
+  if (json) writeFileSync(json, JSON.stringify({ level, byLang: report.byLang, women, toHer, ordinary }, null, 2));
 }
 
 /** (c) in the full eval: the report at `level` printed, and the reports at every level for the level summary. */
@@ -84,5 +87,7 @@ export async function functionalSection(model: Model, level: Level) {
   const { women, toHer } = womenTables(cases, caseScores, info.thresholds, level);
   logWomen(women, toHer, level);
   log();
-  return { json: { byLang: report.byLang, women, toHer }, byLevel };
+  const ordinary = await ordinarySection(model, level);
+  log();
+  return { json: { byLang: report.byLang, women, toHer, ordinary }, byLevel };
 }
