@@ -76,6 +76,16 @@ describe('ordinary sentences', () => {
     expect(rows.filter((r) => r.source === ORDINARY_SOURCE).every((r) => r.split === 'train')).toBe(true);
   });
 
+  it('reads whichever corpora of a language the folder holds, and says so when a language has none', () => {
+    const d = corpora('partial', 40);
+    rmSync(join(d, 'fr-literature-cv'), { recursive: true });
+    const rows = ordinaryRows(100, d);
+    expect(rows.some((r) => r.kind === 'fr-literature-cv')).toBe(false);
+    expect(rows.filter((r) => r.lang === 'fr').length).toBeGreaterThan(0);
+    for (const c of EN) rmSync(join(d, c), { recursive: true });
+    expect(() => ordinaryRows(100, d)).toThrow(/no en corpus in .*partial/);
+  });
+
   it('is off by default outside the shared datasets folder, so a fixture build is the same with or without the corpora', () => {
     const datasets = join(import.meta.dirname, '..', 'fixtures', 'datasets');
     const { stats } = buildRows({ datasetsDir: datasets, contrast: false, generated: false, log: () => {} });

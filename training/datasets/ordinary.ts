@@ -46,7 +46,7 @@ function mentionsGroup(text: string): boolean {
 
 function candidates(dir: string, corpus: string, keep: (bucket: number) => boolean, want: number, filtered: boolean): string[] {
   const file = join(dir, corpus, `${corpus}.txt.gz`);
-  if (!existsSync(file)) throw new Error(`corpus not found: ${file}`);
+  if (!existsSync(file)) return []; // a corpora folder may hold only some of them (sample() needs one per language)
   const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
   const picked: Array<[string, string]> = [];
   for (const line of lines) {
@@ -81,6 +81,7 @@ function sample(dir: string, perLang: number, keep: (bucket: number) => boolean,
   const out: Sampled[] = [];
   for (const lang of ['en', 'fr'] as const) {
     const names = CORPORA[lang];
+    if (!names.some((c) => existsSync(join(dir, c, `${c}.txt.gz`)))) throw new Error(`no ${lang} corpus in ${dir} (expected one of ${names.join(', ')})`);
     const pools = names.map((c) => candidates(dir, c, keep, perLang, filtered));
     let taken = 0;
     for (let i = 0; taken < perLang && pools.some((p) => i < p.length); i++) {
