@@ -137,10 +137,10 @@ export function createBatcher(o: BatcherOptions) {
   function settle(key: string, scores: Scores | null, t: LevelThresholds | null): void {
     const items = waiting.get(key);
     waiting.delete(key);
-    for (const item of items ?? []) {
-      onScreen?.unobserve(item.el);
-      give(item, scores, t, seenOnScreen.has(item));
-    }
+    for (const item of items ?? []) give(item, scores, t, seenOnScreen.has(item));
+    // Answered items stay observed (the callback skips them) until nothing waits: then one disconnect,
+    // instead of an unobserve per item of a burst.
+    if (waiting.size === 0) onScreen?.disconnect();
   }
 
   /**
