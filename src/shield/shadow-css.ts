@@ -63,19 +63,21 @@ export function sharedStyles(initialCss = '') {
 }
 
 const pageCss: string[] = [];
-const pageStyles = sharedStyles();
+/** Built when the first page shadow root needs it (most pages have none): nothing to do at document_start. */
+let pageStyles: ReturnType<typeof sharedStyles> | null = null;
+const shadowVersion = (css: string[]): string => css.map((c) => c.replace(/html\[data-bouclier-withhold\]\s+/g, '')).join('\n');
 
 /**
  * Register page CSS the page's shadow roots need too (called where the document copy is added). A rule
  * scoped by an attribute of the document's <html> cannot match inside a shadow root, so that scope is
- * dropped here: the marks it guards ("pending" withholding) only exist while it applies.
+ * dropped there: the marks it guards ("pending" withholding) only exist while it applies.
  */
 export function addShadowCss(css: string): void {
-  pageCss.push(css.replace(/html\[data-bouclier-withhold\]\s+/g, ''));
-  pageStyles.setCss(pageCss.join('\n'));
+  pageCss.push(css);
+  pageStyles?.setCss(shadowVersion(pageCss));
 }
 
 /** Make sure this page shadow root (one holding our marks) has our page CSS. */
 export function adoptPageCss(root: ShadowRoot): void {
-  pageStyles.adopt(root);
+  (pageStyles ??= sharedStyles(shadowVersion(pageCss))).adopt(root);
 }
