@@ -62,21 +62,22 @@ function candidates(dir: string, corpus: string, keep: (bucket: number) => boole
   const batch = 4096;
   for (let i = 0; i < picked.length && out.length < want; i += batch) {
     const texts = picked.slice(i, i + batch).map(([, t]) => t);
-    const flagged = keywordFlags(texts)['union']!;
+    // Unfiltered (a measuring sample as the corpora come), no word list is consulted.
+    const flagged = filtered ? keywordFlags(texts)['union']! : null;
     texts.forEach((t, j) => {
-      if (out.length < want && (!filtered || (flagged[j] === 0 && !mentionsGroup(t)))) out.push(t);
+      if (out.length < want && (!flagged || (flagged[j] === 0 && !mentionsGroup(t)))) out.push(t);
     });
   }
   return out;
 }
 
-/** Up to `perLang` sentences per language, the corpora of a language taking turns. */
 interface Sampled {
   text: string;
   lang: Lang;
   corpus: string;
 }
 
+/** Up to `perLang` sentences per language, the corpora of a language taking turns. */
 function sample(dir: string, perLang: number, keep: (bucket: number) => boolean, filtered: boolean): Sampled[] {
   const out: Sampled[] = [];
   for (const lang of ['en', 'fr'] as const) {
