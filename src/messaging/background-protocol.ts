@@ -11,6 +11,7 @@ import { parseRequest, type ClassifyResponse, type ErrorResponse, type Request }
 import { parseReviewRequest, type ReviewActionReply, type ReviewRequest } from '../review/messages';
 import type { ReviewStatus } from '../review/types';
 import type { EraseResult } from '../store/erase';
+import { pack, unpack } from './wire';
 
 export type BackgroundRequest =
   /** classify, page-stats, host-status (messages.ts) */
@@ -92,6 +93,6 @@ export function parseBackgroundRequest(raw: unknown): BackgroundRequest | null {
  * The answer comes from our own background's router, whose handlers are typed by BackgroundReplies.
  */
 export async function askBackground<T extends BackgroundRequestType>(request: BackgroundRequestOf<T>): Promise<BackgroundReplies[T] | null> {
-  const reply: unknown = await browser.runtime.sendMessage(request).catch(() => null);
-  return (reply ?? null) as BackgroundReplies[T] | null;
+  const reply: unknown = await browser.runtime.sendMessage(pack(request)).catch(() => null);
+  return (unpack(reply) ?? null) as BackgroundReplies[T] | null;
 }

@@ -5,6 +5,7 @@
  * so each handler says whom it answers. Features register their handlers (entrypoints/background.ts).
  */
 import { browser } from 'wxt/browser';
+import { isPacked, pack, unpack } from './wire';
 import { parseBackgroundRequest, type BackgroundReplies, type BackgroundRequestOf, type BackgroundRequestType } from './background-protocol';
 
 /** What a handler may know of the sender (a subset of runtime.MessageSender, so tests can make one). */
@@ -46,15 +47,17 @@ export function createBackgroundRouter() {
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     // Only our own extension's contexts (content scripts carry sender.id too).
     if (sender.id !== browser.runtime.id) return false;
-    const request = parseBackgroundRequest(raw);
+    const request = parseBackgroundRequest(unpack(raw));
     if (!request) return false;
     const reply = handle(request, sender);
     if (reply === undefined) return false;
+    // Answered in the form it was asked in (wire.ts).
+    const answer = isPacked(raw) ? (r: unknown) => sendResponse(pack(r)) : sendResponse;
     if (!(reply instanceof Promise)) {
-      sendResponse(reply);
+      answer(reply);
       return false;
     }
-    reply.then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: String(e) }));
+    reply.then(answer, (e: unknown) => answer({ ok: false, error: String(e) }));
     return true;
   });
 

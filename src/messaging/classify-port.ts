@@ -11,6 +11,7 @@
  */
 import type { ClassifyResponse, ErrorResponse } from './messages';
 import { parseRequest } from './messages';
+import { isPacked, pack, unpack } from './wire';
 
 export const CLASSIFY_PORT = 'bouclier-classify';
 
@@ -32,7 +33,7 @@ export function createClassifyPortClient(connect: () => PortLike) {
   function open(): PortLike {
     const p = connect();
     p.onMessage.addListener((raw) => {
-      const msg = raw as { id?: unknown } & Record<string, unknown>;
+      const msg = unpack(raw) as ({ id?: unknown } & Record<string, unknown>) | undefined;
       if (typeof msg?.id !== 'number') return;
       const waiter = pending.get(msg.id);
       if (!waiter) return;
@@ -56,7 +57,7 @@ export function createClassifyPortClient(connect: () => PortLike) {
           port ??= open();
           const id = nextId++;
           pending.set(id, { resolve, reject });
-          port.postMessage({ id, type: 'classify', texts });
+          port.postMessage(pack({ id, type: 'classify', texts }));
         } catch (e) {
           port = null;
           reject(e instanceof Error ? e : new Error(String(e)));
@@ -96,12 +97,15 @@ export async function answerClassify(
 /** Host side: answer classify requests arriving on a port, each with its id. */
 export function serveClassifyPort(port: PortLike, classify: (texts: string[]) => Promise<Omit<ClassifyResponse, 'ok'>>): void {
   port.onMessage.addListener((raw) => {
-    if (typeof raw !== 'object' || raw === null) return;
-    const id: unknown = Reflect.get(raw, 'id');
+    // Answered in the form it was asked in (wire.ts).
+    const packed = isPacked(raw);
+    const msg = unpack(raw);
+    if (typeof msg !== 'object' || msg === null) return;
+    const id: unknown = Reflect.get(msg, 'id');
     if (typeof id !== 'number') return;
-    void answerClassify(Reflect.get(raw, 'texts'), classify).then((answer) => {
+    void answerClassify(Reflect.get(msg, 'texts'), classify).then((answer) => {
       try {
-        port.postMessage({ id, ...answer });
+        port.postMessage(packed ? pack({ id, ...answer }) : { id, ...answer });
       } catch {
         // The tab went away meanwhile: nobody to answer.
       }

@@ -5,6 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { pack, unpack } from '../../src/messaging/wire';
 import { parseBackgroundRequest } from '../../src/messaging/background-protocol';
 import { createBackgroundRouter, fromExtensionPage, fromWebPage } from '../../src/messaging/background-router';
 import { parseOffscreenRequest } from '../../src/messaging/offscreen-protocol';
@@ -69,6 +70,15 @@ describe('background router', () => {
     expect(await send({ type: 'host-status' }, page())).toEqual({ ok: false, error: 'Error: down' });
     expect(await send({ type: 'erase-everything' }, { id: me(), url: 'https://evil.example/', tab })).toBeUndefined();
     expect(await send({ type: 'erase-everything' }, page())).toEqual({ ok: true, errors: [] });
+  });
+
+  it('answers a request sent as one string (askBackground) in the same form, and ignores an envelope that is not JSON', async () => {
+    const router = createBackgroundRouter();
+    router.on('enable-site', async (msg) => ({ ok: msg.origin === 'https://m.example' }));
+    const reply = await send(pack({ type: 'enable-site', origin: 'https://m.example' }), page());
+    expect(reply).toEqual(pack({ ok: true }));
+    expect(unpack(reply)).toEqual({ ok: true });
+    expect(await send({ bouclier: '{not json' }, page())).toBeUndefined();
   });
 
   it('one handler per type', () => {

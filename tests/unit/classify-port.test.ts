@@ -64,6 +64,20 @@ describe('classify port', () => {
     await vi.waitFor(() => expect(answers).toContainEqual({ id: 99, ok: false, error: 'Malformed classify request' }));
   });
 
+  it('sends texts as one string and gets every text back intact, odd ones included', async () => {
+    const pair = portPair();
+    const posted: unknown[] = [];
+    const spy = { ...pair.a, postMessage: (m: unknown) => (posted.push(m), pair.a.postMessage(m)) };
+    const seen: string[][] = [];
+    serveClassifyPort(pair.b, async (texts) => (seen.push(texts), { scores: texts.map(() => ({}) as never), thresholds }));
+    const client = createClassifyPortClient(() => spy);
+    const odd = ['émoji 👩‍💻 ok', 'lone \ud800 surrogate', 'quote " and \\ backslash', '\u0000 nul'];
+    expect(await client.request(odd)).toMatchObject({ ok: true });
+    expect(seen).toEqual([odd]);
+    expect(posted).toHaveLength(1);
+    expect(Object.keys(posted[0] as object)).toEqual(['bouclier']);
+  });
+
   it('fails waiting requests at once when the host goes away, and reconnects for the next one', async () => {
     const first = portPair();
     serveClassifyPort(first.b, () => new Promise(() => undefined)); // never answers, then disappears
