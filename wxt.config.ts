@@ -37,7 +37,8 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   modules: ['@wxt-dev/module-react'],
-  vite: () => ({ plugins: [ortWithoutAssetUrl()] }),
+  // BOUCLIER_UNMINIFIED=1: readable bundles for a CPU profile (docs/benchmarks.md).
+  vite: () => ({ plugins: [ortWithoutAssetUrl()], ...(process.env.BOUCLIER_UNMINIFIED ? { build: { minify: false } } : {}) }),
   hooks: {
     'build:publicAssets': (wxt: Wxt, files) => {
       for (const f of BUNDLED_FILES) {
