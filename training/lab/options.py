@@ -20,7 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from trainer import calibrate as C  # noqa: E402
 from trainer.data import LABELS, is_harmless_ours, is_ours  # noqa: E402
 from trainer.data import CONTRAST  # noqa: E402
-from trainer.losses import Objective  # noqa: E402
+from trainer.losses import CONS_HOSTILE_LABELS, Objective  # noqa: E402
 
 
 def parse_weights(spec, known=None, flag=""):
@@ -57,9 +57,34 @@ def contrast_pools(data, train_idx):
     return np.array(hostile, np.int64), np.array(harmless, np.int64)
 
 
+# Gender-swapped twins of our train contrast rows (twins.ts, build-dataset-lab.ts --twins): unlabelled, outside
+# every split, used only by the twin consistency term.
+TWIN = "bouclier-twin"
+
+
+def twin_pairs(data, train_idx, harmless_only=False):
+    """(original, twin, hostile) of the twins whose original is a TRAIN row, as an [n, 3] array."""
+    train = set(int(i) for i in train_idx)
+    row_of = {r["id"]: i for i, r in enumerate(data.rows)}
+    out = []
+    for i, r in enumerate(data.rows):
+        if r["source"] != TWIN:
+            continue
+        o = row_of.get(r.get("twinOf"))
+        hostile = bool(r.get("twinHostile"))
+        if o is not None and o in train and not (harmless_only and hostile):
+            out.append((o, i, int(hostile)))
+    return np.array(out, np.int64).reshape(-1, 3)
+
+
 class LabObjective(Objective):
-    def __init__(self, *args, pos_weight=None, distill_all=False, rank_cross=0.0, rank_cross_pairs=32, **kw):
+    def __init__(self, *args, pos_weight=None, distill_all=False, rank_cross=0.0, rank_cross_pairs=32, twins=0.0, twin_pairs_n=32,
+                 twins_harmless_only=False, **kw):
         super().__init__(*args, **kw)
+        self.twin_w, self.twin_n = twins, twin_pairs_n
+        self.twins = twin_pairs(args[0], args[1], twins_harmless_only) if twins > 0 else None
+        if self.twins is not None:
+            print(f"twin consistency: {len(self.twins)} gender-swapped twins ({int(self.twins[:, 2].sum())} of hostile sentences), weight {twins}", flush=True)
         self.pos_weight = pos_weight or {}
         self.distill_all = distill_all
         self.rank_cross, self.rank_cross_n = rank_cross, rank_cross_pairs
@@ -76,6 +101,15 @@ class LabObjective(Objective):
             ids, mask = data.pack(data.first_chunks(rows))
             z = torch.logsumexp(model.logits(drop(ids), mask), dim=1)
             loss = loss + self.rank_cross * F.softplus(2.0 - (z[:k] - z[k:])).mean()
+        if self.twins is not None and len(self.twins):
+            # A sentence and its twin should score alike (labels weighted as the generated identity pairs are).
+            n = self.twin_n
+            sel = self.twins[rng.randint(0, len(self.twins), n)]
+            ids, mask = data.pack(data.first_chunks(list(sel[:, 0]) + list(sel[:, 1])))
+            pp = torch.sigmoid(model.logits(drop(ids), mask))
+            host = torch.from_numpy(sel[:, 2].astype(np.float32)).unsqueeze(1)
+            lw = (1.0 - host) + host * CONS_HOSTILE_LABELS.unsqueeze(0)
+            loss = loss + self.twin_w * ((pp[:n] - pp[n:]) ** 2 * lw).sum() / lw.sum().clamp(min=1.0)
         return loss
 
     def hard_loss(self, logits, data, b):

@@ -5,7 +5,7 @@ convolutions from pretrain.py's output). Without any of them it trains exactly w
 
   /usr/bin/python3 training/lab/train_lab.py [train.py options] [--gru 16] [--wide-slots 16] [--emb-pool]
       [--init-encoder ENC.pt] [--pos-weight sexual=3] [--kind-weights K=W,..] [--source-weights S=W,..]
-      [--max-prevalence P] [--distill-all-labels] [--dump run.npz]"""
+      [--max-prevalence P] [--distill-all-labels] [--twins W [--twins-harmless-only]] [--dump run.npz]"""
 import functools
 import os
 import sys
@@ -16,7 +16,7 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import torch  # noqa: E402
-from options import LabObjective, calibrate_variant, parse_weights, row_weights  # noqa: E402
+from options import TWIN, LabObjective, calibrate_variant, parse_weights, row_weights  # noqa: E402
 from trainer import cli  # noqa: E402
 from trainer.data import CONTRAST, GEN, LABELS, SOURCE_WEIGHT, Data  # noqa: E402
 from variants import VariantNet, architecture_variant, export_variant  # noqa: E402
@@ -38,6 +38,9 @@ def parser():
     ap.add_argument("--poe-scale", type=float, default=1.0, help="multiplier of the --poe bias logits")
     ap.add_argument("--rank-cross", type=float, default=0.0, help="weight of a ranking term between random hostile and harmless contrast rows, not only minimal pairs (0 = off)")
     ap.add_argument("--rank-cross-pairs", type=int, default=32, help="pairs per training step for --rank-cross")
+    ap.add_argument("--twins", type=float, default=0.0, help="weight of the consistency term between our contrast sentences and their gender-swapped twins (build-dataset-lab.ts --twins; 0 = off)")
+    ap.add_argument("--twin-pairs", type=int, default=32, help="twin pairs per training step for --twins")
+    ap.add_argument("--twins-harmless-only", action="store_true", help="--twins on the twins of harmless sentences only")
     ap.add_argument("--dump", default=None, help="also save dev/test scores (npz) for compare_runs.py")
     return ap
 
@@ -48,6 +51,8 @@ def load(args, t0):
     kinds = parse_weights(args.kind_weights)
     if kinds:
         data.w = row_weights(data, weights, args.french_weight, kinds)
+    # Twins (if the work folder has any) are kept out of the splits: no label, they would only take room in batches.
+    data.split = np.array(["twin" if r["source"] == TWIN else s for r, s in zip(data.rows, data.split)])
     tr, dv, te = data.splits()
     print(f"rows train {len(tr)} dev {len(dv)} test {len(te)}; read in {time.time() - t0:.1f}s", flush=True)
     return data, tr, dv, te
@@ -68,7 +73,8 @@ def main(argv=None):
     data, tr, dv, te = load(args, t0)
     pos_weight = parse_weights(args.pos_weight, LABELS, "--pos-weight")
     obj = cli.objective(args, data, tr, cli.soft_targets(args, data, tr), LabObjective, pos_weight=pos_weight, distill_all=args.distill_all_labels,
-                        rank_cross=args.rank_cross, rank_cross_pairs=args.rank_cross_pairs)
+                        rank_cross=args.rank_cross, rank_cross_pairs=args.rank_cross_pairs,
+                        twins=args.twins, twin_pairs_n=args.twin_pairs, twins_harmless_only=args.twins_harmless_only)
     if args.poe:
         obj.bias = np.load(args.poe)["bias"] * args.poe_scale
     dil = cli.dilations(args)
