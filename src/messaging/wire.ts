@@ -5,8 +5,8 @@
  * field of 200 review-log entries); sending one string costs the sender several times less per message
  * (JSON.stringify and JSON.parse are fast, and lossless for our messages, lone surrogates included). On the
  * bench page the saving is within the noise of the extension's total main-thread time.
- * Receivers accept a plain object too (the browser's own tests and tools send those) and answer in the
- * form they were asked in.
+ * Receivers accept a plain object too (tests and the bench's harness send those) and answer in the form
+ * they were asked in.
  */
 
 export interface Envelope {
