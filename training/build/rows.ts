@@ -2,7 +2,7 @@
  * The training table: every source read (our contrast rows, the staged datasets, our generated rows), mapped to
  * the six labels (null = not annotated), de-duplicated and split. See build-dataset.ts for the rules.
  */
-import { createHash } from 'node:crypto';
+import { sha1 } from './hash.ts';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +23,6 @@ const SHARED_DATASETS = resolve(REPO_ROOT, '..', 'shared', 'datasets');
 export function defaultDatasetsDir(): string {
   return process.env['BOUCLIER_DATASETS'] ?? SHARED_DATASETS;
 }
-
-const sha1 = (s: string): string => createHash('sha1').update(s).digest('hex');
 
 function hashSplit(key: string): Split {
   const bucket = parseInt(sha1(key).slice(0, 8), 16) % 100;

@@ -11,7 +11,7 @@
  * below TRAIN_BUCKETS it may be trained on; from HELD_OUT_BUCKET on it is kept for measuring (ordinaryHeldOut),
  * so a measure never sees a trained sentence. The corpora of a language take turns, in sha1 order.
  */
-import { createHash } from 'node:crypto';
+import { sha1 } from '../build/hash.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,6 @@ export function corporaDir(): string {
   return process.env['BOUCLIER_CORPORA'] ?? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'corpora');
 }
 
-const sha1 = (s: string): string => createHash('sha1').update(s).digest('hex');
 const bucketOf = (text: string): number => parseInt(sha1(text).slice(0, 8), 16) % 100;
 
 let groupTokens: Set<string> | null = null;

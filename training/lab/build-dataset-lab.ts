@@ -7,7 +7,7 @@
  * --r8-families: also the sexual-threat / sexual-harassment generated families of templates-r8.ts (appended after
  * the shipped sets, so the other rows and their splits are unchanged);
  * --twins: also the gender-swapped twins of the train contrast rows (twins.ts), after every other row.
- * Without either it builds exactly what build-dataset.ts builds.
+ * Without any of them it builds exactly what build-dataset.ts builds.
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

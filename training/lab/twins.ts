@@ -11,7 +11,7 @@
  * ("elle est brillante" → "il est brillante"): the consistency compares what the group word does, so the rest
  * of the sentence stays the same on purpose.
  */
-import { createHash } from 'node:crypto';
+import { sha1 } from '../build/hash.ts';
 import { LABELS } from '../../src/classifier/labels.ts';
 import { normalize } from '../../src/classifier/normalize.ts';
 import type { Lang, RowLabels } from '../datasets/types.ts';
@@ -87,7 +87,6 @@ export function swapGender(text: string, lang: Lang): string {
 /** A twin: unlabelled, in the train split, with the id of its original and whether that one is hostile. */
 export type TwinRow = Row & { twinOf: string; twinHostile: boolean };
 
-const sha1 = (s: string): string => createHash('sha1').update(s).digest('hex');
 const NO_LABELS = Object.fromEntries(LABELS.map((l) => [l, null])) as RowLabels;
 
 /**
