@@ -47,7 +47,7 @@ def parser():
 
 def load(args, t0):
     weights = {**SOURCE_WEIGHT, GEN: args.gen_weight, CONTRAST: args.contrast_weight, **parse_weights(args.source_weights)}
-    data = Data(args.work, weights, args.french_weight, args.length_balance)
+    data = Data(args.work, weights, args.french_weight)
     kinds = parse_weights(args.kind_weights)
     if kinds:
         data.w = row_weights(data, weights, args.french_weight, kinds)

@@ -49,7 +49,6 @@ def parser():
     ap.add_argument("--rank", type=float, default=0.0, help="weight of the pairwise ranking loss on contrast minimal pairs (0 = off; train.sh: 1)")
     ap.add_argument("--rank-pairs", type=int, default=32, help="minimal pairs per training step for --rank")
     ap.add_argument("--group-bias", type=float, default=0.0, help="weight of the group-word bias logits added on public rows in the hard-label loss (group_bias.py; 0 = off)")
-    ap.add_argument("--length-balance", action="store_true", help="give the hostile and harmless sides of our contrast rows the same weight per language and word-count bin (data.length_balance_factors)")
     ap.add_argument("--report", default=None, help="where to write report.json (default: <work>/report.json)")
     ap.add_argument("--save-train-scores", default=None, help="teacher for distillation: save the final model's probabilities on the train rows (npz)")
     ap.add_argument("--distill", default="", help="student: comma-separated --save-train-scores files of the teachers (off by default)")
@@ -75,7 +74,7 @@ def setup(args):
 
 def load(args, t0):
     weights = {**SOURCE_WEIGHT, GEN: args.gen_weight, CONTRAST: args.contrast_weight}
-    data = Data(args.work, weights, args.french_weight, args.length_balance)
+    data = Data(args.work, weights, args.french_weight)
     tr, dv, te = data.splits()
     print(f"rows train {len(tr)} dev {len(dv)} test {len(te)}; read in {time.time() - t0:.1f}s", flush=True)
     return data, tr, dv, te

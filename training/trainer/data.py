@@ -29,10 +29,6 @@ SOURCE_WEIGHT = {
     ORDINARY: 0.5,
 }
 FRENCH_WEIGHT = 1.6
-# Word-count bins for --length-balance (upper bounds; the last bin takes the rest).
-LENGTH_BINS = (4, 8, 12, 18, 26, 40)
-# A contrast row's length-balance factor stays within [1 / LENGTH_CAP, LENGTH_CAP].
-LENGTH_CAP = 4.0
 
 
 def is_ours(row):
@@ -79,7 +75,7 @@ class Data:
     """Rows as chunks. Training uses each row's first chunk; evaluation takes the max over all chunks,
     like the runtime. y/m: labels and their mask (1 = annotated) [rows, NL]; w: row weights."""
 
-    def __init__(self, work, source_weight=None, french_weight=FRENCH_WEIGHT, length_balance=False):
+    def __init__(self, work, source_weight=None, french_weight=FRENCH_WEIGHT):
         source_weight = SOURCE_WEIGHT if source_weight is None else source_weight
         self.rows = [json.loads(l) for l in open(os.path.join(work, "rows.jsonl"), encoding="utf8") if l.strip()]
         self.hdr, self.row_start, self.chunk_start, self.ids = read_features(os.path.join(work, "features.bin"))
@@ -100,8 +96,6 @@ class Data:
             np.float32,
         )
         self.split = np.array([r["split"] for r in self.rows])
-        if length_balance:
-            self.w *= length_balance_factors(self.rows)
 
     def chunk(self, c):
         a, b = self.chunk_start[c], self.chunk_start[c + 1]
@@ -116,30 +110,6 @@ class Data:
     def splits(self):
         """Row indices of the train, dev and test splits."""
         return tuple(np.where(self.split == s)[0] for s in ("train", "dev", "test"))
-
-
-def length_bin(text):
-    n = len(text.split())
-    return next((i for i, b in enumerate(LENGTH_BINS) if n <= b), len(LENGTH_BINS))
-
-
-def length_balance_factors(rows):
-    """Weight factors that give our contrast rows' hostile and harmless sides the same weight in every
-    (language, word-count bin). Annotators write the harmless side longer (a quote and a reaction), so without
-    this a short sentence alone reads as hostile. Each bin keeps its total weight; factors are capped at
-    LENGTH_CAP either way, so a bin with a handful of rows on one side cannot dominate. Other rows: 1."""
-    f = np.ones(len(rows), np.float32)
-    groups = {}
-    for i, r in enumerate(rows):
-        if r["source"] == CONTRAST:
-            groups.setdefault((r["lang"], length_bin(r["text"])), ([], []))[0 if is_harmless_ours(r) else 1].append(i)
-    for harmless, hostile in groups.values():
-        if not harmless or not hostile:
-            continue
-        half = (len(harmless) + len(hostile)) / 2
-        f[harmless] = min(LENGTH_CAP, max(1 / LENGTH_CAP, half / len(harmless)))
-        f[hostile] = min(LENGTH_CAP, max(1 / LENGTH_CAP, half / len(hostile)))
-    return f
 
 
 def batches(data, idx, batch, rng):
