@@ -30,21 +30,8 @@ describe('training pipeline (smoke)', () => {
     // Like `npm run train`: a teacher saved its scores on the train rows and the exported student was trained on them.
     const teacherScores = join(work, 'teachers', 's7', 'train-scores.npz');
     expect(existsSync(teacherScores)).toBe(true);
-    const report = JSON.parse(reportJson) as {
-      config: { distill: string; rank: number; group_bias: number; seed: number };
-      student_pick: { by: string; picked_seed: number; candidates: { seed: number; dev_objective_int8: number }[] };
-    };
+    const report = JSON.parse(reportJson) as { config: { distill: string; rank: number; group_bias: number } };
     expect(report.config.distill).toBe(teacherScores);
-    // Two students were trained; the one shipped has the highest int8 dev objective, and models/ holds its files.
-    const pick = report.student_pick;
-    expect(pick.candidates.map((c) => c.seed).sort()).toEqual([1234, 7]);
-    expect(pick.picked_seed).toBe(report.config.seed);
-    const best = Math.max(...pick.candidates.map((c) => c.dev_objective_int8));
-    expect(pick.candidates.find((c) => c.seed === pick.picked_seed)?.dev_objective_int8).toBe(best);
-    for (const f of ['bouclier.onnx', 'model.json', 'parity.json']) {
-      const picked = join(work, 'students', `s${pick.picked_seed}`, 'models', f);
-      expect(readFileSync(join(work, 'models', f)).equals(readFileSync(picked)), f).toBe(true);
-    }
     // The shipped recipe's ranking loss on our contrast minimal pairs ran (train.sh RECIPE); the group-word
     // bias is explained away in the teachers only (TEACHER_RECIPE).
     expect(report.config.rank).toBeGreaterThan(0);
@@ -80,13 +67,12 @@ describe('training pipeline (smoke)', () => {
   }, 260_000);
 
   it('gives the same model, byte for byte, when train.py runs again with the same flags', async () => {
-    // The shipped student's flags in train.sh (RECIPE, its seed, the teacher's scores, the distillation weight).
-    const { work, report } = await smokePipeline();
-    const seed = String((JSON.parse(report) as { student_pick: { picked_seed: number } }).student_pick.picked_seed);
+    // The student's flags in train.sh (RECIPE, seed, the teacher's scores, the distillation weight).
+    const { work } = await smokePipeline();
     const teacher = join(work, 'teachers', 's7', 'train-scores.npz');
     const recipe = /^RECIPE=\((.*)\)$/m.exec(readFileSync('training/train.sh', 'utf8'))?.[1]?.split(/\s+/) ?? [];
     expect(recipe).toContain('--rank');
-    const again = await trainAndCompare('training/train.py', 'models-again', [...recipe, '--seed', seed, '--distill', teacher, '--distill-weight', '0.5']);
+    const again = await trainAndCompare('training/train.py', 'models-again', [...recipe, '--seed', '1234', '--distill', teacher, '--distill-weight', '0.5']);
     expect(again.maxDelta).toBeLessThanOrEqual(1e-5);
     for (const f of ['bouclier.onnx', 'model.json', 'parity.json']) {
       expect(readFileSync(join(again.models, f)).equals(readFileSync(join(work, 'models', f))), f).toBe(true);

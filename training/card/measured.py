@@ -101,14 +101,6 @@ def tables(report, stats, model_json):
         f"batch={cfg['batch']}, lr={cfg['lr']}, seed={cfg['seed']}{recipe_extras(cfg)}; "
         f"model file {report['model_bytes'] / 1e6:.2f} MB; wall time {report['train_seconds']:.0f} s on 1 CPU thread."
     )
-    pick = report.get("student_pick")
-    if pick:
-        listed = ", ".join(f"seed {c['seed']}: {c['dev_objective_int8']}" for c in pick["candidates"])
-        out.append("")
-        out.append(
-            f"Shipped student: seed {pick['picked_seed']}, the highest int8 dev objective of the students trained "
-            f"side by side ({listed}); the functional suite and the test split did not choose."
-        )
     return "\n".join(out)
 
 
